@@ -1,0 +1,324 @@
+// The plain-data contract between the compiler and the runtime.
+//
+// The compiler lowers a checked plan to a `PlanIR` (JSON-serialisable: no classes, no
+// Decimals, numbers as decimal strings). The runtime compiles it once into closures and
+// evaluates it over a `Dataset`. Nothing here refers to source text except `text` fields,
+// which hold the plan's own wording for traces ("attainment >= 70%").
+
+// ------------------------------------------------------------------ plan
+
+export type RoundingMode = 'half away from zero' | 'half even' | 'half up' | 'half down' | 'up' | 'down';
+
+export interface PlanIR {
+  name: string;
+  /** ISO 4217 code of the plan currency, e.g. 'USD'. */
+  currency: string;
+  periods: PeriodsIR;
+  /** Applied to each payout line (component line, clawback line, draw line); never in between. */
+  rounding: { mode: RoundingMode; place: string };
+  tables: TableIR[];
+  /** Name of the roster table (one row per rep; its key identifies reps). */
+  roster: string;
+  /** Roster field (a rep reference) whose value is a rep's manager: defines `team credit`. */
+  teamBy?: string;
+  credits: CreditRuleIR[];
+  /** In dependency order: each may use the ones before it. */
+  lets: LetIR[];
+  components: ComponentIR[];
+  draws: DrawIR[];
+}
+
+export interface PeriodsIR {
+  frequency: 'month' | 'quarter' | 'year' | 'week';
+  /** `every 2 weeks` -> 2; 1 otherwise. */
+  every: number;
+  /** ISO dates, inclusive. `from` is the start of the first period; `to` is inside the last. */
+  from?: string;
+  to?: string;
+}
+
+export type FieldType =
+  | { t: 'text' }
+  | { t: 'date' }
+  | { t: 'period' }
+  | { t: 'boolean' }
+  | { t: 'integer' }
+  | { t: 'decimal' }
+  | { t: 'percent' }
+  | { t: 'money'; currency: string }
+  | { t: 'ref'; table: string };
+
+export interface FieldIR {
+  name: string;
+  type: FieldType;
+  optional: boolean;
+  /** Declared `positive`: the loader rejects zero and negative values. */
+  positive: boolean;
+}
+
+export interface TableIR {
+  name: string;
+  /** File name as declared or defaulted, e.g. 'deals.csv' (the loader also accepts '.json'). */
+  source: string;
+  roster: boolean;
+  key?: string;
+  fields: FieldIR[];
+  /** For tables read per rep (`csat.score`): the field holding the rep, and the period field if any. */
+  repField?: string;
+  periodField?: string;
+}
+
+// ------------------------------------------------------------------ expressions
+
+/** The type of a value, for display in traces and results. */
+export type ValueType =
+  | 'money'
+  | 'percent'
+  | 'decimal'
+  | 'integer'
+  | 'date'
+  | 'period'
+  | 'text'
+  | 'boolean'
+  | 'row'
+  | 'duration';
+
+export type Expr =
+  /** A number. Percent literals are already fractions: `8%` -> value '0.08', unit 'percent'. */
+  | { k: 'num'; value: string; unit: 'money' | 'percent' | 'decimal' | 'integer' }
+  | { k: 'text'; value: string }
+  | { k: 'bool'; value: boolean }
+  /** ISO date 'YYYY-MM-DD'. */
+  | { k: 'date'; value: string }
+  /** '2026-01', '2026-Q1', '2026-H1' */
+  | { k: 'period'; value: string }
+  | { k: 'duration'; amount: number; unit: 'days' | 'months' }
+  /** Context values: the current rep (roster row), the current period, the row being credited
+   *  (`deal` in credit rules, `credit where`, clawback proration), the clawback event row. */
+  | { k: 'ctx'; name: 'rep' | 'period' | 'row' | 'event' }
+  | { k: 'let'; name: string }
+  /** Field of a row or period (`period.start`, `period.end`); a ref field yields the referenced row. */
+  | { k: 'field'; of: Expr; name: string }
+  /** A per-rep (and per-period) table read in the current context: `csat.score`. */
+  | { k: 'lookup'; table: string; field: string }
+  | { k: 'bin'; op: '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: Expr; r: Expr }
+  | { k: 'neg'; e: Expr }
+  | { k: 'not'; e: Expr }
+  | { k: 'if'; c: Expr; t: Expr; e: Expr }
+  /** `value otherwise fallback`: fallback when value divides by zero or reads a missing row/field. */
+  | { k: 'otherwise'; e: Expr; fallback: Expr }
+  | { k: 'call'; fn: BuiltinFn; args: Expr[] }
+  /** Sum of credited amounts for the current rep (or its team) in the current period. */
+  | { k: 'credit'; team: boolean; where?: Expr };
+
+export type BuiltinFn =
+  | 'min'
+  | 'max'
+  | 'abs'
+  /** days_between(a, b): whole days from date a to date b (b - a). */
+  | 'days_between'
+  /** months_between(a, b): whole calendar months from a's month to b's month. */
+  | 'months_between'
+  /** months_since(d): 1 in the month of d, 2 the month after... measured at the current period's start. */
+  | 'months_since'
+  /** ramp(n, v1, v2, ..., vk): v1 when n <= 1, vn for n in 1..k, vk after. */
+  | 'ramp';
+
+// ------------------------------------------------------------------ rules
+
+export interface CreditRuleIR {
+  table: string;
+  /** Row filter, evaluated with ctx row = the source row. */
+  where?: Expr;
+  amount: Expr;
+  date: Expr;
+  /** The rep credited when the row has no split rows: evaluates to a roster row. */
+  to: Expr;
+  split?: SplitIR;
+  text: string;
+}
+
+/** A splits table: per deal, one row per rep with a share; overlay rows are exempt from the 100% rule. */
+export interface SplitIR {
+  table: string;
+  dealField: string;
+  repField: string;
+  shareField: string;
+  overlayField?: string;
+}
+
+export interface LetIR {
+  name: string;
+  type: ValueType;
+  expr: Expr;
+  text: string;
+}
+
+export type Basis = 'per deal' | 'period total' | 'running total';
+
+export interface BandIR {
+  /** Lower bound, owned by the band: a fraction for attainment bands, an amount otherwise. */
+  from: string;
+  /** Upper bound, not owned; absent = no upper bound. */
+  to?: string;
+  rate: Expr;
+  text: string;
+}
+
+export type RateIR =
+  | { k: 'flat'; expr: Expr; text: string }
+  | {
+      k: 'tiers';
+      /** Name of the tiers declaration, when named. */
+      name?: string;
+      mode: 'marginal' | 'retroactive';
+      /** 'attainment': bounds are fractions of quota; 'amount': bounds are amounts of the measure. */
+      axis: 'attainment' | 'amount';
+      bands: BandIR[];
+    };
+
+export interface ComponentIR {
+  name: string;
+  label: string;
+  /** Which reps it applies to (rep context); absent = all reps. */
+  appliesTo?: Expr;
+  measure: { team: boolean; where?: Expr; text: string };
+  basis: Basis;
+  rate: RateIR;
+  /**
+   * For attainment tiers: the quota (rep-period context) that turns an amount of the measure into
+   * attainment, and the plan's stated attainment to use when that quota is zero.
+   */
+  quota?: Expr;
+  attainment?: Expr;
+  gates: { cond: Expr; text: string }[];
+  multipliers: { factor: Expr; when?: Expr; text: string }[];
+  caps: { per: 'deal' | 'period'; limit: Expr; text: string }[];
+  /** `cap attainment at 150%`: the measure paid is limited to quota x this fraction. */
+  attainmentCap?: { limit: Expr; text: string };
+  clawbacks: ClawbackIR[];
+}
+
+export interface ClawbackIR {
+  /** Events table (e.g. cancellations) with a reference to the credited table and a date. */
+  events: string;
+  dealField: string;
+  dateField: string;
+  /** Window from the credit date to the event date, inclusive of its last day. */
+  within: { amount: number; unit: 'days' | 'months' };
+  mode: 'full' | 'prorated';
+  /** Share to claw back when prorated (ctx row = the deal, ctx event = the event row). */
+  prorate?: Expr;
+  text: string;
+}
+
+export interface DrawIR {
+  /** true: recoverable draw (advance, recovered later); false: guarantee (nothing owed). */
+  recoverable: boolean;
+  amount: Expr;
+  appliesTo?: Expr;
+  /** Maximum recovered in one period: a share of earnings above the draw, or an amount. */
+  recoverAtMost?: Expr;
+  recoverAtMostUnit?: 'percent' | 'money';
+  text: string;
+}
+
+// ------------------------------------------------------------------ data
+
+/** A parsed, validated input value. Decimals are decimal.js instances (see runtime/decimal.ts). */
+export type Value = import('./decimal.js').Decimal | string | boolean | DateValue | PeriodValue | RowValue | null;
+
+export interface DateValue {
+  kind: 'date';
+  /** 'YYYY-MM-DD' */
+  iso: string;
+}
+
+export interface PeriodValue {
+  kind: 'period';
+  /** '2026-01', '2026-Q1', '2026-H1', '2026', or '2026-01-05' for week-based periods (the start). */
+  key: string;
+  start: string;
+  end: string;
+}
+
+export interface RowValue {
+  kind: 'row';
+  table: string;
+  /** The key value, or the row's position for tables without a key. */
+  key: string;
+  values: Record<string, Value>;
+  /** Where the row came from, for messages: file and 1-based line. */
+  loc: { file: string; line: number };
+}
+
+/** Validated input: rows per table; ref fields hold the referenced key as a string. */
+export type Dataset = Record<string, RowValue[]>;
+
+// ------------------------------------------------------------------ results
+
+export interface RunResult {
+  plan: string;
+  currency: string;
+  periods: PeriodValue[];
+  /** One per rep per period evaluated, sorted by period then rep key. */
+  statements: Statement[];
+  summary: Summary;
+}
+
+export interface Statement {
+  rep: string;
+  period: string;
+  /** Payout lines in order: components, clawbacks, draw advance / recovery. Rounded amounts. */
+  lines: PayoutLine[];
+  /** Sum of component lines. */
+  earned: string;
+  clawedBack: string;
+  /** What is paid this period (never negative). */
+  paid: string;
+  /** Clawback balance the rep still owes after this period (carried forward). */
+  owed: string;
+  /** Outstanding recoverable draw after this period. */
+  drawBalance: string;
+  trace: TraceNode[];
+}
+
+export interface PayoutLine {
+  kind: 'component' | 'clawback' | 'balance' | 'draw' | 'recovery' | 'guarantee';
+  /** Component name for component and clawback lines. */
+  name: string;
+  label: string;
+  /** Rounded, as a decimal string with the rounding place's digits. */
+  amount: string;
+  /** Before rounding. */
+  exact: string;
+}
+
+/** A tree of explanations: each node says what was computed, from what, with the value. */
+export interface TraceNode {
+  /** e.g. 'component', 'deal', 'band', 'gate', 'multiplier', 'cap', 'clawback', 'draw', 'rounding' */
+  kind: string;
+  /** One line a rep can read: "band [100%, 120%) @ 12% on 30,000.00 = 3,600.00" */
+  text: string;
+  value?: string;
+  children?: TraceNode[];
+}
+
+export interface Summary {
+  reps: number;
+  periods: number;
+  totalPaid: string;
+  totalClawedBack: string;
+  /** Clawback balances still owed at the end, per rep with a non-zero balance. */
+  balancesOwed: { rep: string; amount: string }[];
+  drawBalances: { rep: string; amount: string }[];
+}
+
+/** A problem found in the data or during evaluation, located in an input file. */
+export interface DataError {
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
