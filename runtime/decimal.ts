@@ -1,7 +1,7 @@
 // The one configured Decimal used for all money, rates and quantities.
 // Precision is high enough that no intermediate value of a plan is ever rounded by the
 // library; rounding happens only where the plan says (see `roundLine`).
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Decimal = InstanceType<typeof Decimal>;

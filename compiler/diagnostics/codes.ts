@@ -1,0 +1,129 @@
+// The one registry of diagnostics. Every message the toolchain prints is here, with a stable
+// code, a default severity, a one-line template ({name} placeholders) and a docs anchor in
+// docs/diagnostics.md. Tests and quick fixes match codes, never message text.
+//
+// Numbering by stage: 1xxx syntax, 2xxx names, 3xxx types, 4xxx tiers, 5xxx plan structure,
+// 6xxx input data, 7xxx evaluation.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface DiagnosticDef {
+  code: string;
+  severity: Severity;
+  title: string;
+  template: string;
+}
+
+function def(code: string, severity: Severity, title: string, template: string): DiagnosticDef {
+  return { code, severity, title, template };
+}
+
+export const Codes = {
+  // ---- 1xxx syntax
+  UnexpectedCharacter: def('COMP1001', 'error', 'unexpected character', 'unexpected character `{char}`'),
+  UnterminatedText: def('COMP1002', 'error', 'unterminated text', 'this text is not closed with `"`'),
+  MalformedNumber: def('COMP1003', 'error', 'malformed number', '`{text}` is not a number: thousands are groups of 3 digits'),
+  InvalidDate: def('COMP1004', 'error', 'invalid date', '`{text}` is not a date in the calendar'),
+  UnexpectedToken: def('COMP1101', 'error', 'unexpected token', 'expected {expected}, found {found}'),
+  UnclosedBlock: def('COMP1102', 'error', 'unclosed block', 'this `{` is never closed'),
+  ExpectedExpression: def('COMP1103', 'error', 'expected an expression', 'expected a value here, found {found}'),
+  UnexpectedItem: def('COMP1104', 'error', 'unexpected text', '{found} cannot start a declaration'),
+
+  // ---- 2xxx names
+  UndefinedName: def('COMP2001', 'error', 'undefined name', '`{name}` is not defined'),
+  DuplicateDeclaration: def('COMP2002', 'error', 'duplicate declaration', '`{name}` is already declared'),
+  UnknownField: def('COMP2003', 'error', 'unknown field', '{owner} has no field `{name}`'),
+  UnknownType: def('COMP2004', 'error', 'unknown type', '`{name}` is not a type'),
+  UnknownFunction: def('COMP2005', 'error', 'unknown function', '`{name}` is not a function'),
+  MissingHeader: def('COMP2006', 'error', 'missing declaration', 'the plan has no `{what}` declaration'),
+  DuplicateHeader: def('COMP2007', 'error', 'declared twice', '`{what}` is declared more than once'),
+  UnknownTable: def('COMP2008', 'error', 'unknown table', '`{name}` is not a declared table'),
+  CyclicDefinition: def('COMP2009', 'error', 'cyclic definition', '`{name}` is defined in terms of itself: {cycle}'),
+  RosterCount: def('COMP2010', 'error', 'roster', '{problem}'),
+  MissingKey: def('COMP2011', 'error', 'missing key', 'the roster `{name}` has no `key` field'),
+  NotAvailableHere: def('COMP2012', 'error', 'not available here', '`{name}` is not available {where}'),
+  UnknownCurrency: def('COMP2013', 'warning', 'unknown currency', '`{code}` is not an ISO 4217 currency code'),
+  UnusedDeclaration: def('COMP2014', 'warning', 'unused', '`{name}` is declared but never used'),
+
+  // ---- 3xxx types
+  TypeMismatch: def('COMP3001', 'error', 'type mismatch', 'expected {expected}, found {found}'),
+  IncompatibleOperands: def('COMP3002', 'error', 'incompatible operands', 'cannot {verb} {left} and {right}'),
+  MoneyTimesMoney: def('COMP3003', 'error', 'money times money', 'cannot multiply money by money'),
+  CurrencyMismatch: def('COMP3004', 'error', 'currency mismatch', 'cannot combine {left} with {right} without a conversion'),
+  IncomparableTypes: def('COMP3005', 'error', 'incomparable values', 'cannot compare {left} with {right}'),
+  ConditionNotBoolean: def('COMP3006', 'error', 'not a condition', 'a condition must be true or false, found {found}'),
+  WrongArgumentCount: def('COMP3007', 'error', 'wrong number of arguments', '`{name}` takes {expected}, found {found}'),
+  RateNotPercent: def('COMP3008', 'error', 'rate is not a percent', 'a rate must be a percent, found {found}'),
+  DivideByMoney: def('COMP3009', 'error', 'division by money', 'cannot divide {left} by money'),
+  PossibleDivisionByZero: def('COMP3010', 'warning', 'possible division by zero', '`{divisor}` may be zero here and nothing says what to do then'),
+  NotARow: def('COMP3011', 'error', 'no fields', '{found} has no fields'),
+  NotARep: def('COMP3012', 'error', 'not a rep', 'expected a rep (a roster row), found {found}'),
+  UselessOtherwise: def('COMP3013', 'warning', 'fallback never used', 'this value can never be undefined, so `otherwise` has no effect'),
+
+  // ---- 4xxx tiers
+  BandGap: def('COMP4001', 'error', 'gap between bands', 'nothing covers {from} to {to}: the previous band ends at {from}'),
+  BandOverlap: def('COMP4002', 'error', 'overlapping bands', 'this band starts at {start}, inside the previous band (which ends at {end})'),
+  MixedBandUnits: def('COMP4003', 'error', 'mixed band units', 'bands must all be on attainment (percent) or all on amounts (money); found {found}'),
+  EmptyBand: def('COMP4004', 'error', 'empty band', 'this band ends at {to}, not above where it starts ({from})'),
+  UnboundedBandNotLast: def('COMP4005', 'error', 'open band not last', 'only the last band may have no upper bound'),
+  FirstBandNotZero: def('COMP4006', 'warning', 'first band above zero', 'the first band starts at {from}; nothing is paid below it'),
+  AttainmentTiersNeedQuota: def('COMP4007', 'error', 'attainment needs quota', 'tiers on attainment need `let {name}` in the plan'),
+  EmptyTierTable: def('COMP4008', 'error', 'no bands', 'a tier table needs at least one band'),
+  BandBoundNotConstant: def('COMP4009', 'error', 'band bound not constant', 'band bounds must be written as numbers, percents or amounts'),
+
+  // ---- 5xxx plan structure
+  ComponentWithoutRate: def('COMP5001', 'error', 'no rate', 'component `{name}` has no `rate`'),
+  DuplicateClause: def('COMP5002', 'error', 'duplicate clause', '`{clause}` is given more than once'),
+  PerDealCapOnTotal: def('COMP5003', 'error', 'per-deal cap on a total', '`cap ... per deal` needs `basis per deal` or `basis running total`'),
+  ClawbackTableShape: def('COMP5004', 'error', 'clawback events', '`{table}` needs {what} to be used for clawbacks'),
+  SplitTableShape: def('COMP5005', 'error', 'split table', '`{table}` needs {what} to split credit'),
+  TeamWithoutManager: def('COMP5006', 'error', 'no team', '`team credit` needs `team by FIELD` in the roster'),
+  CreditRuleIncomplete: def('COMP5008', 'error', 'incomplete credit rule', 'the credit rule for `{table}` has no `{clause}`'),
+  NoComponents: def('COMP5009', 'warning', 'nothing pays', 'the plan has no component'),
+  NoCreditRule: def('COMP5010', 'warning', 'no credit', 'the plan has no `credit` rule, so `credit` is always zero'),
+  DefaultBasis: def('COMP5011', 'info', 'default basis', 'no `basis`: tiers apply to the period total'),
+
+  // ---- 6xxx input data (file, line, column)
+  MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),
+  MissingColumn: def('COMP6002', 'error', 'missing column', 'column `{column}` of table `{table}` is missing'),
+  BadNumber: def('COMP6003', 'error', 'bad number', '`{text}` is not a {type}'),
+  BadDate: def('COMP6004', 'error', 'bad date', '`{text}` is not a date (YYYY-MM-DD)'),
+  UnknownReference: def('COMP6005', 'error', 'unknown reference', '`{text}` is not a {what} in `{table}`'),
+  SplitSum: def('COMP6006', 'error', 'splits do not sum to 100%', 'the splits of deal `{deal}` sum to {sum}, not 100%'),
+  EmptyValue: def('COMP6007', 'error', 'empty value', '`{column}` is empty and not declared optional'),
+  DuplicateKey: def('COMP6008', 'error', 'duplicate key', '`{key}` appears twice in `{table}` (first at line {line})'),
+  BadBoolean: def('COMP6009', 'error', 'bad boolean', '`{text}` is not true or false'),
+  BadMoney: def('COMP6010', 'error', 'bad amount', '`{text}` is not an amount in {currency}'),
+  BadPeriod: def('COMP6011', 'error', 'bad period', '`{text}` is not a period (2026-01, 2026-Q1, 2026-H1)'),
+  MalformedFile: def('COMP6012', 'error', 'malformed file', '{problem}'),
+  NotPositive: def('COMP6013', 'error', 'not positive', '`{column}` must be greater than zero, found `{text}`'),
+  UnknownColumn: def('COMP6014', 'warning', 'unknown column', 'column `{column}` is not declared in table `{table}` and is not read'),
+
+  // ---- 7xxx evaluation
+  DivisionByZero: def('COMP7001', 'error', 'division by zero', '{what} divides by zero for rep `{rep}` in {period}'),
+  MissingRow: def('COMP7002', 'error', 'missing row', 'no `{table}` row for rep `{rep}` in {period}'),
+  MissingCreditValue: def('COMP7003', 'error', 'missing credit value', 'a credited row has no {what}'),
+  CreditOutsidePlan: def('COMP7004', 'warning', 'credit outside the plan', 'credit dated {date} falls outside the plan periods and is not paid'),
+} as const satisfies Record<string, DiagnosticDef>;
+
+export type CodeName = keyof typeof Codes;
+
+const byCode = new Map<string, DiagnosticDef>(Object.values(Codes).map((d) => [d.code, d]));
+
+export function lookupCode(code: string): DiagnosticDef | undefined {
+  return byCode.get(code);
+}
+
+export function allCodes(): DiagnosticDef[] {
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Fill a template: `format('cannot {verb}', { verb: 'add' })`. */
+export function format(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}
+
+/** docs/diagnostics.md anchor for a code. */
+export function docsAnchor(code: string): string {
+  return `docs/diagnostics.md#${code.toLowerCase()}`;
+}
