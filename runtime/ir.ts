@@ -54,6 +54,8 @@ export interface FieldIR {
   optional: boolean;
   /** Declared `positive`: the loader rejects zero and negative values. */
   positive: boolean;
+  /** `where "GTXPro" means "GTX Pro"`: raw data text -> the text it is read as, before validation. */
+  aliases?: Record<string, string>;
 }
 
 export interface TableIR {

@@ -94,6 +94,8 @@ export interface FieldDecl extends Node {
   key: boolean;
   optional: boolean;
   positive: boolean;
+  /** `where "GTXPro" means "GTX Pro"`: spellings in the data read as another value. */
+  aliases: { from: StringLit; to?: StringLit; span: Span }[];
   doc: Doc;
 }
 
