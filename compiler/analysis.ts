@@ -42,3 +42,62 @@ export interface Analysis {
   references: Reference[];
   ir?: PlanIR;
 }
+
+// ------------------------------------------------------------------ analyze
+
+import { parse, type TokenInfo } from './syntax/parse.js';
+import { check, type Semantics } from './semantics/checker.js';
+import { lowerToIR } from './lower/to-ir.js';
+import { Codes, diag, sortDiagnostics } from './diagnostics/diagnostic.js';
+
+export interface FullAnalysis extends Analysis {
+  tokens: TokenInfo[];
+  semantics: Semantics;
+}
+
+const cache = new Map<string, FullAnalysis>();
+const CACHE_LIMIT = 64;
+
+/**
+ * Parse, check and (when there are no errors) lower a plan. Never throws. Cached by file and
+ * version: pass the editor's document version; omit it to always analyse afresh.
+ */
+export function analyze(file: string, text: string, version?: number): FullAnalysis {
+  if (version !== undefined) {
+    const hit = cache.get(file);
+    if (hit && hit.version === version && hit.text === text) return hit;
+  }
+  const result = analyzeUncached(file, text, version ?? 0);
+  if (version !== undefined) {
+    cache.delete(file);
+    cache.set(file, result);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  }
+  return result;
+}
+
+function analyzeUncached(file: string, text: string, version: number): FullAnalysis {
+  const parsed = parse(text, file);
+  const semantics = check(parsed.plan, file, text);
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...semantics.diagnostics]);
+  let ir: PlanIR | undefined;
+  if (!diagnostics.some((d) => d.severity === 'error')) {
+    try {
+      ir = lowerToIR(parsed.plan, semantics, text);
+    } catch (e) {
+      diagnostics.push(diag(Codes.UnexpectedItem, file, { start: 0, end: 0 }, { found: `an internal error while compiling (${(e as Error).message})` }));
+    }
+  }
+  return {
+    file,
+    text,
+    version,
+    plan: parsed.plan,
+    diagnostics,
+    symbols: semantics.symbols,
+    references: semantics.references,
+    ir,
+    tokens: parsed.tokens,
+    semantics,
+  };
+}

@@ -282,7 +282,21 @@ export interface Statement {
   owed: string;
   /** Outstanding recoverable draw after this period. */
   drawBalance: string;
+  /** What each credited deal earned, per component (exact, before the line's rounding). */
+  deals?: DealLine[];
+  /** The value of every `let` for this rep and period (quota, attainment, ...), as decimal text. */
+  values?: Record<string, string>;
   trace: TraceNode[];
+}
+
+export interface DealLine {
+  component: string;
+  /** Key of the credited row. */
+  deal: string;
+  /** The rep's credited amount of the deal. */
+  credit: string;
+  /** What the component paid on it, exact. */
+  amount: string;
 }
 
 export interface PayoutLine {

@@ -1,0 +1,287 @@
+// Typed AST -> IR. Runs only on plans without errors, so every name is resolved and every
+// required child is present; a missing piece here is a bug in the checker, reported as such.
+import type * as A from '../syntax/ast.js';
+import type * as IR from '../../runtime/ir.js';
+import { Decimal } from '../../runtime/decimal.js';
+import type { Semantics, TiersInfo } from '../semantics/checker.js';
+import { valueType } from '../semantics/types.js';
+
+export function lowerToIR(plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
+  return new Lowerer(plan, sem, text).run();
+}
+
+class LoweringError extends Error {}
+
+const ISO_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function lastDayOfMonth(y: number, m: number): number {
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return ISO_DAYS[m - 1]!;
+}
+
+/** First and last day of a period literal: '2026-01', '2026-Q1', '2026-H1'. */
+export function periodBounds(key: string): { start: string; end: string } {
+  const y = Number(key.slice(0, 4));
+  const rest = key.slice(5);
+  let m1: number;
+  let m2: number;
+  if (rest.startsWith('Q')) {
+    const q = Number(rest.slice(1));
+    m1 = (q - 1) * 3 + 1;
+    m2 = m1 + 2;
+  } else if (rest.startsWith('H')) {
+    const h = Number(rest.slice(1));
+    m1 = (h - 1) * 6 + 1;
+    m2 = m1 + 5;
+  } else if (rest === '') {
+    m1 = 1;
+    m2 = 12;
+  } else {
+    m1 = m2 = Number(rest);
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { start: `${y}-${pad(m1)}-01`, end: `${y}-${pad(m2)}-${pad(lastDayOfMonth(y, m2))}` };
+}
+
+class Lowerer {
+  constructor(
+    private readonly plan: A.Plan,
+    private readonly sem: Semantics,
+    private readonly text: string,
+  ) {}
+
+  private src(n: A.Node): string {
+    return this.text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim();
+  }
+
+  private need<X>(x: X | undefined, what: string): X {
+    if (x === undefined) throw new LoweringError(`internal: ${what} missing after a clean check`);
+    return x;
+  }
+
+  run(): IR.PlanIR {
+    const items = this.plan.items;
+    const periods = items.find((i): i is A.PeriodsDecl => i.kind === 'PeriodsDecl');
+    const rounding = items.find((i): i is A.RoundingDecl => i.kind === 'RoundingDecl');
+    const roster = this.need(this.sem.roster, 'roster');
+    return {
+      name: this.sem.title ?? 'plan',
+      currency: this.sem.currency,
+      periods: this.periods(this.need(periods, 'periods')),
+      rounding: {
+        mode: (rounding?.mode as IR.RoundingMode | undefined) ?? 'half away from zero',
+        place: rounding?.place?.text ?? '0.01',
+      },
+      tables: [...this.sem.tables.values()].map((t) => ({
+        name: t.name,
+        source: t.decl.source?.value ?? `${t.name}.csv`,
+        roster: t.roster,
+        key: t.key,
+        fields: [...t.fields.values()].map((f) => {
+          const out: IR.FieldIR = { name: f.name, type: f.irType, optional: f.decl.optional, positive: f.decl.positive };
+          const aliases = f.decl.aliases.filter((a) => a.to);
+          if (aliases.length) out.aliases = Object.fromEntries(aliases.map((a) => [a.from.value, a.to!.value]));
+          return out;
+        }),
+        repField: t.repField,
+        periodField: t.periodField,
+      })),
+      roster: roster.name,
+      teamBy: this.sem.teamBy,
+      credits: this.sem.credits.map((c) => ({
+        table: c.table,
+        where: c.rule.where ? this.expr(c.rule.where) : undefined,
+        amount: this.expr(this.need(c.rule.amount, 'credit amount')),
+        date: this.expr(this.need(c.rule.date, 'credit date')),
+        to: this.expr(this.need(c.rule.to, 'credit to')),
+        split: c.split,
+        text: this.src(c.rule),
+      })),
+      lets: this.sem.letOrder.map((name) => {
+        const l = this.sem.lets.get(name)!;
+        return { name, type: valueType(l.type), expr: this.expr(this.need(l.decl.value, 'let value')), text: this.src(l.decl) };
+      }),
+      components: items.filter((i): i is A.ComponentDecl => i.kind === 'ComponentDecl').map((c) => this.component(c)),
+      draws: items.filter((i): i is A.DrawDecl => i.kind === 'DrawDecl').map((d) => this.draw(d)),
+    };
+  }
+
+  private periods(p: A.PeriodsDecl): IR.PeriodsIR {
+    const freq = p.frequency?.text ?? 'monthly';
+    const map: Record<string, IR.PeriodsIR['frequency']> = { monthly: 'month', quarterly: 'quarter', annual: 'year', weekly: 'week', weeks: 'week' };
+    const bound = (e: A.Expr | undefined, which: 'start' | 'end'): string | undefined => {
+      if (!e) return undefined;
+      if (e.kind === 'DateLit') return e.text;
+      if (e.kind === 'PeriodLit') return periodBounds(e.text)[which];
+      return undefined;
+    };
+    return {
+      frequency: map[freq] ?? 'month',
+      every: p.every ? Number(p.every.text) : 1,
+      from: bound(p.from, 'start'),
+      to: bound(p.to, 'end'),
+    };
+  }
+
+  private tiers(info: TiersInfo): IR.RateIR {
+    const value = (e: A.Expr | undefined): string | undefined => {
+      if (!e) return undefined;
+      if (e.kind === 'PercentLit') return new Decimal(e.text).div(100).toString();
+      if (e.kind === 'MoneyLit') return new Decimal(e.amount).toString();
+      if (e.kind === 'NumberLit') return new Decimal(e.text).toString();
+      throw new LoweringError('internal: band bound not constant');
+    };
+    return {
+      k: 'tiers',
+      name: info.decl ? info.name : undefined,
+      mode: info.table.mode ?? 'marginal',
+      axis: info.axis === 'attainment' ? 'attainment' : 'amount',
+      bands: info.table.bands.map((b) => ({
+        from: this.need(value(b.from), 'band from'),
+        to: value(b.to),
+        rate: this.expr(this.need(b.pays, 'band rate')),
+        text: this.src(b),
+      })),
+    };
+  }
+
+  private component(c: A.ComponentDecl): IR.ComponentIR {
+    const name = this.need(c.name, 'component name').text;
+    const out: IR.ComponentIR = {
+      name,
+      label: c.label?.value ?? name,
+      measure: { team: false, text: 'credit' },
+      basis: 'period total',
+      rate: { k: 'flat', expr: { k: 'num', value: '0', unit: 'percent' }, text: '0%' },
+      gates: [],
+      multipliers: [],
+      caps: [],
+      clawbacks: [],
+    };
+    let attainmentAxis = false;
+    for (const cl of c.clauses) {
+      switch (cl.kind) {
+        case 'ForClause':
+          out.appliesTo = this.expr(this.need(cl.cond, 'for'));
+          break;
+        case 'OnClause': {
+          const m = this.need(cl.measure, 'on');
+          if (m.kind === 'CreditExpr') out.measure = { team: m.team, where: m.where ? this.expr(m.where) : undefined, text: this.src(m) };
+          break;
+        }
+        case 'BasisClause':
+          out.basis = this.need(cl.basis, 'basis');
+          break;
+        case 'RateClause':
+          if (cl.table) {
+            const info = this.need(this.sem.inlineTiers.get(cl.table), 'inline tiers');
+            out.rate = this.tiers(info);
+          } else {
+            const v = this.need(cl.value, 'rate');
+            const r = this.sem.res.get(v);
+            if (v.kind === 'NameRef' && r?.k === 'tiers') out.rate = this.tiers(this.need(this.sem.tiers.get(r.name), 'tiers'));
+            else out.rate = { k: 'flat', expr: this.expr(v), text: this.src(v) };
+          }
+          if (out.rate.k === 'tiers' && out.rate.axis === 'attainment') attainmentAxis = true;
+          break;
+        case 'GateClause':
+          out.gates.push({ cond: this.expr(this.need(cl.cond, 'gate')), text: this.src(this.need(cl.cond, 'gate')) });
+          break;
+        case 'MultiplierClause':
+          out.multipliers.push({ factor: this.expr(this.need(cl.factor, 'factor')), when: cl.when ? this.expr(cl.when) : undefined, text: this.src(cl) });
+          break;
+        case 'CapClause':
+          if (cl.per === 'attainment') {
+            out.attainmentCap = { limit: this.expr(this.need(cl.limit, 'cap')), text: this.src(cl) };
+            attainmentAxis = true;
+          } else out.caps.push({ per: this.need(cl.per, 'cap per') as 'deal' | 'period', limit: this.expr(this.need(cl.limit, 'cap')), text: this.src(cl) });
+          break;
+        case 'ClawbackClause': {
+          const info = this.need(this.sem.clawbacks.get(cl), 'clawback');
+          const w = this.need(cl.within, 'within');
+          if (w.kind !== 'DurationLit') throw new LoweringError('internal: clawback window');
+          out.clawbacks.push({
+            events: info.events,
+            dealField: info.dealField,
+            dateField: info.dateField,
+            within: { amount: Number(w.amount), unit: w.unit },
+            mode: cl.mode ?? 'full',
+            prorate: cl.prorate ? this.expr(cl.prorate) : undefined,
+            text: this.src(cl),
+          });
+          break;
+        }
+      }
+    }
+    if (attainmentAxis) {
+      out.quota = { k: 'let', name: 'quota' };
+      out.attainment = { k: 'let', name: 'attainment' };
+    }
+    return out;
+  }
+
+  private draw(d: A.DrawDecl): IR.DrawIR {
+    const out: IR.DrawIR = {
+      recoverable: d.recoverable,
+      amount: this.expr(this.need(d.amount, 'draw amount')),
+      appliesTo: d.for ? this.expr(d.for) : undefined,
+      text: this.src(d),
+    };
+    if (d.recoverAtMost) {
+      out.recoverAtMost = this.expr(d.recoverAtMost);
+      out.recoverAtMostUnit = this.sem.types.get(d.recoverAtMost)?.k === 'money' ? 'money' : 'percent';
+    }
+    return out;
+  }
+
+  expr(e: A.Expr): IR.Expr {
+    switch (e.kind) {
+      case 'NumberLit':
+        return { k: 'num', value: new Decimal(e.text).toString(), unit: e.integer ? 'integer' : 'decimal' };
+      case 'PercentLit':
+        return { k: 'num', value: new Decimal(e.text).div(100).toString(), unit: 'percent' };
+      case 'MoneyLit':
+        return { k: 'num', value: new Decimal(e.amount).toString(), unit: 'money' };
+      case 'StringLit':
+        return { k: 'text', value: e.value };
+      case 'BoolLit':
+        return { k: 'bool', value: e.value };
+      case 'DateLit':
+        return { k: 'date', value: e.text };
+      case 'PeriodLit':
+        return { k: 'period', value: e.text };
+      case 'DurationLit':
+        return { k: 'duration', amount: Number(e.amount), unit: e.unit };
+      case 'NameRef': {
+        const r = this.need(this.sem.res.get(e), `resolution of ${e.name.text}`);
+        if (r.k === 'let') return { k: 'let', name: r.name };
+        if (r.k === 'ctx') return { k: 'ctx', name: r.name };
+        throw new LoweringError(`internal: ${e.name.text} is not a value`);
+      }
+      case 'FieldAccess': {
+        const r = this.need(this.sem.res.get(e), 'field resolution');
+        if (r.k === 'lookup') return { k: 'lookup', table: r.table, field: r.field };
+        if (r.k === 'periodField') return { k: 'field', of: this.expr(e.target), name: r.field };
+        if (r.k === 'field') return { k: 'field', of: this.expr(e.target), name: r.field };
+        throw new LoweringError('internal: field access');
+      }
+      case 'Binary':
+        return { k: 'bin', op: e.op, l: this.expr(e.left), r: this.expr(this.need(e.right, 'right operand')) };
+      case 'Unary':
+        return e.op === '-' ? { k: 'neg', e: this.expr(this.need(e.operand, 'operand')) } : { k: 'not', e: this.expr(this.need(e.operand, 'operand')) };
+      case 'IfExpr':
+        return { k: 'if', c: this.expr(this.need(e.cond, 'if')), t: this.expr(this.need(e.then, 'then')), e: this.expr(this.need(e.else, 'else')) };
+      case 'Otherwise':
+        return { k: 'otherwise', e: this.expr(e.value), fallback: this.expr(this.need(e.fallback, 'fallback')) };
+      case 'Call': {
+        const r = this.need(this.sem.res.get(e), 'function');
+        if (r.k !== 'fn') throw new LoweringError('internal: call');
+        return { k: 'call', fn: r.name, args: e.args.map((a) => this.expr(a)) };
+      }
+      case 'CreditExpr':
+        return { k: 'credit', team: e.team, where: e.where ? this.expr(e.where) : undefined };
+      case 'ErrorExpr':
+        throw new LoweringError('internal: error expression after a clean check');
+    }
+  }
+}
