@@ -1,0 +1,9 @@
+currency USD
+
+roster reps {
+  id: text key
+}
+
+component commission {
+  rate 10%
+}
