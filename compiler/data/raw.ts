@@ -1,0 +1,40 @@
+// The shape both readers (CSV, JSON) produce before any value is checked: text cells with
+// 1-based line and column, and the problems found in the file's syntax.
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface RawCell extends Position {
+  /** The value as written (JSON scalars as their literal text); null for a JSON `null`. */
+  text: string | null;
+  /** Set when the value cannot be a cell at all (a JSON object or array). */
+  invalid?: string;
+}
+
+export interface RawRow extends Position {
+  /** By column name. A column missing from this row (short CSV row, JSON key left out) is absent. */
+  cells: Map<string, RawCell>;
+}
+
+export interface RawColumn extends Position {
+  name: string;
+  /** CSV: position in the header; JSON: order of first appearance. */
+  index: number;
+}
+
+export interface RawProblem extends Position {
+  message: string;
+}
+
+export interface RawTable {
+  file: string;
+  kind: 'csv' | 'json';
+  /** Where the table starts (CSV header, JSON `[`): missing columns are reported here. */
+  start: Position;
+  columns: RawColumn[];
+  rows: RawRow[];
+  /** Syntax problems (COMP6012). */
+  problems: RawProblem[];
+}
