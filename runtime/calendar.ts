@@ -1,0 +1,166 @@
+// Calendar arithmetic on ISO dates ('YYYY-MM-DD'): payout periods, period keys, day and month
+// counts. Day counts are plain JS integers (never money). All computations are in UTC days.
+import type { PeriodValue } from './ir.js';
+
+export type Frequency = 'month' | 'quarter' | 'year' | 'week';
+
+/** How the plan cuts time into payout periods. `anchor` is the start of one week period. */
+export interface PeriodSpec {
+  frequency: Frequency;
+  every: number;
+  /** Week periods only: the start date of a period (the plan's `from`). */
+  anchor?: string;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+export function parseIso(iso: string): { y: number; m: number; d: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+export function isoOf(y: number, m: number, d: number): string {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** Days since 1970-01-01 (UTC). */
+export function toDays(iso: string): number {
+  const { y, m, d } = parseIso(iso);
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDays(n: number): string {
+  const dt = new Date(n * MS_PER_DAY);
+  return isoOf(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+export function addDays(iso: string, n: number): string {
+  return fromDays(toDays(iso) + n);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Adds calendar months; the day is clamped to the end of the target month (Jan 31 + 1 -> Feb 28). */
+export function addMonths(iso: string, n: number): string {
+  const { y, m, d } = parseIso(iso);
+  const idx = y * 12 + (m - 1) + n;
+  const ny = Math.floor(idx / 12);
+  const nm = (idx % 12) + 1;
+  return isoOf(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** days_between(a, b): whole days from a to b (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return toDays(b) - toDays(a);
+}
+
+/** months_between(a, b): whole calendar months from a's month to b's month. */
+export function monthsBetween(a: string, b: string): number {
+  const pa = parseIso(a);
+  const pb = parseIso(b);
+  return pb.y * 12 + pb.m - (pa.y * 12 + pa.m);
+}
+
+/** months_since(d) measured at `at` (the period's start): 1 in the month of d. */
+export function monthsSince(d: string, at: string): number {
+  return monthsBetween(d, at) + 1;
+}
+
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The Monday on or before a date. */
+export function mondayOnOrBefore(iso: string): string {
+  const n = toDays(iso);
+  // 1970-01-01 was a Thursday: (n + 3) mod 7 == 0 on Mondays.
+  const dow = (((n + 3) % 7) + 7) % 7;
+  return fromDays(n - dow);
+}
+
+function monthPeriod(y: number, m: number): PeriodValue {
+  return { kind: 'period', key: `${pad(y, 4)}-${pad(m)}`, start: isoOf(y, m, 1), end: isoOf(y, m, daysInMonth(y, m)) };
+}
+
+function quarterPeriod(y: number, q: number): PeriodValue {
+  const m0 = (q - 1) * 3 + 1;
+  return { kind: 'period', key: `${pad(y, 4)}-Q${q}`, start: isoOf(y, m0, 1), end: isoOf(y, m0 + 2, daysInMonth(y, m0 + 2)) };
+}
+
+function halfPeriod(y: number, h: number): PeriodValue {
+  const m0 = (h - 1) * 6 + 1;
+  return { kind: 'period', key: `${pad(y, 4)}-H${h}`, start: isoOf(y, m0, 1), end: isoOf(y, m0 + 5, daysInMonth(y, m0 + 5)) };
+}
+
+function yearPeriod(y: number): PeriodValue {
+  return { kind: 'period', key: pad(y, 4), start: isoOf(y, 1, 1), end: isoOf(y, 12, 31) };
+}
+
+/** The payout period containing a date. */
+export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
+  const { y, m } = parseIso(iso);
+  switch (spec.frequency) {
+    case 'month':
+      return monthPeriod(y, m);
+    case 'quarter':
+      return quarterPeriod(y, Math.floor((m - 1) / 3) + 1);
+    case 'year':
+      return yearPeriod(y);
+    case 'week': {
+      const len = 7 * Math.max(1, spec.every);
+      const anchor = toDays(spec.anchor ?? mondayOnOrBefore(iso));
+      const n = toDays(iso);
+      const k = Math.floor((n - anchor) / len);
+      const start = anchor + k * len;
+      const s = fromDays(start);
+      return { kind: 'period', key: s, start: s, end: fromDays(start + len - 1) };
+    }
+  }
+}
+
+/** The period after `p`. */
+export function nextPeriod(spec: PeriodSpec, p: PeriodValue): PeriodValue {
+  return periodOf(spec, addDays(p.end, 1));
+}
+
+/** Every period from the one containing `from` to the one containing `to`, in date order. */
+export function enumeratePeriods(spec: PeriodSpec, from: string, to: string): PeriodValue[] {
+  const out: PeriodValue[] = [];
+  if (compareIso(from, to) > 0) return out;
+  let p = periodOf(spec, from);
+  const last = periodOf(spec, to);
+  while (compareIso(p.start, last.start) <= 0) {
+    out.push(p);
+    p = nextPeriod(spec, p);
+  }
+  return out;
+}
+
+/**
+ * A period written as a key or a date: '2026-01', '2026-Q1', '2026-H1', '2026', or an ISO date
+ * (a one-day range; week periods are keyed by their start date). Undefined when malformed.
+ */
+export function periodFromKey(key: string): PeriodValue | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key))) {
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(Number(m[1]), mo)) return undefined;
+    return { kind: 'period', key, start: key, end: key };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(key))) {
+    const mo = Number(m[2]);
+    return mo >= 1 && mo <= 12 ? monthPeriod(Number(m[1]), mo) : undefined;
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) return quarterPeriod(Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})-H([12])$/.exec(key))) return halfPeriod(Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})$/.exec(key))) return yearPeriod(Number(m[1]));
+  return undefined;
+}
