@@ -1,0 +1,52 @@
+// comp explain <plan> --data <paths...> --rep R --period P
+import { Command } from 'commander';
+import { formatExplain } from '../report.js';
+import { EXIT_ERRORS, compilePlanFile, emit, evaluatePlan, loadData, setExit, unknownChoice } from '../shared.js';
+
+export interface ExplainOptions {
+  data: string[];
+  rep: string;
+  period: string;
+  out?: string;
+}
+
+export async function explain(planFile: string, o: ExplainOptions): Promise<void> {
+  const plan = await compilePlanFile(planFile);
+  if (!plan) return setExit(EXIT_ERRORS);
+  const dataset = await loadData(plan.ir, o.data);
+  if (!dataset) return setExit(EXIT_ERRORS);
+  const reps = (dataset[plan.ir.roster] ?? []).map((r) => r.key);
+  if (!reps.includes(o.rep)) throw unknownChoice('rep', o.rep, [...reps].sort());
+  // Every period up to the one asked for is evaluated: balances carry from one to the next.
+  const result = await evaluatePlan(plan.ir, dataset);
+  if (!result) return setExit(EXIT_ERRORS);
+  const periods = result.periods.map((p) => p.key);
+  if (!periods.includes(o.period)) throw unknownChoice('period', o.period, periods);
+  const statement = result.statements.find((s) => s.rep === o.rep && s.period === o.period);
+  if (!statement) throw unknownChoice('rep', o.rep, [...new Set(result.statements.filter((s) => s.period === o.period).map((s) => s.rep))].sort());
+  emit(formatExplain(result, statement), o.out);
+}
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .summary("explain one rep's statement for one period")
+    .description("Print one rep's statement for one period and the tree of every step that produced each number.")
+    .argument('<plan>', 'the .comp plan')
+    .requiredOption('--data <paths...>', 'data folders and/or files holding the tables the plan declares')
+    .requiredOption('--rep <rep>', 'the rep (the roster key)')
+    .requiredOption('--period <period>', 'the period (e.g. 2017-06)')
+    .option('--out <file>', 'write the explanation to a file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ comp explain samples/crm/plan.comp --data samples/crm/data --rep "Darcel Schlecht" --period 2017-06
+  $ comp explain plan.comp --data data/ --rep alice --period 2026-Q1
+
+Exit status: 0 explained, 1 errors in the plan or its data, 2 usage error (unknown rep or period).`,
+    )
+    .action(async (planFile: string, opts: ExplainOptions) => {
+      await explain(planFile, opts);
+    });
+}

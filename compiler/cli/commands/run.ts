@@ -1,0 +1,70 @@
+// comp run <plan> --data <paths...> [--period P | --from P --to P] [--format table|csv|json] [--out FILE]
+import { Command, Option } from 'commander';
+import { formatCsv, formatJson, formatTable } from '../report.js';
+import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, setExit } from '../shared.js';
+
+export type RunFormat = 'table' | 'csv' | 'json';
+
+export interface RunOptions {
+  data: string[];
+  period?: string;
+  from?: string;
+  to?: string;
+  format: RunFormat;
+  out?: string;
+}
+
+/** --period P is --from P --to P; giving both forms is a usage error. */
+export function periodRange(o: { period?: string; from?: string; to?: string }): { from?: string; to?: string } {
+  if (o.period !== undefined) {
+    if (o.from !== undefined || o.to !== undefined) throw new UsageError('give either --period or --from/--to, not both');
+    return { from: o.period, to: o.period };
+  }
+  const r: { from?: string; to?: string } = {};
+  if (o.from !== undefined) r.from = o.from;
+  if (o.to !== undefined) r.to = o.to;
+  return r;
+}
+
+export async function run(planFile: string, o: RunOptions): Promise<void> {
+  const range = periodRange(o);
+  const plan = await compilePlanFile(planFile);
+  if (!plan) return setExit(EXIT_ERRORS);
+  const dataset = await loadData(plan.ir, o.data);
+  if (!dataset) return setExit(EXIT_ERRORS);
+  const result = await evaluatePlan(plan.ir, dataset, range);
+  if (!result) return setExit(EXIT_ERRORS);
+  const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result) : formatTable(result, plan.ir);
+  emit(text, o.out);
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .summary('compute payouts from a plan and its data')
+    .description(
+      'Check the plan, load and check its input tables, and compute payouts per rep, period and component.\n' +
+        'table: one row per rep and period, then a summary; csv: one row per payout line; json: the full result with traces.',
+    )
+    .argument('<plan>', 'the .comp plan')
+    .requiredOption('--data <paths...>', 'data folders and/or files holding the tables the plan declares')
+    .option('--period <period>', 'only this period (e.g. 2017-06)')
+    .option('--from <period>', 'first period to report')
+    .option('--to <period>', 'last period to report')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ comp run samples/crm/plan.comp --data samples/crm/data
+  $ comp run plan.comp --data data/ --period 2017-06
+  $ comp run plan.comp --data data/ --from 2017-04 --to 2017-06 --format csv
+  $ comp run plan.comp --data deals.csv reps.json --format json --out payouts.json
+
+Exit status: 0 payouts computed, 1 errors in the plan or its data, 2 usage error.`,
+    )
+    .action(async (planFile: string, opts: RunOptions) => {
+      await run(planFile, opts);
+    });
+}

@@ -1,0 +1,144 @@
+// Printing a RunResult: an aligned table, CSV (one row per payout line), JSON, and the
+// explanation of one statement. Pure functions of the result: the same result prints the same
+// bytes.
+import type { PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+import { Decimal } from '../../runtime/decimal.js';
+import { groupThousands } from '../../runtime/format.js';
+
+const DRAW_KINDS = new Set(['draw', 'recovery', 'guarantee']);
+
+function sum(values: string[]): string | undefined {
+  if (values.length === 0) return undefined;
+  return values.reduce((a, v) => a.plus(new Decimal(v)), new Decimal(0)).toFixed();
+}
+
+/** Same decimals as the result's own amounts (e.g. '1234.50'), grouped: '1,234.50'. */
+function amount(v: string | undefined, dp: number): string {
+  if (v === undefined) return '';
+  const d = new Decimal(v);
+  const s = d.toFixed(Math.max(dp, d.decimalPlaces()));
+  return groupThousands(/^-0(\.0*)?$/.test(s) ? s.slice(1) : s);
+}
+
+function decimalsOf(result: RunResult): number {
+  const sample = result.statements[0]?.paid ?? result.summary.totalPaid;
+  const dot = sample.indexOf('.');
+  return dot < 0 ? 0 : sample.length - dot - 1;
+}
+
+interface Column {
+  title: string;
+  right: boolean;
+  cell: (s: Statement) => string;
+}
+
+/** The components shown as columns: the plan's, in plan order, then any others found in lines. */
+function componentColumns(result: RunResult, ir: PlanIR | undefined): { name: string; label: string }[] {
+  const cols: { name: string; label: string }[] = ir ? ir.components.map((c) => ({ name: c.name, label: c.label || c.name })) : [];
+  const seen = new Set(cols.map((c) => c.name));
+  for (const s of result.statements)
+    for (const l of s.lines)
+      if (l.kind === 'component' && !seen.has(l.name)) {
+        seen.add(l.name);
+        cols.push({ name: l.name, label: l.label || l.name });
+      }
+  return cols;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function renderColumns(columns: Column[], rows: string[][]): string {
+  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!, columns[i]!.right))
+      .join('  ')
+      .trimEnd() + '\n';
+  let out = line(columns.map((c) => c.title));
+  out += line(widths.map((w) => '-'.repeat(w)));
+  for (const r of rows) out += line(r);
+  return out;
+}
+
+/** Payouts per rep, period and component, then the summary. */
+export function formatTable(result: RunResult, ir?: PlanIR): string {
+  const dp = decimalsOf(result);
+  const comps = componentColumns(result, ir);
+  const columns: Column[] = [
+    { title: 'Rep', right: false, cell: (s) => s.rep },
+    { title: 'Period', right: false, cell: (s) => s.period },
+    ...comps.map((c) => ({
+      title: c.label,
+      right: true,
+      cell: (s: Statement) => amount(sum(s.lines.filter((l) => l.kind === 'component' && l.name === c.name).map((l) => l.amount)), dp),
+    })),
+    { title: 'Clawbacks', right: true, cell: (s) => (new Decimal(s.clawedBack).isZero() ? '' : amount(s.clawedBack, dp)) },
+    { title: 'Draw', right: true, cell: (s) => amount(sum(s.lines.filter((l) => DRAW_KINDS.has(l.kind)).map((l) => l.amount)), dp) },
+    { title: 'Paid', right: true, cell: (s) => amount(s.paid, dp) },
+    { title: 'Owed', right: true, cell: (s) => (new Decimal(s.owed).isZero() ? '' : amount(s.owed, dp)) },
+  ];
+  const rows = result.statements.map((s) => columns.map((c) => c.cell(s)));
+  return `${result.plan} (${result.currency})\n\n` + renderColumns(columns, rows) + '\n' + formatSummary(result);
+}
+
+export function formatSummary(result: RunResult): string {
+  const dp = decimalsOf(result);
+  const cur = result.currency;
+  const sm = result.summary;
+  const periods = result.periods;
+  const span = periods.length ? ` (${periods[0]!.key} to ${periods[periods.length - 1]!.key})` : '';
+  const balances = (list: { rep: string; amount: string }[]) =>
+    list.length === 0 ? 'none' : list.map((b) => `${b.rep} ${cur} ${amount(b.amount, dp)}`).join(', ');
+  const rows: [string, string][] = [
+    ['Reps', String(sm.reps)],
+    ['Periods', `${sm.periods}${span}`],
+    ['Total paid', `${cur} ${amount(sm.totalPaid, dp)}`],
+    ['Total clawed back', `${cur} ${amount(sm.totalClawedBack, dp)}`],
+    ['Balances owed', balances(sm.balancesOwed)],
+  ];
+  if (sm.drawBalances.length) rows.push(['Draw balances', balances(sm.drawBalances)]);
+  const w = Math.max(...rows.map((r) => r[0].length)) + 1;
+  return 'Summary\n' + rows.map(([k, v]) => `  ${(k + ':').padEnd(w)}  ${v}\n`).join('');
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per payout line: rep, period, kind, name, label, amount (rounded), exact. */
+export function formatCsv(result: RunResult): string {
+  let out = 'rep,period,kind,name,label,amount,exact\n';
+  for (const s of result.statements)
+    for (const l of s.lines) out += [s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact].map(csvField).join(',') + '\n';
+  return out;
+}
+
+export function formatJson(result: RunResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}
+
+function traceLines(nodes: TraceNode[], depth: number, out: string[]): void {
+  for (const n of nodes) {
+    out.push(`${'  '.repeat(depth)}${n.text}`);
+    if (n.children?.length) traceLines(n.children, depth + 1, out);
+  }
+}
+
+/** One statement: its payout lines, then the trace tree, indented. */
+export function formatExplain(result: RunResult, s: Statement): string {
+  const dp = decimalsOf(result);
+  const cur = result.currency;
+  const rows: [string, string][] = s.lines.map((l) => [l.label || l.name, amount(l.amount, dp)]);
+  rows.push(['Earned', amount(s.earned, dp)], ['Clawed back', amount(s.clawedBack, dp)], ['Paid', amount(s.paid, dp)]);
+  if (!new Decimal(s.owed).isZero()) rows.push(['Owed after this period', amount(s.owed, dp)]);
+  if (!new Decimal(s.drawBalance).isZero()) rows.push(['Draw balance', amount(s.drawBalance, dp)]);
+  const lw = Math.max(...rows.map((r) => r[0].length));
+  const aw = Math.max(...rows.map((r) => r[1].length));
+  const out: string[] = [`${result.plan}: statement for ${s.rep}, ${s.period} (${cur})`, ''];
+  for (const [k, v] of rows) out.push(`  ${k.padEnd(lw)}  ${v.padStart(aw)}`);
+  out.push('', 'Explanation');
+  traceLines(s.trace, 1, out);
+  return out.join('\n') + '\n';
+}

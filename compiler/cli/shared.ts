@@ -1,0 +1,156 @@
+// What the commands share: exit codes, colour, reading a plan, loading its data, printing
+// located data errors.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Analysis } from '../analysis.js';
+import type { DataError, Dataset, PlanIR } from '../../runtime/ir.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../diagnostics/render.js';
+import { suggest } from '../diagnostics/diagnostic.js';
+import { lookupCode } from '../diagnostics/codes.js';
+
+export const EXIT_OK = 0;
+/** The plan or its data has errors. */
+export const EXIT_ERRORS = 1;
+/** The command line is wrong: unknown option, missing argument, no files, unknown rep. */
+export const EXIT_USAGE = 2;
+
+/** A mistake in the command line: printed as `error: ...` and exits 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The command's outcome, when it is not success. The last one set wins. */
+export function setExit(code: number): void {
+  process.exitCode = code;
+}
+
+/** Colour only on a terminal, and never with NO_COLOR; FORCE_COLOR turns it on. */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  const env = process.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.TERM === 'dumb') return false;
+  return !!stream.isTTY;
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(text);
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(text);
+}
+
+/** Write the command's output to --out FILE, or stdout. */
+export function emit(text: string, out?: string): void {
+  if (out) {
+    writeFileSync(out, text);
+    writeErr(`wrote ${out}\n`);
+  } else writeOut(text);
+}
+
+export function readSource(file: string): string {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+export function requireExisting(paths: string[], what: string): void {
+  for (const p of paths) if (!existsSync(p)) throw new UsageError(`no such ${what}: ${p}`);
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export { count as plural };
+
+/**
+ * Analyze a plan for `run` / `explain`. On errors, prints them (to stderr) and returns undefined;
+ * warnings are summarised in one line, since `comp check` is where they are read.
+ */
+export async function compilePlanFile(file: string): Promise<{ analysis: Analysis; ir: PlanIR } | undefined> {
+  const text = readSource(file);
+  const { analyze } = await import('../analysis.js');
+  const analysis = analyze(file, text);
+  const errors = analysis.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
+  if (errors.length || !analysis.ir) {
+    const color = useColor(process.stderr);
+    writeErr(errors.map((d) => renderDiagnostic(d, text, { color })).join('\n\n') + '\n');
+    writeErr(`\n${file}: ${count(errors.length, 'error')}; nothing was run\n`);
+    return undefined;
+  }
+  const warnings = analysis.diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length;
+  if (warnings) writeErr(`${file}: ${count(warnings, 'warning')} (see \`comp check ${file}\`)\n`);
+  return { analysis, ir: analysis.ir };
+}
+
+/** `file:line:col: error[COMP6005]: message` and, indented below, the hint. */
+export function formatDataError(e: DataError & { severity?: string; hint?: string }): string {
+  const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
+  let s = `${e.file}:${e.line}:${e.column}: ${severity}[${e.code}]: ${e.message}\n`;
+  if (e.hint) s += `  hint: ${e.hint}\n`;
+  return s;
+}
+
+/** Print data problems; many warnings of one code are shortened. Returns the number of errors. */
+export function printDataErrors(list: (DataError & { severity?: string; hint?: string })[]): number {
+  let errors = 0;
+  const warnedByCode = new Map<string, number>();
+  let out = '';
+  for (const e of list) {
+    const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
+    if (severity === 'error') {
+      errors++;
+      out += formatDataError(e);
+      continue;
+    }
+    const n = (warnedByCode.get(e.code) ?? 0) + 1;
+    warnedByCode.set(e.code, n);
+    if (n <= 5) out += formatDataError({ ...e, severity });
+  }
+  for (const [code, n] of warnedByCode) if (n > 5) out += `... and ${n - 5} more ${code} warnings\n`;
+  if (out) writeErr(out);
+  return errors;
+}
+
+/** Load and check the plan's inputs. On errors, prints them and returns undefined. */
+export async function loadData(ir: PlanIR, inputs: string[]): Promise<Dataset | undefined> {
+  requireExisting(inputs, 'data file or folder');
+  const { loadDataset } = await import('../data/load.js');
+  const { dataset, errors } = loadDataset(ir, inputs);
+  const n = printDataErrors(errors);
+  if (n) {
+    writeErr(`\n${count(n, 'data error')}; nothing was run\n`);
+    return undefined;
+  }
+  return dataset;
+}
+
+/** A usage error for an unknown name, with a did-you-mean. */
+export function unknownChoice(what: string, value: string, choices: string[]): UsageError {
+  const s = suggest(value, choices);
+  return new UsageError(`unknown ${what} \`${value}\``, s ? `did you mean \`${s}\`?` : choices.length <= 12 ? `known: ${choices.join(', ')}` : undefined);
+}
+
+/** Evaluate; on evaluation errors prints them and returns undefined. Warnings go to stderr. */
+export async function evaluatePlan(ir: PlanIR, dataset: Dataset, opts: { from?: string; to?: string } = {}): Promise<import('../../runtime/ir.js').RunResult | undefined> {
+  const { compilePlan, evaluate } = await import('../../runtime/evaluate.js');
+  const out = evaluate(compilePlan(ir), dataset, opts);
+  const warnings = ((out as { warnings?: DataError[] }).warnings ?? []).map((w) => ({ ...w, severity: lookupCode(w.code)?.severity ?? 'warning' }));
+  printDataErrors(warnings);
+  const n = printDataErrors(out.errors.map((e) => ({ ...e, severity: 'error' })));
+  if (n || !out.result) {
+    writeErr(`\n${count(n, 'error')} while evaluating the plan\n`);
+    return undefined;
+  }
+  return out.result;
+}
