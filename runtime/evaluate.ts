@@ -18,6 +18,7 @@ import type {
   PlanIR,
   RowValue,
   RunResult,
+  DealLine,
   Statement,
   TraceNode,
   Value,
@@ -253,7 +254,14 @@ function equals(a: RV, b: RV, c: Ctx): boolean {
 
 // ------------------------------------------------------------------ expressions
 
-function compileExpr(e: Expr, plan: { letIndex: Map<string, number>; lets: CompiledLet[] }): Fn {
+interface CompileEnv {
+  letIndex: Map<string, number>;
+  lets: CompiledLet[];
+  /** Per-rep tables: name -> whether they are also read per period. */
+  perPeriod: Map<string, boolean>;
+}
+
+function compileExpr(e: Expr, plan: CompileEnv): Fn {
   const sub = (x: Expr): Fn => compileExpr(x, plan);
   switch (e.k) {
     case 'num': {
@@ -305,7 +313,8 @@ function compileExpr(e: Expr, plan: { letIndex: Map<string, number>; lets: Compi
     case 'lookup': {
       const table = e.table;
       const field = e.field;
-      return (c) => lookup(c, table, field);
+      const perPeriod = plan.perPeriod.get(table) ?? false;
+      return (c) => lookup(c, table, field, perPeriod);
     }
     case 'bin':
       return compileBin(e.op, sub(e.l), sub(e.r));
@@ -498,12 +507,11 @@ function lookupKey(rep: string, period?: string): string {
   return period === undefined ? rep : `${rep}\u0000${period}`;
 }
 
-function lookup(c: Ctx, table: string, field: string): RV {
-  const t = c.env.plan.ir.tables.find((x) => x.name === table);
+function lookup(c: Ctx, table: string, field: string, perPeriod: boolean): RV {
   const rep = c.rep;
   if (!rep) throw new Error(`${table}.${field} needs a rep`);
   const idx = c.env.lookups.get(table);
-  const key = t?.periodField ? lookupKey(rep.key, c.period?.key ?? '') : lookupKey(rep.key);
+  const key = perPeriod ? lookupKey(rep.key, c.period?.key ?? '') : lookupKey(rep.key);
   const row = idx?.get(key);
   if (!row) throw new EvalFailure('missingRow', rep.loc, { table, key: rep.key });
   return fieldOf(c, row, field);
@@ -537,7 +545,8 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
   for (const t of ir.tables) fieldTypes.set(t.name, new Map(t.fields.map((f) => [f.name, f.type])));
   const letIndex = new Map<string, number>();
   const lets: CompiledLet[] = [];
-  const env = { letIndex, lets };
+  const perPeriod = new Map(ir.tables.map((t) => [t.name, t.periodField !== undefined]));
+  const env: CompileEnv = { letIndex, lets, perPeriod };
   const cx = (e: Expr): Fn => compileExpr(e, env);
   ir.lets.forEach((l, i) => letIndex.set(l.name, i));
   for (const l of ir.lets) lets.push({ ir: l, fn: cx(l.expr) });
@@ -903,6 +912,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       let earned = ZERO;
       const componentTraces: TraceNode[] = [];
       let usesTeam = false;
+      const dealLines: DealLine[] = [];
       plan.components.forEach((k, ki) => {
         try {
           ctx.lastEmpty = undefined;
@@ -917,6 +927,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           res.trace.value = str(rounded);
           componentTraces.push(res.trace);
           for (const a of res.attributions) {
+            dealLines.push({ component: k.ir.name, deal: a.key, credit: a.credit.amount.toFixed(), amount: a.amount.toFixed() });
             const key = `${ki}\u0000${repKey}\u0000${a.table}\u0000${a.key}`;
             const list = attributions.get(key) ?? [];
             list.push(a);
@@ -930,6 +941,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
 
       // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)
       const letNodes: TraceNode[] = [];
+      const values: Record<string, string> = {};
       for (const l of plan.lets) {
         let v: RV | undefined;
         try {
@@ -939,6 +951,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           letNodes.push({ kind: 'let', text: `${l.ir.name}: not defined here (${describeFailure(err)})` });
           continue;
         }
+        values[l.ir.name] = valueString(v);
         letNodes.push({ kind: 'let', text: `${l.ir.name} = ${showTyped(v, l.ir.type, money)}`, value: valueString(v) });
       }
       if (letNodes.length) trace.push({ kind: 'lets', text: 'Values', children: letNodes });
@@ -1087,6 +1100,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           paid: str(paid),
           owed: str(owedAfter),
           drawBalance: str(drawBalance),
+          deals: dealLines,
+          values,
           trace,
         });
       }
@@ -1151,6 +1166,7 @@ function describeFailure(err: unknown): string {
 
 function valueString(v: RV): string {
   if (isDec(v)) return v.toFixed();
+  if (typeof v === 'string') return v;
   return formatValue(v as Value);
 }
 
@@ -1169,7 +1185,7 @@ function creditsTrace(kind: string, title: string, credits: Credit[], money: (d:
     const shareText = c.share === null ? '' : ` x ${c.overlay ? 'overlay ' : 'split '}${formatPercent(c.share)} of ${money(c.dealAmount)}`;
     return {
       kind: 'deal',
-      text: `${c.table} ${c.key}${who} on ${c.date}${shareText}: ${money(c.amount)}`,
+      text: `${c.key}${who} from ${c.table}, ${c.date}${shareText}: ${money(c.amount)}`,
       value: c.amount.toFixed(),
     };
   });
@@ -1261,7 +1277,7 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
     value: measure.toFixed(),
     children: deals.map((d) => ({
       kind: 'deal',
-      text: `${d.table} ${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${d.date}${d.share === null ? '' : ` x ${d.overlay ? 'overlay ' : 'split '}${formatPercent(d.share)} of ${money(d.dealAmount)}`}: ${money(d.amount)}`,
+      text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} from ${d.table}, ${d.date}${d.share === null ? '' : ` x ${d.overlay ? 'overlay ' : 'split '}${formatPercent(d.share)} of ${money(d.dealAmount)}`}: ${money(d.amount)}`,
       value: d.amount.toFixed(),
     })),
   });
@@ -1405,7 +1421,7 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
       }
       dealAmounts.push(amount);
       subtotal = subtotal.plus(amount);
-      dealNodes.push({ kind: 'deal', text: `${d.table} ${d.key}${ir.measure.team ? ` (${d.rep})` : ''} ${money(m)}: ${money(amount)}`, value: amount.toFixed(), children: r.nodes });
+      dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: amount.toFixed(), children: r.nodes });
     });
     children.push({
       kind: 'rate',
