@@ -28,6 +28,7 @@ export interface ParseResult {
 const operatorTypes = new Set(T.OPERATORS);
 const punctuationTypes = new Set(T.PUNCTUATION);
 const itemStarters = new Set(T.ITEM_STARTERS);
+const statementKeywords = new Set([...T.ITEM_STARTERS, ...T.STATEMENT_KEYWORDS]);
 
 /** Parse a `.comp` plan. Never throws. */
 export function parse(text: string, file = 'plan.comp'): ParseResult {
@@ -210,6 +211,16 @@ function parseErrorToDiagnostic(e: IRecognitionException, text: string, file: st
         hint: isEof ? 'add `}` at the end of the block' : `add \`}\` before \`${tok.image}\` on line ${tok.startLine}`,
         related: [{ file, span, message: isEof ? 'the file ends here' : `\`${tok.image}\` starts a new declaration` }],
       });
+    }
+  }
+
+  // a value or token missing at the end of a line: point just after the last token of that line
+  if (enc.code !== 'COMP1104' && !isEof && idx > 0) {
+    const before = tokens[idx - 1]!;
+    const lineStarter = statementKeywords.has(tok.tokenType) || tok.tokenType === T.RBrace;
+    if (lineStarter && (before.endLine ?? 0) < (tok.startLine ?? 0)) {
+      const end = before.startOffset + before.image.length;
+      span = { start: end, end };
     }
   }
 

@@ -1,0 +1,5 @@
+table deals {
+  : text
+  amount money
+}
+let after_error = 1

@@ -1,0 +1,2 @@
+let quota = rep.
+let after_error = 1

@@ -1,0 +1,3 @@
+let quota =
+tiers t marginal { from 0% pays 1% }
+let after_error = 1

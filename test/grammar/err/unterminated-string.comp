@@ -1,0 +1,3 @@
+plan "Field Sales
+currency USD
+let after_error = 1
