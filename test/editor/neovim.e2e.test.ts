@@ -1,0 +1,62 @@
+// Neovim (headless) as the language client of `comp lsp --stdio`: the server any editor
+// other than VS Code starts. Fails (never skips) when Neovim is missing: run
+// scripts/editors/setup.sh.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runNeovim, type NeovimResult } from './helpers/neovim.js';
+import { BROKEN_PLAN, SAMPLE_DATA, SAMPLE_PLAN, WORKSPACE, positionOf } from './helpers/paths.js';
+import { HOVER_TARGET, PAYOUT_PREVIEW, findNeovim, lspCommand } from './helpers/tools.js';
+
+describe('Neovim with comp lsp --stdio', () => {
+  let result: NeovimResult;
+
+  beforeAll(async () => {
+    const nvim = findNeovim();
+    const cmd = lspCommand();
+    const text = readFileSync(SAMPLE_PLAN, 'utf8');
+    const at = positionOf(text, HOVER_TARGET.line, HOVER_TARGET.line.indexOf(HOVER_TARGET.word) + 2);
+    result = await runNeovim({
+      nvim,
+      cmd,
+      root: WORKSPACE,
+      files: [SAMPLE_PLAN, BROKEN_PLAN],
+      hover: { file: SAMPLE_PLAN, line: at.line, character: at.character },
+      settings: { comp: { sampleData: SAMPLE_DATA } },
+      waitMs: 15_000,
+    });
+  }, 90_000);
+
+  const context = () => JSON.stringify({ ...result, stderr: result.stderr.slice(-2000) }, null, 2);
+
+  it('starts the server and initializes', () => {
+    expect(result.initialized, context()).toBe(true);
+    expect(result.hoverProvider, 'the server announces hoverProvider').toBe(true);
+  });
+
+  it('publishes no errors for the sample plan', () => {
+    const diags = result.diagnostics[SAMPLE_PLAN];
+    expect(diags, `no publishDiagnostics for ${SAMPLE_PLAN}\n${context()}`).toBeTruthy();
+    expect(diags!.filter((d) => d.severity === 1), context()).toEqual([]);
+  });
+
+  it('publishes the misspelt name in the broken plan as COMP2001, on its line', () => {
+    const diags = result.diagnostics[BROKEN_PLAN];
+    expect(diags, `no publishDiagnostics for ${BROKEN_PLAN}\n${context()}`).toBeTruthy();
+    const at = positionOf(readFileSync(BROKEN_PLAN, 'utf8'), 'qouta');
+    const hit = diags!.find((d) => d.code === 'COMP2001');
+    expect(hit, `COMP2001 among ${JSON.stringify(diags)}`).toBeDefined();
+    expect(hit!.severity).toBe(1);
+    expect(hit!.range.start).toEqual({ line: at.line, character: at.character });
+    expect(hit!.range.end).toEqual({ line: at.line, character: at.character + 'qouta'.length });
+  });
+
+  it('hovers the rate with a payout preview on the sample data', () => {
+    expect(result.hover, `no hover\n${context()}`).toBeTruthy();
+    expect(result.hover).toMatch(PAYOUT_PREVIEW.title);
+    expect(result.hover).toMatch(PAYOUT_PREVIEW.amount);
+  });
+
+  it('reports no client-side errors', () => {
+    expect(result.errors).toEqual([]);
+  });
+});
