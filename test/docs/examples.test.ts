@@ -5,7 +5,7 @@
 // of `comp run --format csv`, created on the first run or with UPDATE_GOLDEN=1; review its diff
 // like code). The examples are run through the real CLI (`bin/comp.js`, built by `npm test`'s
 // tsc step), exactly as an analyst would run them.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,16 +46,26 @@ function requireCli(): void {
   }
 }
 
-function comp(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+/** Run the CLI without blocking the test worker (a blocking spawn starves vitest's RPC). */
+function comp(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
+        done({ status: code, stdout: stdout ?? '', stderr: stderr ?? '' });
+      },
+    );
+  });
 }
 
 function describeRun(r: { status: number | null; stdout: string; stderr: string }): string {
   return `exit ${r.status}\n--- stdout\n${r.stdout.slice(0, 4000)}\n--- stderr\n${r.stderr.slice(0, 4000)}`;
 }
 
-describe('docs/examples', () => {
+describe.concurrent('docs/examples', () => {
   it('has one example per construct of the reference', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
   });
@@ -67,7 +77,7 @@ describe('docs/examples', () => {
   });
 
   for (const name of examples) {
-    describe(name, () => {
+    describe(name, { timeout: 60_000 }, () => {
       const dir = join(examplesDir, name);
       const plan = join(dir, 'plan.comp');
       const data = join(dir, 'data');
@@ -86,15 +96,15 @@ describe('docs/examples', () => {
         expect(readFileSync(plan, 'utf8')).toMatch(/^#/);
       });
 
-      it('comp check exits 0', () => {
+      it('comp check exits 0', async () => {
         requireCli();
-        const r = comp(['check', plan]);
+        const r = await comp(['check', plan]);
         expect(r.status, `comp check ${name}/plan.comp\n${describeRun(r)}`).toBe(0);
       });
 
-      it('comp run pays the hand-computed figures', () => {
+      it('comp run pays the hand-computed figures', async () => {
         requireCli();
-        const r = comp(['run', plan, '--data', data, '--format', 'json']);
+        const r = await comp(['run', plan, '--data', data, '--format', 'json']);
         expect(r.status, `comp run ${name}\n${describeRun(r)}`).toBe(0);
         let result: { statements: StatementLike[] };
         try {
@@ -110,9 +120,9 @@ describe('docs/examples', () => {
         }
       });
 
-      it('comp run --format csv matches expected.txt', () => {
+      it('comp run --format csv matches expected.txt', async () => {
         requireCli();
-        const r = comp(['run', plan, '--data', data, '--format', 'csv']);
+        const r = await comp(['run', plan, '--data', data, '--format', 'csv']);
         expect(r.status, `comp run ${name} --format csv\n${describeRun(r)}`).toBe(0);
         expectGolden(join(dir, 'expected.txt'), r.stdout);
       });
