@@ -525,7 +525,7 @@ class Checker {
       this.err(diag(Codes.EmptyTierTable, this.file, t.span));
       return;
     }
-    let axis: 'attainment' | 'amount' | 'unknown' = 'unknown';
+    let axis = 'unknown' as 'attainment' | 'amount' | 'unknown';
     const bounds: { from?: Decimal; to?: Decimal; band: A.Band }[] = [];
     const boundValue = (e: A.Expr | undefined): Decimal | undefined => {
       if (!e || e.kind === 'ErrorExpr') return undefined;
