@@ -659,6 +659,8 @@ export interface EvaluateOutput {
 }
 
 interface Attribution {
+  /** Set once a clawback has taken it back (a deal is clawed back at most once per component). */
+  clawed?: boolean;
   table: string;
   key: string;
   date: string;
@@ -789,7 +791,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           errors.push(dataError('COMP7003', msg('COMP7003', { what: `${stage} (${rule.ir.table} \`${row.key}\`)` }), err.loc ?? row.loc));
           continue;
         }
-        throw err;
+        const m = err instanceof Error ? err.message : String(err);
+        errors.push(dataError('COMP7000', `the ${stage} of \`${rule.ir.text}\` could not be evaluated for ${rule.ir.table} \`${row.key}\`: ${m}`, row.loc));
       }
     }
   });
@@ -860,8 +863,9 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     row: RowValue;
     date: string;
     deal: string;
+    order: number;
   }
-  const eventsBy = new Map<string, Map<string, Ev[]>>(); // events table -> period -> events
+  const eventsBy = new Map<string, Map<string, Map<string, Ev[]>>>(); // events table -> period -> deal -> events
   for (const k of plan.components) {
     for (const cb of k.clawbacks) {
       if (eventsBy.has(cb.ir.events)) continue;
@@ -874,16 +878,35 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         if (!iso) continue;
         const p = cal.periodOf(spec, iso);
         const list = m.get(p.key) ?? [];
-        list.push({ row, date: iso, deal });
+        list.push({ row, date: iso, deal, order: 0 });
         m.set(p.key, list);
       }
-      for (const list of m.values()) list.sort((a, b) => byStr(a.date, b.date) || byStr(a.deal, b.deal) || byStr(a.row.key, b.row.key));
-      eventsBy.set(cb.ir.events, m);
+      const byDeal = new Map<string, Map<string, Ev[]>>();
+      for (const [pk, list] of m) {
+        list.sort((a, b) => byStr(a.date, b.date) || byStr(a.deal, b.deal) || byStr(a.row.key, b.row.key));
+        const dm = new Map<string, Ev[]>();
+        list.forEach((ev, i) => {
+          ev.order = i;
+          const l = dm.get(ev.deal) ?? [];
+          l.push(ev);
+          dm.set(ev.deal, l);
+        });
+        byDeal.set(pk, dm);
+      }
+      eventsBy.set(cb.ir.events, byDeal);
     }
   }
 
   // ---- per rep and period
-  const attributions = new Map<string, Attribution[]>(); // `${component}\0${rep}\0${table}\0${key}`
+  // component index -> rep -> credited table -> deal key -> what the component paid on it
+  const attributions = new Map<number, Map<string, Map<string, Map<string, Attribution[]>>>>();
+  const repAttributions = (ki: number, rep: string): Map<string, Map<string, Attribution[]>> => {
+    let byRep = attributions.get(ki);
+    if (!byRep) attributions.set(ki, (byRep = new Map()));
+    let m = byRep.get(rep);
+    if (!m) byRep.set(rep, (m = new Map()));
+    return m;
+  };
   const state = new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }]));
   const statements: Statement[] = [];
 
@@ -901,8 +924,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       const lines: PayoutLine[] = [];
       const trace: TraceNode[] = [];
       const fail = (err: unknown, what: string): void => {
-        if (err instanceof EvalFailure || err instanceof TypeError) errors.push(failureToError(err, what, rep, period));
-        else throw err;
+        errors.push(failureToError(err, what, rep, period));
       };
 
       // credits trace
@@ -928,10 +950,12 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           componentTraces.push(res.trace);
           for (const a of res.attributions) {
             dealLines.push({ component: k.ir.name, deal: a.key, credit: a.credit.amount.toFixed(), amount: a.amount.toFixed() });
-            const key = `${ki}\u0000${repKey}\u0000${a.table}\u0000${a.key}`;
-            const list = attributions.get(key) ?? [];
+            const byTable = repAttributions(ki, repKey);
+            let byKey = byTable.get(a.table);
+            if (!byKey) byTable.set(a.table, (byKey = new Map()));
+            const list = byKey.get(a.key) ?? [];
             list.push(a);
-            attributions.set(key, list);
+            byKey.set(a.key, list);
           }
         } catch (err) {
           fail(err, `component \`${k.ir.name}\``);
@@ -947,7 +971,6 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         try {
           v = letValue(ctx, l.ir.name);
         } catch (err) {
-          if (!(err instanceof EvalFailure || err instanceof TypeError)) throw err;
           letNodes.push({ kind: 'let', text: `${l.ir.name}: not defined here (${describeFailure(err)})` });
           continue;
         }
@@ -961,13 +984,26 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       let clawedBack = ZERO;
       plan.components.forEach((k, ki) => {
         for (const cb of k.clawbacks) {
-          const evs = eventsBy.get(cb.ir.events)?.get(period.key) ?? [];
-          for (const ev of evs) {
-            const table = cb.dealTable;
-            const atts = attributions.get(`${ki}\u0000${repKey}\u0000${table ?? ''}\u0000${ev.deal}`) ??
-              (table ? [] : findAnyTable(attributions, ki, repKey, ev.deal));
-            for (const a of atts) {
-              if (ev.date < a.date) continue;
+          const evMap = eventsBy.get(cb.ir.events)?.get(period.key);
+          if (!evMap) continue;
+          const byTable = attributions.get(ki)?.get(repKey);
+          if (!byTable) continue;
+          // match events with what was paid on their deals, from the smaller side
+          const pairs: [Ev, Attribution][] = [];
+          for (const [table, byKey] of byTable) {
+            if (cb.dealTable && table !== cb.dealTable) continue;
+            if (evMap.size <= byKey.size) {
+              for (const [deal, evs] of evMap) for (const a of byKey.get(deal) ?? []) for (const ev of evs) pairs.push([ev, a]);
+            } else {
+              for (const [deal, atts] of byKey) for (const ev of evMap.get(deal) ?? []) for (const a of atts) pairs.push([ev, a]);
+            }
+          }
+          pairs.sort(
+            (x, y) => x[0].order - y[0].order || byStr(x[1].date, y[1].date) || byStr(x[1].table, y[1].table) || byStr(x[1].credit.splitKey, y[1].credit.splitKey),
+          );
+          for (const [ev, a] of pairs) {
+            {
+              if (a.clawed || ev.date < a.date) continue;
               const inWindow =
                 cb.ir.within.unit === 'days'
                   ? cal.daysBetween(a.date, ev.date) <= cb.ir.within.amount
@@ -980,6 +1016,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
                   share = asDec(cb.prorate(pc), pc);
                 }
                 const exact = a.amount.times(share);
+                a.clawed = true;
                 if (exact.isZero()) continue;
                 const rounded = round(exact.neg());
                 clawedBack = clawedBack.minus(rounded);
@@ -1136,13 +1173,6 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   return { result, errors: [], warnings: uniqWarnings };
 }
 
-function findAnyTable(atts: Map<string, Attribution[]>, ki: number, rep: string, deal: string): Attribution[] {
-  const prefix = `${ki}\u0000${rep}\u0000`;
-  const out: Attribution[] = [];
-  for (const [k, v] of atts) if (k.startsWith(prefix) && k.endsWith(`\u0000${deal}`)) out.push(...v);
-  return out;
-}
-
 function dedupe(errs: DataError[]): DataError[] {
   const seen = new Set<string>();
   const out: DataError[] = [];
@@ -1275,7 +1305,8 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
     kind: 'measure',
     text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
     value: measure.toFixed(),
-    children: deals.map((d) => ({
+    // the rep's own credit is listed once, in the statement's credits node
+    children: (ir.measure.team || k.measureWhere ? deals : []).map((d) => ({
       kind: 'deal',
       text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} from ${d.table}, ${d.date}${d.share === null ? '' : ` x ${d.overlay ? 'overlay ' : 'split '}${formatPercent(d.share)} of ${money(d.dealAmount)}`}: ${money(d.amount)}`,
       value: d.amount.toFixed(),
