@@ -5,6 +5,8 @@ import type { RoundingMode, Value } from './ir.js';
 
 /** '1234567.5' -> '1,234,567.5' (keeps the sign and the fraction as they are). */
 export function groupThousands(plain: string): string {
+  const dot0 = plain.indexOf('.');
+  if ((dot0 < 0 ? plain.length : dot0) - (plain.startsWith('-') ? 1 : 0) <= 3) return plain;
   const neg = plain.startsWith('-');
   const body = neg ? plain.slice(1) : plain;
   const dot = body.indexOf('.');
@@ -22,8 +24,17 @@ export function plainDecimal(d: Decimal): string {
 
 /** Fixed number of decimals (already rounded values), never '-0.00'. */
 export function fixed(d: Decimal, dp: number): string {
-  const s = d.toFixed(dp);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  let s: string;
+  if (d.decimalPlaces() <= dp) {
+    // exact: pad the plain text instead of rounding (faster, same result)
+    s = d.toFixed();
+    if (dp > 0) {
+      const dot = s.indexOf('.');
+      const have = dot < 0 ? 0 : s.length - dot - 1;
+      s = (dot < 0 ? s + '.' : s) + '0'.repeat(dp - have);
+    }
+  } else s = d.toFixed(dp);
+  return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, RoundingMode, TraceNode } from '../../runtime/ir.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { roundLine } from '../../runtime/rounding.js';
-import { formatAmount, formatPercent, groupThousands } from '../../runtime/format.js';
+import { fixed, formatAmount, formatPercent, groupThousands } from '../../runtime/format.js';
 import {
   D,
   bin,
@@ -76,6 +76,12 @@ describe('format', () => {
     expect(formatAmount(D(1).div(3))).toBe('0.33333333…');
     expect(formatPercent(D('0.075'))).toBe('7.5%');
     expect(formatPercent(D('1.3'))).toBe('130%');
+    expect(fixed(D('5'), 2)).toBe('5.00');
+    expect(fixed(D('-5.1'), 2)).toBe('-5.10');
+    expect(fixed(D('-0.001'), 2)).toBe('0.00');
+    expect(fixed(D('2.275'), 2)).toBe('2.28');
+    expect(formatAmount(D('-1234567.5'))).toBe('-1,234,567.50');
+    expect(formatAmount(D('999'))).toBe('999.00');
   });
 });
 
