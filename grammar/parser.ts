@@ -187,6 +187,7 @@ export class CompParser extends CstParser {
       { ALT: () => this.SUBRULE(this.tiersDecl) },
       { ALT: () => this.SUBRULE(this.componentDecl) },
       { ALT: () => this.SUBRULE(this.drawDecl) },
+      { ALT: () => this.SUBRULE(this.targetDecl) },
     ]);
   });
 
@@ -564,6 +565,25 @@ export class CompParser extends CstParser {
       this.CONSUME2(T.Per);
       this.CONSUME2(T.Period);
     });
+  });
+
+  /** `target rep { monthly_quota: USD 50,000  role: "AE"  csat.score: 4.6 }` */
+  targetDecl = this.RULE('targetDecl', () => {
+    this.CONSUME(T.Target);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.targetEntry));
+    this.CONSUME(T.RBrace);
+  });
+
+  targetEntry = this.RULE('targetEntry', () => {
+    this.SUBRULE(this.name, { LABEL: 'first' });
+    this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.name, { LABEL: 'second' });
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression);
   });
 
   // ---------------------------------------------------------------- expressions

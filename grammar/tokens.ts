@@ -38,7 +38,7 @@ export const KEYWORD_WORDS = (
   'plan currency periods from to every weeks monthly quarterly annual weekly rounding half away zero even up down per payout line ' +
   'roster table key optional positive team by credit where amount date split as let tiers marginal retroactive pays component for ' +
   'on basis deal period total running rate gate multiplier when cap attainment at clawback within days months full prorated net ' +
-  'against later payouts draw recoverable guarantee recover most if then else otherwise and or not true false means'
+  'against later payouts draw recoverable guarantee recover most if then else otherwise and or not true false means target'
 ).split(' ');
 
 const reservedSet = new Set<string>(RESERVED);
@@ -78,6 +78,8 @@ export const Prorated = k('prorated'), Net = k('net'), Against = k('against'), L
 export const Draw = k('draw'), Recoverable = k('recoverable'), Guarantee = k('guarantee'), Recover = k('recover'), Most = k('most');
 export const If = k('if'), Then = k('then'), Else = k('else'), Otherwise = k('otherwise'), And = k('and'), Or = k('or');
 export const Not = k('not'), True = k('true'), False = k('false'), Means = k('means');
+/** `target rep { ... }`: the rep editors preview payouts for. */
+export const Target = k('target');
 
 export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: '`!=`' });
 export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, label: '`<=`' });
@@ -127,7 +129,7 @@ export const allTokens: TokenType[] = [
 ];
 
 /** Keywords that start a declaration. */
-export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Roster, Table, Credit, Let, Tiers, Component, Draw, Guarantee];
+export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Roster, Table, Credit, Let, Tiers, Component, Draw, Guarantee, Target];
 
 /**
  * Soft keywords that begin a declaration or a clause: in an expression they are taken as names
@@ -135,7 +137,7 @@ export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Ro
  * next `cap ...` clause, and a half-typed `rep.` does not swallow the next `let`).
  */
 export const STATEMENT_KEYWORDS: TokenType[] = [
-  Plan, Currency, Periods, Rounding, Roster, Table, Let, Tiers, Component, Draw, Guarantee,
+  Plan, Currency, Periods, Rounding, Roster, Table, Let, Tiers, Component, Draw, Guarantee, Target,
   For, On, Basis, Rate, Gate, Multiplier, Cap, Clawback, Where, Amount, DateKw, To, Split, From, Pays, Recover,
 ];
 

@@ -401,6 +401,8 @@ class Checker {
         return this.checkComponent(item);
       case 'DrawDecl':
         return this.checkDraw(item);
+      case 'TargetDecl':
+        return this.checkTarget(item);
       default:
         return;
     }
@@ -721,6 +723,60 @@ class Checker {
       const t = this.expr(d.recoverAtMost, rc);
       if (!isUnknown(t) && t.k !== 'percent' && t.k !== 'money') this.err(diag(Codes.TypeMismatch, this.file, d.recoverAtMost.span, { expected: 'a percent or money', found: show(t) }));
       if (!d.recoverable) this.err(diag(Codes.NotAvailableHere, this.file, d.recoverAtMost.span, { name: 'recover at most', where: 'on a guarantee (nothing is recovered)' }));
+    }
+  }
+
+  /** `target rep { field: literal  table.field: literal }`: the rep editors preview payouts for. */
+  private checkTarget(d: A.TargetDecl): void {
+    if (!this.once('target rep', d)) return;
+    if (d.subject && d.subject.text !== 'rep') this.err(diag(Codes.NotARep, this.file, d.subject.span, { found: `\`${d.subject.text}\`` }, { hint: 'write `target rep { ... }`' }));
+    const roster = this.s.roster;
+    const seen = new Set<string>();
+    for (const e of d.entries) {
+      if (!e.field) continue;
+      let f: FieldInfo | undefined;
+      if (e.table) {
+        const t = this.s.tables.get(e.table.text);
+        if (!t) {
+          this.err(diag(Codes.UnknownTable, this.file, e.table.span, { name: e.table.text }, this.didYouMean(e.table.text, this.s.tables.keys())));
+          continue;
+        }
+        this.addRef(e.table.span, this.symbolOf(t.roster ? 'roster' : 'table', t.name));
+        if (!t.roster && !t.repField) {
+          this.err(diag(Codes.NotAvailableHere, this.file, e.table.span, { name: t.name, where: 'per rep' }, { hint: `\`${t.name}\` has no \`rep\` field, so it has no row for the target rep` }));
+          continue;
+        }
+        f = t.fields.get(e.field.text);
+        if (!f) {
+          this.err(diag(Codes.UnknownField, this.file, e.field.span, { owner: `\`${t.name}\``, name: e.field.text }, this.didYouMean(e.field.text, t.fields.keys())));
+          continue;
+        }
+      } else {
+        if (!roster) continue;
+        f = roster.fields.get(e.field.text);
+        if (!f) {
+          this.err(diag(Codes.UnknownField, this.file, e.field.span, { owner: `a rep (roster \`${roster.name}\`)`, name: e.field.text }, this.didYouMean(e.field.text, roster.fields.keys())));
+          continue;
+        }
+      }
+      this.addRef(e.field.span, this.symbolOf('field', f.name, f.table));
+      const key = `${f.table}.${f.name}`;
+      if (seen.has(key)) this.err(diag(Codes.DuplicateClause, this.file, e.span, { clause: e.table ? `${e.table.text}.${f.name}` : f.name }));
+      seen.add(key);
+      if (!e.value) continue;
+      const v = e.value.kind === 'Unary' && e.value.op === '-' && e.value.operand ? e.value.operand : e.value;
+      const literal = ['NumberLit', 'PercentLit', 'MoneyLit', 'StringLit', 'BoolLit', 'DateLit', 'PeriodLit'].includes(v.kind);
+      const t = this.expr(e.value, { rep: false, where: 'in `target rep`' });
+      if (v.kind === 'ErrorExpr' || isUnknown(t) || isUnknown(f.type)) continue;
+      if (!literal) {
+        this.err(diag(Codes.TypeMismatch, this.file, e.value.span, { expected: 'a value written out (a number, percent, amount, text, date or true/false)', found: `\`${this.src(e.value.span)}\`` }));
+        continue;
+      }
+      const numericOk = (t.k === 'integer' || t.k === 'decimal') && (f.type.k === 'integer' || f.type.k === 'decimal');
+      const refOk = f.type.k === 'row' && t.k === 'text';
+      if (!sameType(t, f.type) && !numericOk && !refOk) {
+        this.err(diag(Codes.TypeMismatch, this.file, e.value.span, { expected: show(f.type, roster?.name), found: show(t, roster?.name) }));
+      }
     }
   }
 

@@ -39,7 +39,8 @@ export type Item =
   | LetDecl
   | TiersDecl
   | ComponentDecl
-  | DrawDecl;
+  | DrawDecl
+  | TargetDecl;
 
 /** `plan "Field Sales FY2026"` */
 export interface PlanHeader extends Node {
@@ -234,6 +235,26 @@ export interface DrawDecl extends Node {
   for?: Expr;
   recoverAtMost?: Expr;
   doc: Doc;
+}
+
+/**
+ * `target rep { monthly_quota: USD 50,000  role: "AE"  csat.score: 4.6 }`: the rep the editor
+ * previews payouts for. Entries are roster fields, or `table.field` of a per-rep table.
+ */
+export interface TargetDecl extends Node {
+  kind: 'TargetDecl';
+  /** The word after `target` (`rep`). */
+  subject?: Name;
+  entries: TargetEntry[];
+  doc: Doc;
+}
+
+export interface TargetEntry extends Node {
+  kind: 'TargetEntry';
+  /** `csat` in `csat.score`; absent for a roster field. */
+  table?: Name;
+  field?: Name;
+  value?: Expr;
 }
 
 // ---------------------------------------------------------------- expressions

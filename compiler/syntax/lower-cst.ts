@@ -238,6 +238,8 @@ class Lowerer {
         return this.componentDecl(child);
       case 'drawDecl':
         return this.drawDecl(child);
+      case 'targetDecl':
+        return this.targetDecl(child);
     }
     return undefined;
   }
@@ -518,6 +520,21 @@ class Lowerer {
     const rec = this.tokByType(n, T.Recover);
     if (rec) out.recoverAtMost = this.expression(this.node(n, 'recover'), this.end(most ?? rec, 0));
     return out;
+  }
+
+  private targetDecl(n: CstNode): A.TargetDecl {
+    const entries: A.TargetEntry[] = [];
+    for (const e of this.nodes(n, 'targetEntry')) {
+      const sp = this.span(e);
+      if (!sp) continue;
+      const first = this.nameOf(this.node(e, 'first'));
+      const second = this.tokByType(e, T.Dot) ? this.nameOf(this.node(e, 'second')) : undefined;
+      const colon = this.tokByType(e, T.Colon);
+      const entry: A.TargetEntry = { kind: 'TargetEntry', span: sp, table: second ? first : undefined, field: second ?? (this.tokByType(e, T.Dot) ? undefined : first) };
+      if (colon) entry.value = this.expression(this.node(e, 'expression'), this.end(colon, sp.end));
+      entries.push(entry);
+    }
+    return { kind: 'TargetDecl', span: this.spanOr(n, 0), subject: this.nameOf(this.node(n, 'name')), entries, doc: this.docFor(n) };
   }
 
   // ---------------------------------------------------------------- expressions
