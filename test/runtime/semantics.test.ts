@@ -250,6 +250,19 @@ describe('credit', () => {
   });
 });
 
+describe('weekly periods without from/to', () => {
+  it('start on the Monday on or before the earliest credit', () => {
+    const ir = plan({ periods: { frequency: 'week', every: 1 }, components: [component('c', flat(pct(10)))] });
+    const r = run(
+      ir,
+      { reps: reps({ id: 'R1' }), deals: deals({ id: 'D1', owner: 'R1', amount: 100, date: '2026-01-07' }, { id: 'D2', owner: 'R1', amount: 100, date: '2026-01-19' }) },
+      { from: '2026-01-12' },
+    );
+    expect(r.periods.map((p) => p.key)).toEqual(['2026-01-12', '2026-01-19']);
+    expect(lineOf(r, 'R1', '2026-01-19', 'c')).toBe('10.00');
+  });
+});
+
 describe('reporting range', () => {
   it('evaluates from the first period so balances carry, reports only from..to', () => {
     const ir = plan({ components: [component('c', flat(pct(100)))], draws: [{ recoverable: true, amount: usd(100), text: 'draw' }] });
