@@ -14,7 +14,7 @@ import { suggest } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv.js';
 import { readJson } from './json.js';
 import { parseValue, type Parsed } from './values.js';
-import type { Position, RawCell, RawTable } from './raw.js';
+import type { Position, RawCell, RawRow, RawTable } from './raw.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -69,14 +69,12 @@ export function resolveSource(table: TableIR, inputs: string[]): ResolvedSource 
   return { table: table.name, looked };
 }
 
-interface CellLoc extends Position {}
-
 interface LoadedTable {
   ir: TableIR;
   file: string;
   rows: RowValue[];
-  /** Position of each row's cells, for checks made after reading (references, splits). */
-  cellLocs: Map<RowValue, Map<string, CellLoc>>;
+  /** Where each row and its cells were read, for checks made after reading (references, splits). */
+  rawRows: Map<RowValue, RawRow>;
   /** Rows by key (first occurrence), for references. */
   keys: Map<string, RowValue>;
 }
@@ -160,11 +158,10 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
     }
   }
 
-  const lt: LoadedTable = { ir: t, file, rows: [], cellLocs: new Map(), keys: new Map() };
+  const lt: LoadedTable = { ir: t, file, rows: [], rawRows: new Map(), keys: new Map() };
   const firstKeyLine = new Map<string, number>();
   raw.rows.forEach((r, idx) => {
     const values: Record<string, Value> = {};
-    const locs = new Map<string, CellLoc>();
     for (const f of t.fields) {
       if (missing.has(f.name)) {
         values[f.name] = null;
@@ -176,7 +173,6 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
         continue;
       }
       const at: Position = cell ?? r;
-      locs.set(f.name, { line: at.line, column: at.column });
       values[f.name] = checkCell(t, f, cell, at, file, report);
     }
     const keyField = t.key;
@@ -185,14 +181,14 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
     if (keyField && values[keyField] !== null && values[keyField] !== undefined) {
       const first = firstKeyLine.get(key);
       if (first !== undefined) {
-        report(Codes.DuplicateKey, file, locs.get(keyField) ?? r, { key, table: t.name, line: first });
+        report(Codes.DuplicateKey, file, r.cells.get(keyField) ?? r, { key, table: t.name, line: first });
       } else {
         firstKeyLine.set(key, r.line);
         lt.keys.set(key, row);
       }
     }
     lt.rows.push(row);
-    lt.cellLocs.set(row, locs);
+    lt.rawRows.set(row, r);
   });
   return lt;
 }
@@ -228,6 +224,13 @@ function parseValueChecked(text: string, f: FieldIR): Parsed {
   return p;
 }
 
+/** Where a row's cell was read: the cell, or the row itself when the cell is absent (a JSON key left out). */
+function at(lt: LoadedTable, row: RowValue, field: string): Position {
+  const r = lt.rawRows.get(row);
+  const c = r?.cells.get(field) ?? r;
+  return c ? { line: c.line, column: c.column } : { line: row.loc.line, column: 1 };
+}
+
 // ------------------------------------------------------------------ references
 
 const squash = (s: string) => s.replace(/[\s_-]+/g, '').toLowerCase();
@@ -247,7 +250,7 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
         if (target.keys.has(v)) continue;
         keyList ??= [...target.keys.keys()].sort();
         const s = suggest(v, keyList);
-        const loc = lt.cellLocs.get(row)?.get(f.name) ?? { line: row.loc.line, column: 1 };
+        const loc = at(lt, row, f.name);
         // A spelling variant (case, spaces) of an existing key is data dirt the plan can name.
         const variant = s !== undefined && squash(s) === squash(v);
         const hint = s
@@ -287,7 +290,7 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
     }
     for (const [deal, g] of byDeal) {
       if (g.sum.eq(1)) continue;
-      const loc = lt.cellLocs.get(g.first)?.get(s.dealField) ?? { line: g.first.loc.line, column: 1 };
+      const loc = at(lt, g.first, s.dealField);
       report(Codes.SplitSum, lt.file, loc, { deal, sum: percentText(g.sum) }, s.overlayField ? `overlay rows (\`${s.overlayField}\` = true) are not counted` : undefined);
     }
   }

@@ -1,6 +1,7 @@
 // The CRM sample reproduces its committed output byte for byte.
 // After an intended change: UPDATE_GOLDEN=1 npx vitest run test/cli/crm-sample.test.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, comp } from './helpers.js';
@@ -35,6 +36,21 @@ describe('samples/crm', { timeout: 60_000 }, () => {
       expect({ line: i + 1, got: a[i] }).toEqual({ line: i + 1, got: b[i] });
     }
     expect(r.stdout === expected).toBe(true);
+  });
+
+  it("gives the same bytes with every file's rows in reverse order", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'comp-crm-'));
+    try {
+      for (const f of readdirSync(path.join(ROOT, DATA))) {
+        const [head, ...rows] = readFileSync(path.join(ROOT, DATA, f), 'utf8').trimEnd().split('\n');
+        writeFileSync(path.join(dir, f), [head, ...rows.reverse()].join('\n') + '\n');
+      }
+      const r = comp(['run', PLAN, '--data', dir, '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(r.stdout === readFileSync(path.join(ROOT, 'samples', 'crm', 'expected', 'payouts.json'), 'utf8')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the generator reproduces the committed inputs', async () => {
