@@ -11,6 +11,8 @@ import { Command, CommanderError } from 'commander';
 import * as check from './commands/check.js';
 import * as explain from './commands/explain.js';
 import * as run from './commands/run.js';
+import * as fmt from './commands/fmt.js';
+import * as lsp from './commands/lsp.js';
 import { EXIT_USAGE, UsageError, writeErr } from './shared.js';
 
 export interface CommandModule {
@@ -18,7 +20,7 @@ export interface CommandModule {
 }
 
 /** In the order `comp --help` lists them. */
-export const COMMANDS: CommandModule[] = [check, run, explain];
+export const COMMANDS: CommandModule[] = [check, run, explain, fmt, lsp];
 
 function version(): string {
   try {

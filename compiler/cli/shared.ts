@@ -1,6 +1,6 @@
 // What the commands share: exit codes, colour, reading a plan, loading its data, printing
 // located data errors.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Analysis } from '../analysis.js';
 import type { DataError, Dataset, PlanIR } from '../../runtime/ir.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,6 +60,14 @@ export function readSource(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -125,7 +133,10 @@ export function printDataErrors(list: (DataError & { severity?: string; hint?: s
 /** Load and check the plan's inputs. On errors, prints them and returns undefined. */
 export async function loadData(ir: PlanIR, inputs: string[]): Promise<Dataset | undefined> {
   requireExisting(inputs, 'data file or folder');
-  const { loadDataset } = await import('../data/load.js');
+  const { loadDataset, resolveSource } = await import('../data/load.js');
+  // A file named on the command line that no table reads is most likely a mistake: say so.
+  const read = new Set(ir.tables.map((t) => resolveSource(t, inputs).file).filter((f): f is string => !!f));
+  for (const f of inputs) if (!isDirectory(f) && !read.has(f)) writeErr(`note: ${f} is not read: no table of the plan is in a file of that name\n`);
   const { dataset, errors } = loadDataset(ir, inputs);
   const n = printDataErrors(errors);
   if (n) {

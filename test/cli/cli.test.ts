@@ -219,6 +219,12 @@ describe('comp run', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('error[COMP2001]');
   });
 
+  it('notes a data file that no table reads', () => {
+    const r = comp(['run', PLAN, '--data', DATA, `${PLANS}/good.comp`, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`note: ${PLANS}/good.comp is not read: no table of the plan is in a file of that name\n`);
+  });
+
   it('reports a missing input file', () => {
     const r = comp(['run', PLAN, '--data', `${DATA}/reps.csv`, `${DATA}/deals.csv`]);
     expect(r.code).toBe(1);

@@ -278,4 +278,27 @@ describe('loadDataset: inputs', () => {
     const e = loadDataset(t, [folder({ 't.csv': 'm,i,b\n"1,00",1,YES\n15000 USD,"1,000",No\n"15,000.50",01,1\n' })]).errors;
     expect(e.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['2:1 COMP6010', '3:1 COMP6010', '4:16 COMP6009']);
   });
+
+  it('locates cells in CRLF files, after a BOM, and after a value spanning lines', () => {
+    const t = plan([table('t', [field('note', text), field('d', { t: 'date' })])]);
+    const crlf = loadDataset(t, [folder({ 't.csv': '\ufeffnote,d\r\nok,2017-01-01\r\n"two\r\nlines",2017-02-30\r\nx,bad\r\n' })]);
+    expect(crlf.errors.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['4:8 COMP6004', '5:3 COMP6004']);
+    expect(crlf.dataset.t!.map((r) => r.values.note)).toEqual(['ok', 'two\r\nlines', 'x']);
+    expect(crlf.dataset.t!.map((r) => r.loc.line)).toEqual([2, 3, 5]);
+  });
+
+  it('reads a header-only file as no rows, and reports an empty file', () => {
+    const t = plan([table('t', [field('n', text)])]);
+    expect(loadDataset(t, [folder({ 't.csv': 'n\n' })])).toMatchObject({ errors: [], dataset: { t: [] } });
+    const e = loadDataset(t, [folder({ 't.csv': '' })]).errors;
+    expect(e.map((x) => `${x.line}:${x.column} ${x.code} ${x.message}`)).toEqual(['1:1 COMP6012 the file is empty: a CSV input needs a header row']);
+  });
+
+  it('keeps text exactly as written, and only typed values may have spaces around them', () => {
+    const t = plan([table('t', [field('name', text), field('n', { t: 'integer' }, { positive: true })])]);
+    const r = loadDataset(t, [folder({ 't.csv': 'name,n\n  Ann , 12 \nBo,-3\n' })]);
+    expect(r.dataset.t![0]!.values.name).toBe('  Ann ');
+    expect((r.dataset.t![0]!.values.n as Decimal).toString()).toBe('12');
+    expect(r.errors.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['3:4 COMP6013']);
+  });
 });
