@@ -85,7 +85,7 @@ function analyzeUncached(file: string, text: string, version: number): FullAnaly
     try {
       ir = lowerToIR(parsed.plan, semantics, text);
     } catch (e) {
-      diagnostics.push(diag(Codes.UnexpectedItem, file, { start: 0, end: 0 }, { found: `an internal error while compiling (${(e as Error).message})` }));
+      diagnostics.push(diag(Codes.InternalError, file, { start: 0, end: 0 }, { problem: `compiling: ${(e as Error).message}` }));
     }
   }
   return {

@@ -636,7 +636,7 @@ function failureToError(err: unknown, what: string, rep: RowValue, period: Perio
     const text = d.table
       ? `${what}: \`${d.field}\` is empty in \`${d.table}\` row \`${d.key}\` (rep \`${rep.key}\`, ${period.key})`
       : `${what}: a value is empty for rep \`${rep.key}\` in ${period.key}`;
-    return dataError('COMP7002', text, err.loc ?? rep.loc);
+    return dataError('COMP7005', text, err.loc ?? rep.loc);
   }
   const m = err instanceof Error ? err.message : String(err);
   return dataError('COMP7000', `${what} could not be evaluated for rep \`${rep.key}\` in ${period.key}: ${m}`, rep.loc);

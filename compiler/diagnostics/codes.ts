@@ -28,6 +28,7 @@ export const Codes = {
   UnclosedBlock: def('COMP1102', 'error', 'unclosed block', 'this `{` is never closed'),
   ExpectedExpression: def('COMP1103', 'error', 'expected an expression', 'expected a value here, found {found}'),
   UnexpectedItem: def('COMP1104', 'error', 'unexpected text', '{found} cannot start a declaration'),
+  InternalError: def('COMP1999', 'error', 'internal error', 'an internal error stopped the analysis ({problem}); please report it with this plan'),
 
   // ---- 2xxx names
   UndefinedName: def('COMP2001', 'error', 'undefined name', '`{name}` is not defined'),
@@ -71,6 +72,16 @@ export const Codes = {
   EmptyTierTable: def('COMP4008', 'error', 'no bands', 'a tier table needs at least one band'),
   BandBoundNotConstant: def('COMP4009', 'error', 'band bound not constant', 'band bounds must be written as numbers, percents or amounts'),
 
+  // ---- 41xx payout curves and scorecards
+  CurvePointsOrder: def('COMP4101', 'error', 'curve points out of order', 'curve points must be in increasing order of attainment: {x} is not above {prev}'),
+  CurveTooFewPoints: def('COMP4102', 'error', 'too few curve points', 'a {mode} curve needs at least {n} `at ... pays ...` points'),
+  CurveEndNotStated: def('COMP4103', 'error', 'curve end not stated', 'curve `{name}` does not say what it pays {where}'),
+  CurveEndNotAtPoint: def('COMP4104', 'error', 'curve end not at a point', '`{which} {x}` must be at the {end} point of the curve ({point})'),
+  CurveValueNotConstant: def('COMP4105', 'error', 'curve value not written out', 'curve {what} must be percents written out, found {found}'),
+  ScorecardWeights: def('COMP4111', 'error', 'weights do not sum to 100%', 'the weights of scorecard `{name}` sum to {sum}, not 100%'),
+  ScorecardWithoutMetrics: def('COMP4112', 'error', 'scorecard without metrics', 'scorecard `{name}` has no metric'),
+  LowerIsBetterNeedsCap: def('COMP4114', 'error', 'lower-is-better metric without a cap', 'metric `{name}` is lower is better and has no `cap`: a perfect 0 would score without limit'),
+
   // ---- 5xxx plan structure
   ComponentWithoutRate: def('COMP5001', 'error', 'no rate', 'component `{name}` has no `rate`'),
   DuplicateClause: def('COMP5002', 'error', 'duplicate clause', '`{clause}` is given more than once'),
@@ -82,6 +93,11 @@ export const Codes = {
   NoComponents: def('COMP5009', 'warning', 'nothing pays', 'the plan has no component'),
   NoCreditRule: def('COMP5010', 'warning', 'no credit', 'the plan has no `credit` rule, so `credit` is always zero'),
   DefaultBasis: def('COMP5011', 'info', 'default basis', 'no `basis`: tiers apply to the period total'),
+
+  // ---- 51xx bonuses (pays, pools, minimums)
+  TwoWaysToPay: def('COMP5101', 'error', 'two ways to pay', 'component `{name}` has both {a} and {b}: a component pays by one of them'),
+  MenteeWithoutMentor: def('COMP5103', 'error', 'no mentor field', '`per mentee` needs a roster field `mentor: rep optional`'),
+  ClauseNotForBonus: def('COMP5105', 'error', 'clause does not apply', '`{clause}` does not apply to a component that {what}'),
 
   // ---- 6xxx input data (file, line, column)
   MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),
@@ -104,6 +120,8 @@ export const Codes = {
   MissingRow: def('COMP7002', 'error', 'missing row', 'no `{table}` row for rep `{rep}` in {period}'),
   MissingCreditValue: def('COMP7003', 'error', 'missing credit value', 'a credited row has no {what}'),
   CreditOutsidePlan: def('COMP7004', 'warning', 'credit outside the plan', 'credit dated {date} falls outside the plan periods and is not paid'),
+  EmptyValueInEvaluation: def('COMP7005', 'error', 'empty value', '{what}: `{field}` is empty in `{table}` row `{key}` (rep `{rep}`, {period})'),
+  InternalEvaluationError: def('COMP7000', 'error', 'internal evaluation error', '{what} could not be evaluated for rep `{rep}` in {period}: {problem}'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CodeName = keyof typeof Codes;

@@ -160,7 +160,7 @@ class Checker {
       try {
         this.checkItem(item);
       } catch (e) {
-        this.s.diagnostics.push(diag(Codes.UnexpectedItem, this.file, item.span, { found: `internal error (${(e as Error).message})` }));
+        this.s.diagnostics.push(diag(Codes.InternalError, this.file, item.span, { problem: (e as Error).message }));
       }
     }
     this.checkUnused();

@@ -46,7 +46,7 @@ export function parse(text: string, file = 'plan.comp'): ParseResult {
 
 function internalError(file: string, e: unknown): Diagnostic {
   const msg = e instanceof Error ? e.message : String(e);
-  return diag(Codes.UnexpectedToken, file, { start: 0, end: 0 }, { expected: 'a plan the parser can read', found: `an internal error (${msg.split('\n')[0]})` }, {
+  return diag(Codes.InternalError, file, { start: 0, end: 0 }, { problem: `parsing: ${msg.split('\n')[0]}` }, {
     hint: 'this is a bug in the .comp parser; please report it with the plan text',
   });
 }

@@ -78,17 +78,12 @@ describe('parse is total on edited plans', () => {
     );
   });
 
-  it('is quick: the example plan in well under 50 ms once warm, a 150 KB file in seconds at most', () => {
-    const example = readFileSync(join(here, 'ok', 'example.comp'), 'utf8');
-    for (let i = 0; i < 5; i++) parse(example);
-    let t0 = performance.now();
-    for (let i = 0; i < 20; i++) parse(example);
-    expect((performance.now() - t0) / 20).toBeLessThan(50);
+  // Speed is measured by `npm run bench`, never by timed tests; this only checks that a large
+  // file (many plans concatenated) parses completely and cleanly.
+  it('parses a large file made of many plans without errors', () => {
     const big = plans.join('\n').repeat(20);
-    t0 = performance.now();
     const r = parse(big);
     expect(r.plan.items.length).toBeGreaterThan(100);
     expect(r.diagnostics).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(8000);
   });
 });
