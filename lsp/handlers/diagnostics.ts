@@ -1,0 +1,88 @@
+// Diagnostics on open (at once) and on change (debounced); results for a stale version are
+// dropped. The same checker as `comp check`.
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
+import { docsAnchor } from '../../compiler/diagnostics/codes.js';
+import { toRange } from '../convert.js';
+import type { ServerState } from '../state.js';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic {
+  const related: DiagnosticRelatedInformation[] = (d.related ?? []).map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }));
+  return {
+    range: toRange(doc, d.span),
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
+    code: d.code,
+    codeDescription: { href: `https://github.com/comp-lang/comp/blob/main/${docsAnchor(d.code)}` },
+    source: 'comp',
+    message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
+    relatedInformation: related.length ? related : undefined,
+    data: d.data,
+  };
+}
+
+export function registerDiagnostics(state: ServerState): void {
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const publish = (uri: string, version: number) => {
+    const doc = state.documents.get(uri);
+    if (!doc || doc.version !== version) return; // stale: a newer version is on its way
+    const started = Date.now();
+    let diagnostics: LspDiagnostic[];
+    try {
+      const a = state.analysis(doc);
+      diagnostics = a.diagnostics.map((d) => toLspDiagnostic(doc, d));
+    } catch (e) {
+      state.connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
+      return;
+    }
+    const now = state.documents.get(uri);
+    if (!now || now.version !== version) return;
+    void state.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (process.env.COMP_LSP_TIMING) state.log(`diagnostics ${uri}@${version} in ${Date.now() - started} ms`);
+  };
+
+  const scheduled = new Map<string, number>();
+  const schedule = (doc: TextDocument, delay: number) => {
+    const old = timers.get(doc.uri);
+    if (old) clearTimeout(old);
+    const version = doc.version;
+    scheduled.set(doc.uri, version);
+    if (delay <= 0) {
+      timers.delete(doc.uri);
+      publish(doc.uri, version);
+      return;
+    }
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        publish(doc.uri, version);
+      }, delay),
+    );
+  };
+
+  state.documents.onDidOpen((e) => schedule(e.document, 0));
+  // Also fired on open, after onDidOpen: that version is already scheduled.
+  state.documents.onDidChangeContent((e) => {
+    if (scheduled.get(e.document.uri) === e.document.version) return;
+    schedule(e.document, state.settings.debounceMs);
+  });
+  state.documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    scheduled.delete(e.document.uri);
+    void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+}
+
+/** Re-publish every open document (settings changed). */
+export function republishAll(state: ServerState): void {
+  for (const doc of state.documents.all()) {
+    const a = state.analysis(doc);
+    void state.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toLspDiagnostic(doc, d)) });
+  }
+}

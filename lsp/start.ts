@@ -1,0 +1,84 @@
+// The comp language server: a thin protocol layer over compiler/analysis and compiler/ide.
+// `startServer()` creates the connection from the process arguments (--stdio, --node-ipc,
+// --socket=N), as `comp lsp --stdio` and the VS Code extension start it.
+import { createConnection, TextDocumentSyncKind, DidChangeConfigurationNotification, type Connection, type InitializeResult } from 'vscode-languageserver/node.js';
+import { ServerState } from './state.js';
+import { registerDiagnostics, republishAll } from './handlers/diagnostics.js';
+import { registerHover } from './handlers/hover.js';
+import { registerCompletion } from './handlers/completion.js';
+import { registerNavigation } from './handlers/navigation.js';
+import { registerSymbols } from './handlers/symbols.js';
+import { registerFolding } from './handlers/folding.js';
+import { registerFormatting } from './handlers/formatting.js';
+import { registerCodeActions } from './handlers/code-actions.js';
+import { LEGEND, registerSemanticTokens } from './handlers/semantic-tokens.js';
+
+export const SERVER_NAME = 'comp language server';
+
+export function startServer(connection: Connection = createConnection()): ServerState {
+  const state = new ServerState(connection);
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    state.updateSettings(init['settings'] ?? init);
+    if (typeof init['debounceMs'] === 'number') state.settings.debounceMs = init['debounceMs'];
+    state.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      serverInfo: { name: SERVER_NAME, version: '0.1.0' },
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor'] },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (state.supportsConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'comp' }).catch(() => undefined);
+      void pullConfiguration(state);
+    }
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    const s = p.settings as Record<string, unknown> | undefined;
+    if (s && typeof s === 'object' && s['comp']) state.updateSettings(s['comp']);
+    else if (state.supportsConfiguration) void pullConfiguration(state);
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    // Sample data changed on disk: previews reload it (cached by folder mtime).
+  });
+
+  registerDiagnostics(state);
+  registerHover(state);
+  registerCompletion(state);
+  registerNavigation(state);
+  registerSymbols(state);
+  registerFolding(state);
+  registerFormatting(state);
+  registerCodeActions(state);
+  registerSemanticTokens(state);
+
+  state.documents.listen(connection);
+  connection.listen();
+  return state;
+}
+
+async function pullConfiguration(state: ServerState): Promise<void> {
+  try {
+    const conf = await state.connection.workspace.getConfiguration({ section: 'comp' });
+    const before = state.settings.sampleData;
+    state.updateSettings(conf);
+    if (before !== state.settings.sampleData) republishAll(state);
+  } catch {
+    /* the client has no configuration for us */
+  }
+}

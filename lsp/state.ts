@@ -1,0 +1,60 @@
+// The server's state: open documents, settings, and the analysis of a document's current
+// version (compiler/analysis caches it by (uri, version)).
+import type { Connection } from 'vscode-languageserver';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type FullAnalysis } from '../compiler/analysis.js';
+import type { PreviewOptions } from '../compiler/ide/preview.js';
+import { uriToPath } from './convert.js';
+
+export interface Settings {
+  /** Sample data folder for payout previews ('' = a `data/` folder next to the plan, if any). */
+  sampleData: string;
+  /** Quiet time after the last edit before diagnostics are computed. */
+  debounceMs: number;
+}
+
+export class ServerState {
+  readonly documents = new TextDocuments(TextDocument);
+  settings: Settings = { sampleData: '', debounceMs: 50 };
+  supportsConfiguration = false;
+
+  constructor(readonly connection: Connection) {}
+
+  analysis(doc: TextDocument): FullAnalysis {
+    return analyze(doc.uri, doc.getText(), doc.version);
+  }
+
+  /** The analysis of an open document by URI. */
+  analysisOf(uri: string): { doc: TextDocument; a: FullAnalysis } | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    return { doc, a: this.analysis(doc) };
+  }
+
+  previewOptions(uri: string): PreviewOptions {
+    return { sampleData: this.settings.sampleData, planPath: uriToPath(uri) };
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  updateSettings(raw: unknown): void {
+    if (!raw || typeof raw !== 'object') return;
+    const r = raw as Record<string, unknown>;
+    const comp = (r['comp'] && typeof r['comp'] === 'object' ? r['comp'] : r['settings'] && typeof r['settings'] === 'object' ? r['settings'] : r) as Record<string, unknown>;
+    if (typeof comp['sampleData'] === 'string') this.settings.sampleData = comp['sampleData'];
+    if (typeof comp['debounceMs'] === 'number' && comp['debounceMs'] >= 0) this.settings.debounceMs = comp['debounceMs'];
+  }
+}
+
+/** Runs a handler; an exception becomes a logged message and an empty answer. */
+export function safely<T>(state: ServerState, what: string, f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch (e) {
+    state.connection.console.error(`${what} failed: ${(e as Error).stack ?? String(e)}`);
+    return fallback;
+  }
+}
