@@ -159,6 +159,10 @@ export class CompParser extends CstParser {
       nodeLocationTracking: 'full',
       maxLookahead: 3,
       errorMessageProvider: compErrorMessageProvider,
+      // The grammar's own validations (ambiguities, left recursion) cost about a second at every
+      // start; they run in the test suite (test/grammar sets COMP_GRAMMAR_VALIDATE=1) and in
+      // development, not in the shipped CLI and server.
+      skipValidations: typeof process !== 'undefined' && process.env.COMP_GRAMMAR_VALIDATE !== '1',
     });
     this.performSelfAnalysis();
   }
@@ -188,6 +192,9 @@ export class CompParser extends CstParser {
       { ALT: () => this.SUBRULE(this.componentDecl) },
       { ALT: () => this.SUBRULE(this.drawDecl) },
       { ALT: () => this.SUBRULE(this.targetDecl) },
+      { ALT: () => this.SUBRULE(this.curveDecl) },
+      { ALT: () => this.SUBRULE(this.scorecardDecl) },
+      { ALT: () => this.SUBRULE(this.timeMoneyItem) },
     ]);
   });
 
@@ -275,10 +282,115 @@ export class CompParser extends CstParser {
     });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR2([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.SUBRULE(this.teamBy) }]);
+      this.OR2([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.SUBRULE(this.teamBy) }, { ALT: () => this.SUBRULE(this.assignmentsFrom) },
+        { GATE: () => this.rosterClauseAhead(), ALT: () => this.SUBRULE(this.rosterClause), IGNORE_AMBIGUITIES: true },
+      ]);
     });
     this.CONSUME(T.RBrace);
   });
+
+  // ---------------------------------------------------------------- time and money
+  // `fiscal year starts February` | `version "H2" effective 2026-07-01 { ... }` |
+  // `effective from 2026-01-01 to 2026-06-30` | `fx rates from "fx.csv"` | `payout currency rep.payout_currency`
+
+  timeMoneyItem = this.RULE('timeMoneyItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.fiscalDecl) },
+      { ALT: () => this.SUBRULE(this.versionDecl) },
+      { ALT: () => this.SUBRULE(this.effectiveDecl) },
+      { ALT: () => this.SUBRULE(this.fxDecl) },
+      { ALT: () => this.SUBRULE(this.payoutCurrencyDecl) },
+    ]);
+  });
+
+  fiscalDecl = this.RULE('fiscalDecl', () => {
+    this.CONSUME(T.Fiscal);
+    this.CONSUME(T.YearKw);
+    this.CONSUME(T.Starts);
+    this.SUBRULE(this.name, { LABEL: 'month' });
+  });
+
+  versionDecl = this.RULE('versionDecl', () => {
+    this.CONSUME(T.Version);
+    this.CONSUME(T.StringTok);
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.DateLiteral);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.letDecl) },
+        { ALT: () => this.SUBRULE(this.tiersDecl) },
+        { ALT: () => this.SUBRULE(this.componentDecl) },
+        { ALT: () => this.SUBRULE(this.drawDecl) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  effectiveDecl = this.RULE('effectiveDecl', () => {
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.From);
+    this.CONSUME(T.DateLiteral, { LABEL: 'from' });
+    this.OPTION(() => {
+      this.CONSUME(T.To);
+      this.CONSUME2(T.DateLiteral, { LABEL: 'to' });
+    });
+  });
+
+  fxDecl = this.RULE('fxDecl', () => {
+    this.CONSUME(T.Fx);
+    this.CONSUME(T.Rates);
+    this.CONSUME(T.From);
+    this.CONSUME(T.StringTok);
+  });
+
+  payoutCurrencyDecl = this.RULE('payoutCurrencyDecl', () => {
+    this.CONSUME(T.Payout);
+    this.CONSUME(T.Currency);
+    this.SUBRULE(this.expression);
+  });
+
+  /** Inside the roster: `assignments from assignments` (a table of dated roles, managers...). */
+  assignmentsFrom = this.RULE('assignmentsFrom', () => {
+    this.CONSUME(T.Assignments);
+    this.CONSUME(T.From);
+    this.SUBRULE(this.name);
+  });
+
+  /** `convert(deal.amount, to USD, on deal.close_date)`; `convert(deal.amount, from deal.currency, to USD, on deal.close_date)` */
+  convertExpr = this.RULE('convertExpr', () => {
+    this.CONSUME(T.Convert);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.CONSUME(T.Comma);
+    this.OPTION(() => {
+      this.CONSUME(T.From);
+      this.SUBRULE3(this.expression, { LABEL: 'from' });
+      this.CONSUME3(T.Comma);
+    });
+    this.CONSUME(T.To);
+    this.CONSUME(T.CurrencyCode);
+    this.CONSUME2(T.Comma);
+    this.CONSUME(T.On);
+    this.SUBRULE2(this.expression, { LABEL: 'on' });
+    this.CONSUME(T.RParen);
+  });
+
+  /** `employed from hire_date to end_date` | `leave from leaves` (proration, docs/language.md section 16). */
+  rosterClause = this.RULE('rosterClause', () => {
+    this.CONSUME(T.NameTok, { LABEL: 'word' });
+    this.CONSUME(T.From);
+    this.SUBRULE(this.name, { LABEL: 'from' });
+    this.OPTION(() => {
+      this.CONSUME(T.To);
+      this.SUBRULE2(this.name, { LABEL: 'to' });
+    });
+  });
+
+  private rosterClauseAhead(): boolean {
+    const w = this.LA(1).image;
+    return (w === 'employed' || w === 'leave') && this.LA(2).tokenType === T.From;
+  }
 
   teamBy = this.RULE('teamBy', () => {
     this.CONSUME(T.Team);
@@ -372,6 +484,7 @@ export class CompParser extends CstParser {
 
   letDecl = this.RULE('letDecl', () => {
     this.CONSUME(T.Let);
+    this.OPTION(() => this.CONSUME(T.Team));
     this.SUBRULE(this.name);
     this.CONSUME(T.Eq);
     this.SUBRULE(this.expression);
@@ -446,6 +559,7 @@ export class CompParser extends CstParser {
                 this.CONSUME2(T.Total);
               },
             },
+            { ALT: () => this.SUBRULE(this.cumulativeScope) },
           ]);
         },
       },
@@ -481,8 +595,7 @@ export class CompParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.Clawback);
           this.SUBRULE(this.name);
-          this.CONSUME(T.Within);
-          this.SUBRULE(this.duration);
+          this.SUBRULE(this.clawbackWindow);
           this.OPTION2(() => {
             this.OR4([
               { ALT: () => this.CONSUME(T.Full) },
@@ -490,7 +603,7 @@ export class CompParser extends CstParser {
                 ALT: () => {
                   this.CONSUME(T.Prorated);
                   this.CONSUME(T.By);
-                  this.SUBRULE6(this.expression, { LABEL: 'prorate' });
+                  this.SUBRULE(this.prorateShare, { LABEL: 'prorate' });
                 },
               },
             ]);
@@ -503,17 +616,293 @@ export class CompParser extends CstParser {
           });
         },
       },
+      { ALT: () => this.SUBRULE(this.paysClause) },
+      { ALT: () => this.SUBRULE(this.poolClause) },
+      { ALT: () => this.SUBRULE(this.minimumClause) },
+      { ALT: () => this.SUBRULE(this.settlementClause) },
     ]);
+  });
+
+  // ------------------------------------------------------- cumulative periods, advances, holdbacks, clawback schedules
+
+  /** `basis year to date` | `basis quarter to date` (after `basis`). */
+  cumulativeScope = this.RULE('cumulativeScope', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Year, { LABEL: 'scope' }) }, { ALT: () => this.CONSUME(T.Quarter, { LABEL: 'scope' }) }]);
+    this.CONSUME(T.To);
+    this.CONSUME(T.DateKw);
+  });
+
+  /**
+   * `true-up can be negative` | `advance 50% settle at quarter end` | `hold back 20% until COND`
+   * | `cancelled deals leave attainment` | `cancelled deals stay in attainment`
+   */
+  settlementClause = this.RULE('settlementClause', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.True);
+          this.CONSUME(T.Minus);
+          this.CONSUME(T.Up);
+          this.CONSUME(T.Can);
+          this.CONSUME(T.Be);
+          this.CONSUME(T.Negative);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Advance);
+          this.SUBRULE(this.expression, { LABEL: 'advance' });
+          this.CONSUME(T.Settle);
+          this.CONSUME(T.At);
+          this.OR2([{ ALT: () => this.CONSUME(T.Quarter, { LABEL: 'settle' }) }, { ALT: () => this.CONSUME(T.Year, { LABEL: 'settle' }) }]);
+          this.CONSUME(T.End);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Hold);
+          this.CONSUME(T.Back);
+          this.SUBRULE2(this.expression, { LABEL: 'hold' });
+          this.CONSUME(T.Until);
+          this.SUBRULE3(this.expression, { LABEL: 'until' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Cancelled);
+          this.SUBRULE(this.name, { LABEL: 'deals' });
+          this.OR3([
+            { ALT: () => this.CONSUME(T.Leave) },
+            {
+              ALT: () => {
+                this.CONSUME(T.Stay);
+                this.CONSUME(T.In);
+              },
+            },
+          ]);
+          this.CONSUME(T.Attainment);
+        },
+      },
+    ]);
+  });
+
+  /** `within 90 days` | `schedule { within 12 months takes 100%  within 18 months takes 50% }` */
+  clawbackWindow = this.RULE('clawbackWindow', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Within);
+          this.SUBRULE(this.duration);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Schedule);
+          this.CONSUME(T.LBrace);
+          this.MANY(() => this.SUBRULE(this.scheduleRow));
+          this.CONSUME(T.RBrace);
+        },
+      },
+    ]);
+  });
+
+  scheduleRow = this.RULE('scheduleRow', () => {
+    this.CONSUME(T.Within);
+    this.SUBRULE(this.duration);
+    this.CONSUME(T.Takes);
+    this.SUBRULE(this.expression, { LABEL: 'share' });
+  });
+
+  /** after `prorated by`: `unused term EXPR` (share = unused months / term) or a share expression. */
+  prorateShare = this.RULE('prorateShare', () => {
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType === T.Term,
+      DEF: () => {
+        this.CONSUME(T.Unused);
+        this.CONSUME(T.Term);
+      },
+    });
+    this.SUBRULE(this.expression);
+  });
+
+  // ------------------------------------------------------- curves, scorecards, bonuses
+
+  /** `curve payout linear { at 50% pays 25%  at 100% pays 100%  below 50% pays 0%  above 100% slope 1.5 }` */
+  curveDecl = this.RULE('curveDecl', () => {
+    this.CONSUME(T.Curve);
+    this.SUBRULE(this.name);
+    this.OR([{ ALT: () => this.CONSUME(T.Linear, { LABEL: 'mode' }) }, { ALT: () => this.CONSUME(T.Steps, { LABEL: 'mode' }) }]);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.curvePoint));
+    this.CONSUME(T.RBrace);
+  });
+
+  curvePoint = this.RULE('curvePoint', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.At);
+          this.SUBRULE(this.expression, { LABEL: 'x' });
+          this.CONSUME(T.Pays);
+          this.SUBRULE2(this.expression, { LABEL: 'y' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Below);
+          this.SUBRULE3(this.expression, { LABEL: 'x' });
+          this.CONSUME2(T.Pays);
+          this.SUBRULE4(this.expression, { LABEL: 'y' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Above);
+          this.SUBRULE5(this.expression, { LABEL: 'x' });
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Slope);
+                this.SUBRULE6(this.expression, { LABEL: 'slope' });
+              },
+            },
+            { ALT: () => this.CONSUME(T.Capped) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  /** `scorecard mbo { metric ... ; all metrics at least 50% of target }` */
+  scorecardDecl = this.RULE('scorecardDecl', () => {
+    this.CONSUME(T.Scorecard);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.metricDecl) }, { ALT: () => this.SUBRULE(this.metricsGate) }]));
+    this.CONSUME(T.RBrace);
+  });
+
+  /** `metric retention weight 40% actual kpis.retention target 95% higher is better cap 120%` */
+  metricDecl = this.RULE('metricDecl', () => {
+    this.CONSUME(T.Metric);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.Weight);
+    this.SUBRULE(this.expression, { LABEL: 'weight' });
+    this.CONSUME(T.Actual);
+    this.SUBRULE2(this.expression, { LABEL: 'actual' });
+    this.CONSUME(T.Target);
+    this.SUBRULE3(this.expression, { LABEL: 'target' });
+    this.OR([{ ALT: () => this.CONSUME(T.Higher, { LABEL: 'direction' }) }, { ALT: () => this.CONSUME(T.Lower, { LABEL: 'direction' }) }]);
+    this.CONSUME(T.Is);
+    this.CONSUME(T.Better);
+    this.OPTION(() => {
+      this.CONSUME(T.Cap);
+      this.SUBRULE4(this.expression, { LABEL: 'cap' });
+    });
+  });
+
+  /** `all metrics at least 50% of target` */
+  metricsGate = this.RULE('metricsGate', () => {
+    this.CONSUME(T.All);
+    this.CONSUME(T.Metrics);
+    this.CONSUME(T.At);
+    this.CONSUME(T.Least);
+    this.SUBRULE(this.expression, { LABEL: 'least' });
+    this.CONSUME(T.Of);
+    this.CONSUME(T.Target);
+  });
+
+  /** `pays EXPR [per deal | per unit of EXPR | per mentee] [where COND]` */
+  paysClause = this.RULE('paysClause', () => {
+    this.CONSUME(T.Pays);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Deal, { LABEL: 'per' }) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Unit, { LABEL: 'per' });
+            this.CONSUME(T.Of);
+            this.SUBRULE2(this.expression, { LABEL: 'units' });
+          },
+        },
+        { ALT: () => this.CONSUME(T.Mentee, { LABEL: 'per' }) },
+      ]);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE3(this.expression, { LABEL: 'where' });
+    });
+  });
+
+  /** `pool EXPR per team split equally` | `... split by credit share` */
+  poolClause = this.RULE('poolClause', () => {
+    this.CONSUME(T.Pool);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Team);
+    this.CONSUME(T.Split);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Equally, { LABEL: 'rule' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.By);
+          this.CONSUME(T.Credit, { LABEL: 'rule' });
+          this.CONSUME(T.Share);
+        },
+      },
+    ]);
+  });
+
+  /** `minimum USD 500 per period` */
+  minimumClause = this.RULE('minimumClause', () => {
+    this.CONSUME(T.Minimum);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Period);
   });
 
   rateValue = this.RULE('rateValue', () => {
     this.OR([
+      {
+        GATE: () => this.LA(1).tokenType === T.By,
+        ALT: () => this.SUBRULE(this.rateTable),
+        IGNORE_AMBIGUITIES: true,
+      },
       {
         GATE: () => this.LA(2).tokenType === T.LBrace,
         ALT: () => this.SUBRULE(this.tierTable),
       },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
+  });
+
+  /** `rate by deal.product { "GTX Pro" pays 8%  "A", "B" pays 5%  otherwise pays 6% }` (section 17). */
+  rateTable = this.RULE('rateTable', () => {
+    this.CONSUME(T.By);
+    this.SUBRULE(this.expression, { LABEL: 'key' });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.rateEntry));
+    this.CONSUME(T.RBrace);
+  });
+
+  rateEntry = this.RULE('rateEntry', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.StringTok, { LABEL: 'value' });
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.CONSUME2(T.StringTok, { LABEL: 'value' });
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.Otherwise) },
+    ]);
+    this.CONSUME(T.Pays);
+    // not `expression`: `8%  otherwise pays 6%` on the next line is the next entry
+    this.SUBRULE(this.orExpr, { LABEL: 'rate' });
   });
 
   capLimit = this.RULE('capLimit', () => {
@@ -555,7 +944,13 @@ export class CompParser extends CstParser {
     this.CONSUME(T.Period);
     this.OPTION(() => {
       this.CONSUME(T.For);
-      this.SUBRULE2(this.expression, { LABEL: 'for' });
+      this.OR2([
+        {
+          GATE: () => this.LA(1).tokenType === T.First && this.LA(2).tokenType === T.NumberLiteral,
+          ALT: () => this.SUBRULE(this.firstMonths),
+        },
+        { ALT: () => this.SUBRULE2(this.expression, { LABEL: 'for' }) },
+      ]);
     });
     this.OPTION2(() => {
       this.CONSUME(T.Recover);
@@ -565,6 +960,20 @@ export class CompParser extends CstParser {
       this.CONSUME2(T.Per);
       this.CONSUME2(T.Period);
     });
+    this.OPTION3(() => {
+      this.CONSUME(T.Forgiven);
+      this.CONSUME(T.On);
+      this.SUBRULE4(this.expression, { LABEL: 'forgiven' });
+    });
+  });
+
+  /** New-hire protection: `for first 3 months after rep.hire_date` (the month of hire is month 1). */
+  firstMonths = this.RULE('firstMonths', () => {
+    this.CONSUME(T.First);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Months);
+    this.CONSUME(T.After);
+    this.SUBRULE(this.expression, { LABEL: 'after' });
   });
 
   /** `target rep { monthly_quota: USD 50,000  role: "AE"  csat.score: 4.6 }` */
@@ -704,6 +1113,12 @@ export class CompParser extends CstParser {
       { ALT: () => this.CONSUME(T.DateLiteral) },
       { ALT: () => this.CONSUME(T.PeriodLiteral) },
       {
+        // `convert(amount, to USD, on date)`; `convert` alone is an ordinary name
+        GATE: () => this.LA(1).tokenType === T.Convert && this.LA(2).tokenType === T.LParen,
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => this.SUBRULE(this.convertExpr),
+      },
+      {
         GATE: () => this.nameInExpressionOk(),
         ALT: () => {
           this.SUBRULE(this.name);
@@ -728,6 +1143,15 @@ export class CompParser extends CstParser {
         },
       },
       {
+        // `team quota`, `team attainment` (section 17)
+        GATE: () => this.LA(1).tokenType === T.Team && this.LA(2).tokenType !== T.Credit,
+        ALT: () => {
+          this.CONSUME2(T.Team);
+          this.SUBRULE2(this.name, { LABEL: 'teamWhat' });
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
         // `credit deals ...` on a new line is a credit rule, not a value
         GATE: () => !(this.LA(1).tokenType === T.Credit && this.LA(2).tokenType === T.Identifier),
         ALT: () => {
@@ -748,10 +1172,24 @@ export class CompParser extends CstParser {
       this.SUBRULE(this.expression);
       this.MANY(() => {
         this.CONSUME(T.Comma);
-        this.SUBRULE2(this.expression);
+        this.OR([
+          { GATE: () => this.LA(1).tokenType === T.By, ALT: () => this.SUBRULE(this.byArg), IGNORE_AMBIGUITIES: true },
+          { ALT: () => this.SUBRULE2(this.expression) },
+        ]);
       });
     });
     this.CONSUME(T.RParen);
+  });
+
+  /** `by days employed`, `by months employed`, `by quarter 20%` in `prorate(...)`, `seasonal(...)` (section 16). */
+  byArg = this.RULE('byArg', () => {
+    this.CONSUME(T.By);
+    this.SUBRULE(this.name, { LABEL: 'unit' });
+    this.OPTION({ GATE: () => this.LA(1).image === 'employed', DEF: () => this.CONSUME(T.NameTok, { LABEL: 'employed' }) });
+    this.OPTION2({
+      GATE: () => this.LA(1).tokenType !== T.Comma && this.LA(1).tokenType !== T.RParen,
+      DEF: () => this.SUBRULE(this.expression, { LABEL: 'value' }),
+    });
   });
 }
 
