@@ -153,16 +153,16 @@ export const compErrorMessageProvider: IParserErrorMessageProvider = {
 // ------------------------------------------------------------------ the grammar
 
 export class CompParser extends CstParser {
-  constructor() {
+  /** `validate`: run chevrotain's grammar validations (ambiguities, left recursion); see below. */
+  constructor(opts: { validate?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: true,
       nodeLocationTracking: 'full',
       maxLookahead: 3,
       errorMessageProvider: compErrorMessageProvider,
-      // The grammar's own validations (ambiguities, left recursion) cost about a second at every
-      // start; they run in the test suite (test/grammar sets COMP_GRAMMAR_VALIDATE=1) and in
-      // development, not in the shipped CLI and server.
-      skipValidations: typeof process !== 'undefined' && process.env.COMP_GRAMMAR_VALIDATE !== '1',
+      // The grammar's own validations cost time at every start of the CLI and the server; the
+      // test suite runs them on a parser of its own (test/grammar/validate.test.ts).
+      skipValidations: !opts.validate,
     });
     this.performSelfAnalysis();
   }
