@@ -42,7 +42,8 @@ describe('Neovim with comp lsp --stdio', () => {
   it('publishes the misspelt name in the broken plan as COMP2001, on its line', () => {
     const diags = result.diagnostics[BROKEN_PLAN];
     expect(diags, `no publishDiagnostics for ${BROKEN_PLAN}\n${context()}`).toBeTruthy();
-    const at = positionOf(readFileSync(BROKEN_PLAN, 'utf8'), 'qouta');
+    // The use in `credit / qouta` (the doc comment on line 1 names the word too).
+    const at = positionOf(readFileSync(BROKEN_PLAN, 'utf8'), 'credit / qouta', 'credit / '.length);
     const hit = diags!.find((d) => d.code === 'COMP2001');
     expect(hit, `COMP2001 among ${JSON.stringify(diags)}`).toBeDefined();
     expect(hit!.severity).toBe(1);
