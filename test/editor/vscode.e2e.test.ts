@@ -18,6 +18,7 @@ import {
   openWorkbench,
   startCodeServer,
   tokenSpans,
+  visibleLines,
   waitForProblems,
   type CodeServer,
   type TokenSpan,
@@ -114,4 +115,29 @@ describe('VS Code (code-server) with the packaged extension', () => {
     expect(text, `hover text${diagnostics()}`).toMatch(PAYOUT_PREVIEW.title);
     expect(text).toMatch(PAYOUT_PREVIEW.amount);
   }, 60_000);
+
+  it('auto-closes and indents blocks and toggles # comments (language configuration)', async () => {
+    await openFile(page, 'commission.comp');
+    await expect.poll(async () => page.locator('[id="status.editor.mode"]').innerText(), { timeout: 10_000 }).toMatch(/comp/i);
+    // The language configuration reaches the editor a moment after the language mode shows.
+    await page.waitForTimeout(2_000);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('component extra {');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('rate 1%');
+    await expect
+      .poll(async () => {
+        const lines = await visibleLines(page);
+        const at = lines.findIndex((l) => l.startsWith('component extra {'));
+        return lines.slice(at, at + 3);
+      }, { timeout: 5_000 })
+      .toEqual(['component extra {', '  rate 1%', '}']);
+    await page.keyboard.press('Escape'); // close the completion list, which would take Ctrl+/
+    await page.keyboard.press('Control+Slash');
+    await expect
+      .poll(async () => (await visibleLines(page)).includes('  # rate 1%'), { timeout: 5_000 })
+      .toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-editing.png') });
+  }, 30_000);
 });

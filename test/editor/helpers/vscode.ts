@@ -77,6 +77,11 @@ export async function startCodeServer(opts: {
         'update.mode': 'none',
         'editor.hover.delay': 300,
         'editor.minimap.enabled': false,
+        // Typing in the tests must not be taken by a completion list.
+        'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+        'editor.suggestOnTriggerCharacters': false,
+        'editor.acceptSuggestionOnEnter': 'off',
+        'editor.wordBasedSuggestions': 'off',
         'chat.commandCenter.enabled': false,
         ...opts.settings(workspace),
       },
@@ -198,8 +203,8 @@ export async function openWorkbench(browser: Browser, url: string, folder: strin
   return page;
 }
 
-/** Quick Open (Ctrl+P) a file by name and wait until its editor shows `expectText`. */
-export async function openFile(page: Page, name: string, expectText: string): Promise<void> {
+/** Quick Open (Ctrl+P) a file by name and wait until its editor is active (and shows `expectText`, if given). */
+export async function openFile(page: Page, name: string, expectText?: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -207,11 +212,11 @@ export async function openFile(page: Page, name: string, expectText: string): Pr
   // Wait until the file is the chosen (focused) row: the list first shows recent files.
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
+  await page.locator(`.tab.active`, { hasText: name }).first().waitFor({ timeout: 15_000 });
   await page
-    .locator('.monaco-editor .view-lines', { hasText: expectText })
+    .locator('.editor-instance .view-lines', expectText ? { hasText: expectText } : {})
     .first()
     .waitFor({ state: 'visible', timeout: 20_000 });
-  await page.locator(`.tab.active`, { hasText: name }).first().waitFor({ timeout: 10_000 });
 }
 
 /** Go to Line (Quick Open `:N`): moves the cursor to `line` (1-based) and scrolls it into view. */
@@ -241,6 +246,16 @@ export async function tokenSpans(page: Page): Promise<TokenSpan[]> {
       color: getComputedStyle(el).color,
       className: el.className,
     }));
+  });
+}
+
+/** The text of the rendered lines of the active editor, top to bottom (spaces normalised). */
+export async function visibleLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')] as HTMLElement[];
+    return lines
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((el) => (el.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\s+$/, ''));
   });
 }
 
