@@ -88,7 +88,12 @@ try {
     tsconfig: join(root, 'tsconfig.json'),
   });
 } catch (err) {
-  fail(`esbuild: ${err?.message ?? err}`);
+  const message = String(err?.message ?? err);
+  const hint = /Top-level await/.test(message)
+    ? '\n  The bundles are CommonJS (VS Code loads extensions with require and forks the server as a\n' +
+      '  CommonJS module): start the server without top-level await, e.g. in an async main().'
+    : '';
+  fail(`esbuild: ${message}${hint}`);
 }
 for (const f of ['extension.js', 'server.js']) {
   console.log(`  dist/${f}  ${kb(statSync(join(dist, f)).size)}`);
