@@ -130,6 +130,7 @@ export function loadDataset(ir: PlanIR, inputs: string[]): LoadResult {
 
   checkReferences(ir, loaded, report);
   checkSplits(ir, loaded, report);
+  checkLookups(ir, loaded, report);
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   return { dataset, errors };
@@ -292,6 +293,56 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
       if (g.sum.eq(1)) continue;
       const loc = at(lt, g.first, s.dealField);
       report(Codes.SplitSum, lt.file, loc, { deal, sum: percentText(g.sum) }, s.overlayField ? `overlay rows (\`${s.overlayField}\` = true) are not counted` : undefined);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ per-rep lookups
+
+/** Tables the plan reads per rep (`csat.score`): every `lookup` node anywhere in the IR. */
+function lookupTables(ir: PlanIR): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.k === 'lookup' && typeof o.table === 'string') out.add(o.table);
+      for (const v of Object.values(o)) walk(v);
+    }
+  };
+  walk(ir);
+  return out;
+}
+
+/**
+ * A table read per rep (and period) must have at most one row per rep (and period): with two,
+ * `csat.score` could not say which one it read, and taking either would drop the other silently.
+ */
+function checkLookups(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Report): void {
+  for (const name of [...lookupTables(ir)].sort()) {
+    const lt = loaded.get(name);
+    if (!lt || !lt.ir.repField) continue;
+    const repField = lt.ir.repField;
+    const periodField = lt.ir.periodField;
+    const first = new Map<string, number>();
+    for (const row of lt.rows) {
+      const rep = row.values[repField];
+      if (typeof rep !== 'string') continue;
+      const period = periodField ? row.values[periodField] : undefined;
+      if (periodField && (period === null || period === undefined)) continue;
+      const key = periodField ? `${rep} / ${keyString(period ?? null)}` : rep;
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, row.loc.line);
+        continue;
+      }
+      report(
+        Codes.DuplicateKey,
+        lt.file,
+        at(lt, row, repField),
+        { key, table: name, line: seen },
+        `the plan reads \`${name}\` per rep${periodField ? ' and period' : ''}, so each ${periodField ? 'rep and period' : 'rep'} needs exactly one row`,
+      );
     }
   }
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset, resolveSource } from '../../compiler/data/load.js';
 import { Decimal } from '../../runtime/decimal.js';
 import type { Dataset, PlanIR, RowValue } from '../../runtime/ir.js';
-import { deals, field, money, plan, products, reps, splits, table, testPlan, text } from './ir.js';
+import { csat, deals, field, money, plan, products, reps, splits, table, testPlan, text } from './ir.js';
 
 const fx = (name: string) => path.join('test', 'data', 'fixtures', name);
 
@@ -300,5 +300,26 @@ describe('loadDataset: inputs', () => {
     expect(r.dataset.t![0]!.values.name).toBe('  Ann ');
     expect((r.dataset.t![0]!.values.n as Decimal).toString()).toBe('12');
     expect(r.errors.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['3:4 COMP6013']);
+  });
+});
+
+describe('loadDataset: tables read per rep', () => {
+  const reps2 = 'id,manager,role,hire_date,monthly_quota,active\nAna,,AE,2016-01-01,1000,true\nBen,Ana,AE,2016-01-01,1000,true\n';
+  const csatCsv = 'rep,month,score\nAna,2017-03,4.5\nBen,2017-03,4.0\nAna,2017-04,4.1\nAna,2017-03,3.9\n';
+  const readsCsat = plan([reps, csat], {
+    lets: [{ name: 'score', type: 'decimal', expr: { k: 'lookup', table: 'csat', field: 'score' }, text: 'let score = csat.score' }],
+  });
+
+  it('rejects a second row for the same rep and period when the plan reads the table per rep', () => {
+    const dir = folder({ 'reps.csv': reps2, 'csat.csv': csatCsv });
+    const { errors } = loadDataset(readsCsat, [dir]);
+    expect(errors.map((e) => `${path.basename(e.file)}:${e.line}:${e.column} ${e.code}`)).toEqual(['csat.csv:5:1 COMP6008']);
+    expect(errors[0]!.message).toContain('Ana / 2017-03');
+    expect(errors[0]!.message).toContain('line 2');
+  });
+
+  it('allows repeated reps in a table the plan does not read per rep', () => {
+    const dir = folder({ 'reps.csv': reps2, 'csat.csv': csatCsv });
+    expect(loadDataset(plan([reps, csat]), [dir]).errors).toEqual([]);
   });
 });
