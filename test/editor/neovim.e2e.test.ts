@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNeovim, type NeovimResult } from './helpers/neovim.js';
 import { BROKEN_PLAN, SAMPLE_DATA, SAMPLE_PLAN, WORKSPACE, positionOf } from './helpers/paths.js';
-import { HOVER_TARGET, PAYOUT_PREVIEW, findNeovim, lspCommand } from './helpers/tools.js';
+import { HOVER_TARGET, PAYOUT_PREVIEW, hasSamplePayout, findNeovim, lspCommand } from './helpers/tools.js';
 
 describe('Neovim with comp lsp --stdio', () => {
   let result: NeovimResult;
@@ -55,6 +55,7 @@ describe('Neovim with comp lsp --stdio', () => {
     expect(result.hover, `no hover\n${context()}`).toBeTruthy();
     expect(result.hover).toMatch(PAYOUT_PREVIEW.title);
     expect(result.hover).toMatch(PAYOUT_PREVIEW.amount);
+    expect(hasSamplePayout(result.hover!), `one of ${PAYOUT_PREVIEW.sampleAmounts.join(', ')} in:\n${result.hover}`).toBe(true);
   });
 
   it('reports no client-side errors', () => {

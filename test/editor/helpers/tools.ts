@@ -61,9 +61,17 @@ export function lspCommand(): string[] {
 export const PAYOUT_PREVIEW = {
   /** The word "payout" (e.g. "Payout preview") ... */
   title: /payout/i,
-  /** ... and at least one amount written as plans write money, e.g. `USD 4,400.00`. */
+  /** ... and at least one amount written as plans write money, e.g. `USD 4,600.00`. */
   amount: /\bUSD\s?-?\d{1,3}(,\d{3})*(\.\d{2})?\b/,
+  /**
+   * ... and one of the `commission` lines that `comp run fixtures/workspace/commission.comp
+   * --data fixtures/workspace/data` computes (r1 2026-01, r2 2026-02, r1 2026-03): the
+   * preview comes from the real evaluator on the sample data, whichever period it shows.
+   */
+  sampleAmounts: ['USD 4,600.00', 'USD 1,600.00', 'USD 5,200.00'],
 };
+
+export const hasSamplePayout = (text: string): boolean => PAYOUT_PREVIEW.sampleAmounts.some((a) => text.includes(a));
 
 /** Every (line, column) a test hovers is the position of `word` on the first line containing `line`. */
 export const HOVER_TARGET = { line: 'rate accelerator', word: 'accelerator' };
