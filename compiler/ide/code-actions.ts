@@ -38,28 +38,12 @@ export function fixesFor(a: FullAnalysis, d: Diagnostic): CodeAction[] {
   if (data['fix'] === 'band-gap' && isSpan(data['replace']) && typeof data['with'] === 'string') {
     out.push({ title: `Start this band at ${data['with']}`, kind: 'quickfix', edits: [{ span: data['replace'], newText: data['with'] }], diagnostic: d, preferred: true });
   }
-  if (d.code === 'COMP2006' && /`(plan|currency|periods)`/.test(d.message)) {
-    const what = /`(plan|currency|periods)`/.exec(d.message)![1]!;
-    const line = what === 'plan' ? 'plan "New plan"\n' : what === 'currency' ? 'currency USD\n' : 'periods monthly\n';
-    out.push({ title: `Add \`${line.trim()}\``, kind: 'quickfix', edits: [{ span: insertionPoint(a, what), newText: line }], diagnostic: d });
-  }
   return out;
 }
 
 function lineEndAfter(text: string, offset: number): number {
   const n = text.indexOf('\n', offset);
   return n < 0 ? text.length : n + 1;
-}
-
-function insertionPoint(a: FullAnalysis, what: string): Span {
-  const order = ['PlanHeader', 'CurrencyDecl', 'PeriodsDecl', 'RoundingDecl'];
-  const want = what === 'plan' ? 0 : what === 'currency' ? 1 : what === 'periods' ? 2 : 3;
-  let at = 0;
-  for (const it of a.plan.items) {
-    const k = order.indexOf(it.kind);
-    if (k >= 0 && k < want) at = Math.max(at, lineEndAfter(a.text, it.span.end));
-  }
-  return { start: at, end: at };
 }
 
 /** A `target rep` skeleton from the roster's fields. */
