@@ -23,7 +23,7 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringTok], label: 'text in quotes' });
 
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}(?![\d])/, label: 'a date' });
-export const PeriodLiteral = createToken({ name: 'PeriodLiteral', pattern: /\d{4}-(?:\d{2}|Q[1-4]|H[12])(?![\w])/, label: 'a period' });
+export const PeriodLiteral = createToken({ name: 'PeriodLiteral', pattern: /(?:\d{4}-(?:\d{2}|Q[1-4]|H[12])|FY\d{4}(?:-(?:Q[1-4]|H[12]))?)(?![\w])/, label: 'a period' });
 export const PercentLiteral = createToken({ name: 'PercentLiteral', pattern: /(?:\d{1,3}(?:,\d{3}(?!\d))+|\d+)(?:\.\d+)?%/, label: 'a percent' });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /(?:\d{1,3}(?:,\d{3}(?!\d))+|\d+)(?:\.\d+)?/, label: 'a number' });
 
@@ -40,6 +40,13 @@ export const KEYWORD_WORDS = (
   'on basis deal period total running rate gate multiplier when cap attainment at clawback within days months full prorated net ' +
   'against later payouts draw recoverable guarantee recover most if then else otherwise and or not true false means target'
 ).split(' ');
+/** Draws, cumulative periods, advances, holdbacks, clawback schedules (docs/language.md sections 13-15); all soft. */
+for (const w of 'forgiven first after year quarter can be negative advance settle end hold back until schedule takes unused term cancelled leave stay in'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
+/** Payout curves, scorecards and bonuses (docs/language.md sections 10-12); all soft. */
+KEYWORD_WORDS.push(...'curve linear steps below above slope capped scorecard metric weight actual higher lower is better all metrics least of unit mentee pool share equally minimum'.split(' '));
+
+/** Time and money (docs/language.md sections on fiscal years, versions, assignments, currencies); all soft. */
+for (const w of 'fiscal year starts version effective fx rates convert assignments'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
 
 const reservedSet = new Set<string>(RESERVED);
 
@@ -80,6 +87,16 @@ export const If = k('if'), Then = k('then'), Else = k('else'), Otherwise = k('ot
 export const Not = k('not'), True = k('true'), False = k('false'), Means = k('means');
 /** `target rep { ... }`: the rep editors preview payouts for. */
 export const Target = k('target');
+/** Draws, cumulative periods, advances, holdbacks, clawback schedules. */
+export const Forgiven = k('forgiven'), First = k('first'), After = k('after'), Year = k('year'), Quarter = k('quarter');
+export const Can = k('can'), Be = k('be'), Negative = k('negative'), Advance = k('advance'), Settle = k('settle'), End = k('end');
+export const Hold = k('hold'), Back = k('back'), Until = k('until'), Schedule = k('schedule'), Takes = k('takes'), Unused = k('unused');
+export const Term = k('term'), Cancelled = k('cancelled'), Leave = k('leave'), Stay = k('stay'), In = k('in');
+/** Payout curves, scorecards and bonuses. */
+export const Curve = k('curve'), Linear = k('linear'), Steps = k('steps'), Below = k('below'), Above = k('above'), Slope = k('slope'), Capped = k('capped');
+export const Scorecard = k('scorecard'), Metric = k('metric'), Weight = k('weight'), Actual = k('actual'), Higher = k('higher'), Lower = k('lower');
+export const Is = k('is'), Better = k('better'), All = k('all'), Metrics = k('metrics'), Least = k('least'), Of = k('of');
+export const Unit = k('unit'), Mentee = k('mentee'), Pool = k('pool'), Share = k('share'), Equally = k('equally'), Minimum = k('minimum');
 
 export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: '`!=`' });
 export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, label: '`<=`' });
@@ -99,8 +116,12 @@ export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' 
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`' });
 export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: '`}`' });
 
+/** Time and money: `fiscal year starts February`, `version "H2" effective 2026-07-01 { ... }`, `fx rates from "fx.csv"`, `convert(...)`. */
+export const Fiscal = k('fiscal'), YearKw = k('year'), Starts = k('starts'), Version = k('version'), Effective = k('effective');
+export const Fx = k('fx'), Rates = k('rates'), Convert = k('convert'), Assignments = k('assignments');
+
 /** Keywords, longest first so that `per` does not cut `periods`. */
-const keywordTokens = [...KEYWORD_WORDS].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => k(w));
+const keywordTokens = [...new Set(KEYWORD_WORDS)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => k(w));
 
 export const OPERATORS: TokenType[] = [NotEq, LtEq, GtEq, Lt, Gt, Eq, Plus, Minus, Star, Slash];
 export const PUNCTUATION: TokenType[] = [Dot, Comma, Colon, LParen, RParen, LBrace, RBrace];
@@ -129,7 +150,7 @@ export const allTokens: TokenType[] = [
 ];
 
 /** Keywords that start a declaration. */
-export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Roster, Table, Credit, Let, Tiers, Component, Draw, Guarantee, Target];
+export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Roster, Table, Credit, Let, Tiers, Component, Draw, Guarantee, Target, Curve, Scorecard];
 
 /**
  * Soft keywords that begin a declaration or a clause: in an expression they are taken as names
@@ -139,7 +160,12 @@ export const ITEM_STARTERS: TokenType[] = [Plan, Currency, Periods, Rounding, Ro
 export const STATEMENT_KEYWORDS: TokenType[] = [
   Plan, Currency, Periods, Rounding, Roster, Table, Let, Tiers, Component, Draw, Guarantee, Target,
   For, On, Basis, Rate, Gate, Multiplier, Cap, Clawback, Where, Amount, DateKw, To, Split, From, Pays, Recover,
+  Curve, Scorecard, Metric, Below, Above, All, Pool, Minimum,
+  Advance, Hold, Cancelled, Forgiven,
 ];
+
+ITEM_STARTERS.push(Fiscal, Version, Effective, Fx);
+STATEMENT_KEYWORDS.push(Fiscal, Version, Effective, Fx);
 
 export const CompLexer = new Lexer(allTokens, {
   positionTracking: 'full',

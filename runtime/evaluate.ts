@@ -26,21 +26,30 @@ import type {
 import * as cal from './calendar.js';
 import { fixed, formatAmount, formatMultiplier, formatPercent, formatRounded, formatValue, placeDigits } from './format.js';
 import { roundLine } from './rounding.js';
+import { compileCurve, curveAt, curveTrace, logCurve } from './mechanics/curves.js';
+import { cardTrace, compileScorecard, scoreCard, type CompiledScorecard, type ScorecardHelpers } from './mechanics/scorecards.js';
+import { applyMinimum, compileBonus, payBonus, type BonusHelpers, type CompiledBonus } from './mechanics/bonuses.js';
+import { compileProration, type ProrationHelpers } from './mechanics/proration.js';
+import { compileCreditRule, RuleError, type CreditRuleHelpers } from './mechanics/credit-rules.js';
+import { buildFx, CodedRunError, conversionNodes, noteConversion, payoutIn, rateOn, type FxIndex } from './mechanics/currency.js';
+import { compileVersions, versionAt, type CompiledVersion } from './mechanics/versions.js';
+import { compileSettlement, Settlement } from './mechanics/cumulative.js';
+import { indexAssignments } from './mechanics/assignments.js';
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
 // ------------------------------------------------------------------ runtime values
 
-interface DurationValue {
+export interface DurationValue {
   kind: 'duration';
   amount: number;
   unit: 'days' | 'months';
 }
 
-type RV = Value | DurationValue;
+export type RV = Value | DurationValue;
 
-interface Loc {
+export interface Loc {
   file: string;
   line: number;
 }
@@ -57,7 +66,7 @@ class EvalFailure extends Error {
 }
 
 /** A credited amount: one rep's credit of one row (a deal). */
-interface Credit {
+export interface Credit {
   rep: string;
   rule: number;
   table: string;
@@ -75,7 +84,7 @@ interface Credit {
 }
 
 /** Per rep and period: credits, lets. */
-interface RepPeriod {
+export interface RepPeriod {
   rep: RowValue;
   period: PeriodValue;
   credits: Credit[];
@@ -83,17 +92,25 @@ interface RepPeriod {
   lets: Map<string, RV>;
   creditSum?: Decimal;
   teamSum?: Decimal;
+  /** Explanations of proration and credit-rule values (runtime/mechanics/), shown in the trace. */
+  notes?: TraceNode[];
+  noteKeys?: Set<string>;
 }
 
-interface Env {
+export interface Env {
   plan: CompiledPlan;
   tables: Map<string, Map<string, RowValue>>;
   /** Per-rep (and per-period) tables: table -> 'rep' or 'rep\0period' -> row. */
   lookups: Map<string, Map<string, RowValue>>;
   roster: Map<string, RowValue>;
+  /** Direct reports by manager key, and another rep's RepPeriod in the current period (`team quota`). */
+  reportsOf?: Map<string, string[]>;
+  repPeriodFor?: (rep: string) => RepPeriod;
+  /** FX rates (`fx rates from ...`; runtime/mechanics/currency.ts). */
+  fx?: FxIndex;
 }
 
-interface Ctx {
+export interface Ctx {
   env: Env;
   rp: RepPeriod | null;
   rep: RowValue | null;
@@ -104,7 +121,7 @@ interface Ctx {
   lastEmpty?: { table: string; field: string; key: string; loc: Loc };
 }
 
-type Fn = (c: Ctx) => RV;
+export type Fn = (c: Ctx) => RV;
 
 // ------------------------------------------------------------------ compiled plan
 
@@ -120,13 +137,13 @@ type CompiledRate =
   | { k: 'flat'; fn: Fn; text: string }
   | { k: 'tiers'; name?: string; mode: 'marginal' | 'retroactive'; axis: 'attainment' | 'amount'; bands: CompiledBand[] };
 
-interface CompiledClawback {
+export interface CompiledClawback {
   ir: ClawbackIR;
   prorate?: Fn;
   dealTable?: string;
 }
 
-interface CompiledComponent {
+export interface CompiledComponent {
   ir: ComponentIR;
   appliesTo?: Fn;
   measureWhere?: Fn;
@@ -139,6 +156,8 @@ interface CompiledComponent {
   periodCaps: { limit: Fn; text: string }[];
   attainmentCap?: { limit: Fn; text: string };
   clawbacks: CompiledClawback[];
+  /** `pays`, `pool`, `minimum` (runtime/mechanics/bonuses.ts). */
+  bonus?: CompiledBonus<Ctx>;
 }
 
 interface CompiledCredit {
@@ -154,7 +173,7 @@ interface CompiledLet {
   fn: Fn;
 }
 
-interface CompiledDraw {
+export interface CompiledDraw {
   ir: DrawIR;
   amount: Fn;
   appliesTo?: Fn;
@@ -170,6 +189,10 @@ export interface CompiledPlan {
   readonly letIndex: Map<string, number>;
   readonly components: CompiledComponent[];
   readonly draws: CompiledDraw[];
+  /** Plan versions, by effective date (runtime/mechanics/versions.ts). */
+  readonly versions?: CompiledVersion<CompiledPlan>[];
+  /** `payout currency EXPR` (runtime/mechanics/currency.ts). */
+  readonly payoutCurrency?: Fn;
 }
 
 // ------------------------------------------------------------------ helpers on values
@@ -352,7 +375,27 @@ function compileExpr(e: Expr, plan: CompileEnv): Fn {
       const where = e.where ? sub(e.where) : undefined;
       return (c) => creditSum(c, team, where);
     }
+    case 'convert': {
+      const x = sub(e.e);
+      const on = sub(e.on);
+      const fromFn = e.fromExpr ? sub(e.fromExpr) : undefined;
+      const { from, to } = e;
+      return (c) => {
+        const amount = asDec(x(c), c);
+        const src = fromFn ? fromFn(c) : from;
+        if (typeof src !== 'string' || src === '') throw emptyFailure(c);
+        const day = isoOfValue(on(c), c);
+        const what = c.row ? `${c.row.table} \`${c.row.key}\`` : c.rep ? `rep \`${c.rep.key}\`` : 'a conversion';
+        const r = rateOn(c.env.fx, src, to, day, what, c.row?.loc ?? c.rep?.loc);
+        const result = amount.times(r.rate);
+        if (src !== to) noteConversion(c.row, amount, src, to, day, r, result);
+        return result;
+      };
+    }
   }
+  if (e.k === 'employment' || e.k === 'prorate' || e.k === 'seasonal') return compileProration(e, sub, prorationHelpers) as Fn;
+  if (e.k === 'rateBy' || e.k === 'team') return compileCreditRule(e, sub, creditRuleHelpers) as Fn;
+  if (e.k === 'curve' || e.k === 'scorecard' || e.k === 'repLet') return compileBonusExpr(e, sub);
   throw new Error(`unknown expression ${JSON.stringify(e)}`);
 }
 
@@ -593,6 +636,7 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
         const t = fieldTypes.get(cb.events)?.get(cb.dealField);
         return { ir: cb, prorate: cb.prorate ? cx(cb.prorate) : undefined, dealTable: t && t.t === 'ref' ? t.table : undefined };
       }),
+      bonus: k.bonus ? compileBonus<Ctx>(k.bonus, k.appliesTo ? cx(k.appliesTo) : undefined, cx) : undefined,
     };
   });
 
@@ -605,7 +649,12 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
       d.recoverAtMostUnit ?? (d.recoverAtMost && d.recoverAtMost.k === 'num' && d.recoverAtMost.unit === 'money' ? 'money' : 'percent'),
   }));
 
-  return { ir, fieldTypes, credits, lets, letIndex, components, draws };
+  compileSettlement(ir, cx);
+  return {
+    ir, fieldTypes, credits, lets, letIndex, components, draws,
+    versions: ir.versions?.length ? compileVersions(ir, compilePlan) : undefined,
+    payoutCurrency: ir.payoutCurrency ? cx(ir.payoutCurrency.expr) : undefined,
+  };
 }
 
 // ------------------------------------------------------------------ errors
@@ -628,6 +677,8 @@ function dataError(code: string, message: string, loc: Loc | undefined): DataErr
 
 /** Turns a failure in a rep's period into a DataError. `what` names the computation. */
 function failureToError(err: unknown, what: string, rep: RowValue, period: PeriodValue): DataError {
+  if (err instanceof CodedRunError) return dataError(err.code, err.message, err.loc ?? rep.loc);
+  if (err instanceof RuleError) return dataError(err.code, err.message, err.loc ?? rep.loc);
   if (err instanceof EvalFailure) {
     if (err.reason === 'div0') return dataError('COMP7001', msg('COMP7001', { what, rep: rep.key, period: period.key }), err.loc ?? rep.loc);
     if (err.reason === 'missingRow')
@@ -658,7 +709,7 @@ export interface EvaluateOutput {
   warnings: DataError[];
 }
 
-interface Attribution {
+export interface Attribution {
   /** Set once a clawback has taken it back (a deal is clawed back at most once per component). */
   clawed?: boolean;
   table: string;
@@ -721,6 +772,12 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     lookups.set(t.name, m);
   }
   const env: Env = { plan, tables, lookups, roster };
+  // FX rates and rep assignments (runtime/mechanics/currency.ts, assignments.ts)
+  const fxBuilt = buildFx(ir.fx?.table, data);
+  env.fx = fxBuilt.fx;
+  errors.push(...fxBuilt.errors);
+  const assigned = indexAssignments(ir.assignments, data);
+  errors.push(...assigned.errors);
   const repKeys = [...roster.keys()].sort(byStr);
 
   // ---- credits (dated; periods assigned once the plan periods are known)
@@ -787,6 +844,10 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         } else for (const s of ordinary) pushSplit(s, false);
         for (const s of overlays) pushSplit(s, true);
       } catch (err) {
+        if (err instanceof CodedRunError) {
+          errors.push(dataError(err.code, err.message, err.loc ?? row.loc));
+          continue;
+        }
         if (err instanceof EvalFailure) {
           errors.push(dataError('COMP7003', msg('COMP7003', { what: `${stage} (${rule.ir.table} \`${row.key}\`)` }), err.loc ?? row.loc));
           continue;
@@ -808,7 +869,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   );
 
   // ---- periods
-  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1 };
+  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
   let from = ir.periods.from;
   let to = ir.periods.to;
   if (!from || !to) {
@@ -819,11 +880,13 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   }
   if (spec.frequency === 'week') spec.anchor = ir.periods.from ?? (from ? cal.mondayOnOrBefore(from) : undefined);
   const allPeriods = from && to ? cal.enumeratePeriods(spec, from, to) : [];
+  // cumulative bases, advances, holdbacks, clawback schedules, draws (runtime/mechanics/cumulative.ts)
+  const settle = new Settlement(plan, spec, data, { asDec, asBool, isoOf: isoOfValue, letValue, round, str, money, moneyR });
   const periodIndex = new Map(allPeriods.map((p, i) => [p.key, i]));
 
   // reported range
-  const repFrom = opts.from ? cal.periodFromKey(opts.from)?.start : undefined;
-  const repTo = opts.to ? cal.periodFromKey(opts.to)?.end : undefined;
+  const repFrom = opts.from ? cal.periodFromKey(opts.from, ir.periods.fiscalStart)?.start : undefined;
+  const repTo = opts.to ? cal.periodFromKey(opts.to, ir.periods.fiscalStart)?.end : undefined;
   const reported = allPeriods.map((p) => (!repFrom || p.start >= repFrom) && (!repTo || p.start <= repTo));
   let lastIdx = -1;
   reported.forEach((r, i) => {
@@ -857,6 +920,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       reportsOf.set(mk, list);
     }
   }
+  env.reportsOf = reportsOf;
 
   // clawback events by period
   interface Ev {
@@ -866,7 +930,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     order: number;
   }
   const eventsBy = new Map<string, Map<string, Map<string, Ev[]>>>(); // events table -> period -> deal -> events
-  for (const k of plan.components) {
+  for (const k of [plan, ...(plan.versions ?? []).map((v) => v.plan)].flatMap((p) => p.components)) {
     for (const cb of k.clawbacks) {
       if (eventsBy.has(cb.ir.events)) continue;
       const m = new Map<string, Ev[]>();
@@ -913,13 +977,40 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   for (let pi = 0; pi <= lastIdx; pi++) {
     const period = allPeriods[pi]!;
     const pCredits = creditsBy.get(period.key) ?? new Map<string, Credit[]>();
+    // the plan version in force on the period's first day; assignments in force on its last day
+    const inForce = versionAt(plan.versions, period.start);
+    const P = inForce?.plan ?? plan;
+    env.plan = P;
+    const repRow = (k: string): RowValue => (assigned.index ? assigned.index.at(roster.get(k)!, period) : roster.get(k)!);
+    if (assigned.index && ir.teamBy) {
+      reportsOf.clear();
+      for (const k of repKeys) {
+        const mk = keyOf(repRow(k).values[ir.teamBy] as RV);
+        if (mk === undefined) continue;
+        const list = reportsOf.get(mk) ?? [];
+        list.push(k);
+        reportsOf.set(mk, list);
+      }
+    }
+    // another rep's period (a team member's quota for `team quota`), built on demand
+    const otherRps = new Map<string, RepPeriod>();
+    env.repPeriodFor = (k: string): RepPeriod => {
+      let o = otherRps.get(k);
+      if (!o) {
+        const t: Credit[] = [];
+        for (const m of reportsOf.get(k) ?? []) t.push(...(pCredits.get(m) ?? []));
+        otherRps.set(k, (o = { rep: repRow(k), period, credits: pCredits.get(k) ?? [], team: t, lets: new Map() }));
+      }
+      return o;
+    };
     for (const repKey of repKeys) {
-      const rep = roster.get(repKey)!;
+      const rep = repRow(repKey);
       const credits = pCredits.get(repKey) ?? [];
       const team: Credit[] = [];
       for (const m of reportsOf.get(repKey) ?? []) team.push(...(pCredits.get(m) ?? []));
       team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
       const rp: RepPeriod = { rep, period, credits, team, lets: new Map() };
+      settle.enterPeriod(rp);
       const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
       const lines: PayoutLine[] = [];
       const trace: TraceNode[] = [];
@@ -928,6 +1019,13 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       };
 
       // credits trace
+      if (inForce) trace.push({ kind: 'version', text: `Plan version "${inForce.ir.name}" (effective ${inForce.ir.effective}) pays ${period.key}` });
+      else if (plan.versions?.length) trace.push({ kind: 'version', text: `The plan as first written pays ${period.key} (no version in force on ${period.start})` });
+      if (assigned.index) {
+        const a = assigned.index.inForce(repKey, period);
+        if (a) trace.push({ kind: 'assignment', text: `Assignment in force on ${period.end} (${a.loc.file}:${a.loc.line}): ${ir.assignments!.fields.map((f) => `${f} ${formatValue(a.values[f] ?? null)}`).join(', ')}` });
+        else trace.push({ kind: 'assignment', text: `No assignment in force on ${period.end}: the roster's values apply` });
+      }
       trace.push(creditsTrace('credits', 'Credit', credits, money));
 
       // components
@@ -935,12 +1033,12 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       const componentTraces: TraceNode[] = [];
       let usesTeam = false;
       const dealLines: DealLine[] = [];
-      plan.components.forEach((k, ki) => {
+      P.components.forEach((k, ki) => {
         try {
           ctx.lastEmpty = undefined;
           if (k.appliesTo && !asBool(k.appliesTo(ctx), ctx)) return;
           if (k.ir.measure.team) usesTeam = true;
-          const res = evalComponent(k, ctx, money);
+          const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money));
           const rounded = round(res.exact);
           lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: res.exact.toFixed() });
           earned = earned.plus(rounded);
@@ -966,7 +1064,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)
       const letNodes: TraceNode[] = [];
       const values: Record<string, string> = {};
-      for (const l of plan.lets) {
+      for (const l of P.lets) {
         let v: RV | undefined;
         try {
           v = letValue(ctx, l.ir.name);
@@ -978,11 +1076,13 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         letNodes.push({ kind: 'let', text: `${l.ir.name} = ${showTyped(v, l.ir.type, money)}`, value: valueString(v) });
       }
       if (letNodes.length) trace.push({ kind: 'lets', text: 'Values', children: letNodes });
+      trace.push(...bonusTrace(rp));
+      if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota', children: rp.notes });
       trace.push(...componentTraces);
 
       // clawbacks
       let clawedBack = ZERO;
-      plan.components.forEach((k, ki) => {
+      P.components.forEach((k, ki) => {
         for (const cb of k.clawbacks) {
           const evMap = eventsBy.get(cb.ir.events)?.get(period.key);
           if (!evMap) continue;
@@ -1004,17 +1104,10 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           for (const [ev, a] of pairs) {
             {
               if (a.clawed || ev.date < a.date) continue;
-              const inWindow =
-                cb.ir.within.unit === 'days'
-                  ? cal.daysBetween(a.date, ev.date) <= cb.ir.within.amount
-                  : ev.date <= cal.addMonths(a.date, cb.ir.within.amount);
-              if (!inWindow) continue;
+              const window = settle.clawbackShare(cb, a.date, ev.date);
+              if (!window) continue;
               try {
-                let share = ONE;
-                if (cb.ir.mode === 'prorated' && cb.prorate) {
-                  const pc: Ctx = { ...ctx, row: a.credit.row, event: ev.row, lastEmpty: undefined };
-                  share = asDec(cb.prorate(pc), pc);
-                }
+                const { share, nodes: shareNodes } = window.compute({ ...ctx, row: a.credit.row, event: ev.row, lastEmpty: undefined });
                 const exact = a.amount.times(share);
                 a.clawed = true;
                 if (exact.isZero()) continue;
@@ -1027,7 +1120,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
                   value: str(rounded),
                   children: [
                     { kind: 'deal', text: `deal ${a.key} credited ${a.date}, paid in ${a.period}: ${money(a.amount)}`, value: a.amount.toFixed() },
-                    { kind: 'share', text: cb.ir.mode === 'full' ? 'clawed back in full (100%)' : `prorated share ${formatPercent(share)}`, value: share.toFixed() },
+                    ...shareNodes,
                     { kind: 'amount', text: `${money(a.amount)} x ${formatPercent(share)} = ${money(exact)}`, value: exact.toFixed() },
                     roundingNode(exact.neg(), rounded, rounding.mode, rounding.place, money, moneyR),
                   ],
@@ -1064,62 +1157,10 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       ];
       if (net.isNegative()) settleChildren.push({ kind: 'balance', text: `below zero: pay 0.00, carry ${moneyR(owedAfter)} owed`, value: str(owedAfter) });
 
-      // draws and guarantees
-      let drawBalance = st.drawBalance;
-      for (const d of plan.draws) {
-        try {
-          ctx.lastEmpty = undefined;
-          if (d.appliesTo && !asBool(d.appliesTo(ctx), ctx)) continue;
-          const amount = round(asDec(d.amount(ctx), ctx));
-          if (d.ir.recoverable) {
-            if (paid.lt(amount)) {
-              const advance = amount.minus(paid);
-              lines.push({ kind: 'draw', name: 'draw', label: 'Recoverable draw advance', amount: str(advance), exact: advance.toFixed() });
-              settleChildren.push({
-                kind: 'draw',
-                text: `${d.ir.text}: ${moneyR(paid)} is below the draw ${moneyR(amount)}; advance ${moneyR(advance)}, draw balance ${moneyR(drawBalance)} -> ${moneyR(drawBalance.plus(advance))}`,
-                value: str(advance),
-              });
-              drawBalance = drawBalance.plus(advance);
-              paid = amount;
-            } else if (drawBalance.gt(0)) {
-              const excess = paid.minus(amount);
-              let limit: Decimal | null = null;
-              let limitText = '';
-              if (d.recoverAtMost) {
-                const r = asDec(d.recoverAtMost(ctx), ctx);
-                limit = d.recoverUnit === 'percent' ? excess.times(r) : r;
-                limitText = d.recoverUnit === 'percent' ? `, at most ${formatPercent(r)} of it = ${money(limit)}` : `, at most ${money(limit)}`;
-              }
-              let recover = Decimal.min(drawBalance, excess);
-              if (limit && limit.lt(recover)) recover = limit;
-              recover = round(recover);
-              if (recover.gt(drawBalance)) recover = drawBalance;
-              if (!recover.isZero()) {
-                lines.push({ kind: 'recovery', name: 'draw', label: 'Draw recovery', amount: str(recover.neg()), exact: recover.neg().toFixed() });
-              }
-              settleChildren.push({
-                kind: 'draw',
-                text: `${d.ir.text}: ${moneyR(excess)} above the draw ${moneyR(amount)}${limitText}; recovered ${moneyR(recover)}, draw balance ${moneyR(drawBalance)} -> ${moneyR(drawBalance.minus(recover))}`,
-                value: str(recover.neg()),
-              });
-              drawBalance = drawBalance.minus(recover);
-              paid = paid.minus(recover);
-            } else {
-              settleChildren.push({ kind: 'draw', text: `${d.ir.text}: ${moneyR(paid)} meets the draw ${moneyR(amount)}; nothing to recover`, value: '0' });
-            }
-          } else if (paid.lt(amount)) {
-            const top = amount.minus(paid);
-            lines.push({ kind: 'guarantee', name: 'guarantee', label: 'Guarantee top-up', amount: str(top), exact: top.toFixed() });
-            settleChildren.push({ kind: 'guarantee', text: `${d.ir.text}: ${moneyR(paid)} is below the guarantee ${moneyR(amount)}; top-up ${moneyR(top)} (not owed)`, value: str(top) });
-            paid = amount;
-          } else {
-            settleChildren.push({ kind: 'guarantee', text: `${d.ir.text}: ${moneyR(paid)} meets the guarantee ${moneyR(amount)}`, value: '0' });
-          }
-        } catch (err) {
-          fail(err, `\`${d.ir.text}\``);
-        }
-      }
+      // draws and guarantees (runtime/mechanics/draws.ts)
+      const drawn = settle.draws({ draws: P.draws, ctx, period, paid, drawBalance: st.drawBalance, lines, trace: settleChildren, fail });
+      paid = drawn.paid;
+      const drawBalance = drawn.drawBalance;
       settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
       if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
       if (!drawBalance.isZero()) settleChildren.push({ kind: 'drawBalance', text: `draw balance after this period ${moneyR(drawBalance)}`, value: str(drawBalance) });
@@ -1127,16 +1168,35 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       st.owed = owedAfter;
       st.drawBalance = drawBalance;
 
+      // payout currency: `paid` converted at the rate in force on the period's last day, then rounded
+      let payout: Statement['payout'];
+      if (plan.payoutCurrency) {
+        try {
+          const cur = plan.payoutCurrency(ctx);
+          if (typeof cur !== 'string') throw emptyFailure(ctx);
+          const conv = payoutIn(env.fx, ir.currency, cur, paid, period.end, round, str, rep);
+          if (conv) {
+            payout = conv.payout;
+            trace.push(conv.node);
+          }
+        } catch (err) {
+          fail(err, `\`payout currency ${ir.payoutCurrency!.text}\``);
+        }
+      }
+
       if (reported[pi]) {
         statements.push({
           rep: repKey,
           period: period.key,
+          ...(inForce ? { version: inForce.ir.name } : {}),
+          ...(payout ? { payout } : {}),
           lines,
           earned: str(earned),
           clawedBack: str(clawedBack),
           paid: str(paid),
           owed: str(owedAfter),
           drawBalance: str(drawBalance),
+          ...settle.statementExtras(repKey),
           deals: dealLines,
           values,
           trace,
@@ -1217,6 +1277,7 @@ function creditsTrace(kind: string, title: string, credits: Credit[], money: (d:
       kind: 'deal',
       text: `${c.key}${who} from ${c.table}, ${c.date}${shareText}: ${money(c.amount)}`,
       value: c.amount.toFixed(),
+      ...(conversionNodes(c.row).length ? { children: conversionNodes(c.row) } : {}),
     };
   });
   const n = credits.length;
@@ -1236,7 +1297,7 @@ function roundingNode(
 
 // ------------------------------------------------------------------ components
 
-interface ComponentResult {
+export interface ComponentResult {
   exact: Decimal;
   trace: TraceNode;
   attributions: Attribution[];
@@ -1424,7 +1485,12 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
   const dealAmounts: Decimal[] = [];
   let subtotal: Decimal;
   const dealCtx = (row: RowValue): Ctx => ({ ...ctx, row, lastEmpty: undefined });
-  if (ir.basis === 'period total') {
+  const bonusPay = k.bonus ? payBonus(k.bonus, deals, ctx, bonusHelpers) : undefined;
+  if (bonusPay) {
+    subtotal = bonusPay.total;
+    if (bonusPay.dealAmounts) dealAmounts.push(...bonusPay.dealAmounts);
+    children.push(bonusPay.node);
+  } else if (ir.basis === 'period total') {
     const r = pay(ZERO, measurePaid, null);
     subtotal = r.amount;
     children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: r.amount.toFixed(), children: r.nodes });
@@ -1498,7 +1564,9 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
   // per-deal attribution (for clawbacks)
   const attributions: Attribution[] = [];
   const at = (d: Credit, a: Decimal): Attribution => ({ table: d.table, key: d.key, date: d.date, period: d.period, amount: a, credit: d });
-  if (ir.basis === 'period total') {
+  if (bonusPay && !bonusPay.dealAmounts) {
+    // a bonus paid per period, per mentee or from a team pool is not paid on deals
+  } else if (ir.basis === 'period total') {
     deals.forEach((d) => attributions.push(at(d, measure.isZero() ? ZERO : amount.times(d.amount).div(measure))));
   } else {
     const capRatio = beforeCaps.isZero() || amount.eq(beforeCaps) ? null : amount.div(beforeCaps);
@@ -1509,9 +1577,110 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
     });
   }
 
+  amount = applyMinimum(k.bonus, amount, ctx, bonusHelpers, children);
   return {
     exact: amount,
     trace: { kind: 'component', text: ir.label, value: amount.toFixed(), children },
     attributions,
   };
+}
+
+// ------------------------------------------------------------------ proration and credit rules (runtime/mechanics/)
+
+function mechNote(c: Ctx, node: TraceNode): void {
+  const rp = c.rp;
+  if (!rp) return;
+  const keys = (rp.noteKeys ??= new Set());
+  if (keys.has(node.text)) return;
+  keys.add(node.text);
+  (rp.notes ??= []).push(node);
+}
+
+const prorationHelpers: ProrationHelpers<Ctx> = {
+  rep: (c) => c.rep,
+  period: (c) => c.period,
+  tables: (c) => c.env.tables,
+  employment: (c) => c.env.plan.ir.employment,
+  fiscalStart: (c) => (c.env.plan.ir as { fiscalStart?: number }).fiscalStart ?? (c.env.plan.ir.periods as { fiscalStart?: number }).fiscalStart,
+  dec: (v, c) => asDec(v as RV, c),
+  note: mechNote,
+};
+
+const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
+  row: (c) => c.row,
+  rep: (c) => c.rep,
+  dec: (v, c) => asDec(v as RV, c),
+  note: mechNote,
+  teamMembers: (c) => (c.rep ? c.env.reportsOf?.get(c.rep.key) ?? [] : []),
+  memberLet: (c, rep, name) => {
+    const rp = c.env.repPeriodFor!(rep);
+    return letValue({ env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, name);
+  },
+  teamCredit: (c) => creditSum(c, true, undefined),
+  teamQuotaLet: (c) => (c.env.plan.letIndex.has('team quota') ? asDec(letValue(c, 'team quota'), c) : undefined),
+  divisionByZero: (c) => {
+    throw new EvalFailure('div0', c.rep?.loc);
+  },
+};
+
+// ------------------------------------------------------------------ curves, scorecards, bonuses (runtime/mechanics/)
+
+function compileBonusExpr(e: Extract<Expr, { k: 'curve' | 'scorecard' | 'repLet' }>, sub: (x: Expr) => Fn): Fn {
+  if (e.k === 'curve') {
+    const curve = compileCurve(e.curve);
+    const arg = sub(e.arg);
+    return (c) => {
+      const x = asDec(arg(c), c);
+      const r = curveAt(curve, x);
+      logCurve(c.rp, curve, x, r);
+      return r.y;
+    };
+  }
+  if (e.k === 'scorecard') {
+    const card: CompiledScorecard<Ctx> = compileScorecard<Ctx>(e.card, (x) => sub(x));
+    return (c) => scoreCard(card, c, scorecardHelpers).value;
+  }
+  const of = sub(e.of);
+  const name = e.name;
+  return (c) => {
+    const who = of(c);
+    if (who === null) throw emptyFailure(c);
+    const key = keyOf(who);
+    if (key === undefined || !c.env.roster.has(key) || !c.env.repPeriodFor) throw new EvalFailure('missingRow', c.rep?.loc, { table: c.env.plan.ir.roster, key: key ?? '' });
+    const rp = c.env.repPeriodFor(key);
+    return letValue({ env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, name);
+  };
+}
+
+const scorecardHelpers: ScorecardHelpers<Ctx> = {
+  dec: (v, c) => asDec(v as RV, c),
+  div0: (c) => new EvalFailure('div0', c.rep?.loc),
+  rp: (c) => c.rp,
+};
+
+const bonusHelpers: BonusHelpers<Ctx> = {
+  dec: (v, c) => asDec(v as RV, c),
+  bool: (v, c) => asBool(v as RV, c),
+  withRow: (c, row) => ({ ...c, row, lastEmpty: undefined }),
+  rep: (c) => c.rep,
+  peer: (c, key) => {
+    if (!c.env.roster.has(key) || !c.env.repPeriodFor) return undefined;
+    const rp = c.env.repPeriodFor(key);
+    return { env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null };
+  },
+  rp: (c) => c.rp,
+  creditOf: (c) => creditSum(c, false, undefined),
+  roster: (c) => [...c.env.roster.values()],
+  teamBy: (c) => c.env.plan.ir.teamBy,
+  place: (c) => c.env.plan.ir.rounding.place,
+};
+
+/** Scorecards and curve evaluations of a rep's period, for the trace. */
+function bonusTrace(rp: RepPeriod): TraceNode[] {
+  const out: TraceNode[] = [];
+  const cards = cardTrace(rp);
+  if (cards.length) out.push({ kind: 'scorecards', text: 'Scorecards', children: cards });
+  const curves = curveTrace(rp);
+  if (curves.length) out.push({ kind: 'curves', text: 'Payout curves', children: curves });
+  return out;
 }

@@ -26,12 +26,25 @@ export interface PlanIR {
   lets: LetIR[];
   components: ComponentIR[];
   draws: DrawIR[];
+  /** Time and money (runtime/mechanics/versions.ts, assignments.ts, currency.ts). */
+  versions?: VersionIR[];
+  /** The FX rates table (in `tables`): columns from, to, date, rate. */
+  fx?: { table: string };
+  /** `payout currency rep.payout_currency`: a text expression in a rep's period. */
+  payoutCurrency?: { expr: Expr; text: string };
+  assignments?: AssignmentsIR;
+  /** Scorecards, listed for the trace (each use in an expression carries its own copy). */
+  scorecards?: ScorecardIR[];
+  /** `employed from ... to ...` / `leave from ...` in the roster (proration). */
+  employment?: EmploymentIR;
 }
 
 export interface PeriodsIR {
   frequency: 'month' | 'quarter' | 'year' | 'week';
   /** `every 2 weeks` -> 2; 1 otherwise. */
   every: number;
+  /** `fiscal year starts February` -> 2: quarters and years are fiscal (keys `FY2027-Q1`, `FY2027`). Absent or 1: calendar. */
+  fiscalStart?: number;
   /** ISO dates, inclusive. `from` is the start of the first period; `to` is inside the last. */
   from?: string;
   to?: string;
@@ -111,7 +124,37 @@ export type Expr =
   | { k: 'otherwise'; e: Expr; fallback: Expr }
   | { k: 'call'; fn: BuiltinFn; args: Expr[] }
   /** Sum of credited amounts for the current rep (or its team) in the current period. */
-  | { k: 'credit'; team: boolean; where?: Expr };
+  | { k: 'credit'; team: boolean; where?: Expr }
+  /** `convert(e, to USD, on date)`: e (money in `from`) times the FX rate in force on the date; with
+   *  `from deal.currency`, `fromExpr` gives the currency per row (and `from` is '') */
+  | { k: 'convert'; e: Expr; from: string; to: string; on: Expr; fromExpr?: Expr }
+  /** Proration and credit rules (docs/language.md sections 10-11; runtime/mechanics/proration.ts, credit-rules.ts). */
+  | ProrationExpr
+  | CreditRuleExpr
+  /** Payout curves, scorecards, another rep's lets (docs/language.md sections on bonuses; runtime/mechanics/curves.ts, scorecards.ts). */
+  | BonusExpr;
+
+/** Employment values in a rep's period, a prorated value, a seasonal share of an annual value. */
+export type ProrationExpr =
+  | { k: 'employment'; what: 'days employed' | 'months employed' | 'days in period' | 'months in period' }
+  | { k: 'prorate'; of: Expr; by: 'days' | 'months' }
+  /** `weights` are fractions ('0.2'), 4 (by quarter) or 12 (by month), summing to 1. */
+  | { k: 'seasonal'; of: Expr; by: 'quarter' | 'month'; weights: string[] };
+
+/** A rate looked up by a field of the deal being paid; team quota and team attainment. */
+export type CreditRuleExpr =
+  | { k: 'rateBy'; key: Expr; text: string; entries: { values: string[]; rate: Expr }[]; otherwise?: Expr }
+  /** The built-in `team quota` (sum of the members' `quota`) and `team attainment` (team credit / team quota). */
+  | { k: 'team'; what: 'quota' | 'attainment' };
+
+/** `employed from hire_date to end_date` and `leave from leaves` in the roster. */
+export interface EmploymentIR {
+  /** Roster date fields: first and last day employed (inclusive); empty = open. */
+  from: string;
+  to?: string;
+  /** Leave of absence table: rep field and inclusive start and end date fields. */
+  leave?: { table: string; repField: string; startField: string; endField: string };
+}
 
 export type BuiltinFn =
   | 'min'
@@ -199,6 +242,20 @@ export interface ComponentIR {
   /** `cap attainment at 150%`: the measure paid is limited to quota x this fraction. */
   attainmentCap?: { limit: Expr; text: string };
   clawbacks: ClawbackIR[];
+  /**
+   * `basis year to date` / `basis quarter to date` (runtime/mechanics/cumulative.ts): the measure,
+   * quota and attainment accumulate from the start of the scope; each period pays the amount owed to
+   * date minus what this component already paid in the scope. `negative`: `true-up can be negative`.
+   */
+  cumulative?: { scope: 'year' | 'quarter'; negative: boolean; text: string };
+  /** `advance 50% settle at quarter end`: pay the share now, the rest in the scope's last period. */
+  advance?: { share: Expr; settle: 'quarter' | 'year'; text: string };
+  /** `hold back 20% until COND|DATE`: the share is held until the condition first holds (or the date is reached). */
+  holdback?: { share: Expr; until: Expr; untilDate: boolean; text: string };
+  /** `cancelled deals leave attainment` / `stay in attainment`; absent: stay. */
+  cancelledDeals?: 'leave' | 'stay';
+  /** `pays ...`, `pool ...`, `minimum ...` (runtime/mechanics/bonuses.ts). */
+  bonus?: BonusIR;
 }
 
 export interface ClawbackIR {
@@ -211,6 +268,10 @@ export interface ClawbackIR {
   mode: 'full' | 'prorated';
   /** Share to claw back when prorated (ctx row = the deal, ctx event = the event row). */
   prorate?: Expr;
+  /** `prorated by unused term EXPR`: `prorate` is the term in months; share = unused months / term. */
+  unusedTerm?: boolean;
+  /** `schedule { within 12 months takes 100% ... }`: the first window containing the event gives the share. */
+  schedule?: { within: { amount: number; unit: 'days' | 'months' }; share: Expr; text: string }[];
   text: string;
 }
 
@@ -222,6 +283,10 @@ export interface DrawIR {
   /** Maximum recovered in one period: a share of earnings above the draw, or an amount. */
   recoverAtMost?: Expr;
   recoverAtMostUnit?: 'percent' | 'money';
+  /** `for first 3 months after rep.hire_date`: applies to periods overlapping months 1..N (the month of the date is month 1). */
+  firstMonths?: { months: number; after: Expr; text: string };
+  /** `forgiven on DATE`: the balance left after the period containing DATE is written off; the draw ends there. */
+  forgivenOn?: Expr;
   text: string;
 }
 
@@ -271,6 +336,10 @@ export interface RunResult {
 export interface Statement {
   rep: string;
   period: string;
+  /** The plan version that paid this period (plans with versions). */
+  version?: string;
+  /** `payout currency`: `paid` converted at the period end's rate, then rounded. */
+  payout?: { currency: string; rate: string; rateDate: string; paid: string };
   /** Payout lines in order: components, clawbacks, draw advance / recovery. Rounded amounts. */
   lines: PayoutLine[];
   /** Sum of component lines. */
@@ -282,6 +351,10 @@ export interface Statement {
   owed: string;
   /** Outstanding recoverable draw after this period. */
   drawBalance: string;
+  /** Draw balance written off this period (`forgiven on`), when any. */
+  drawForgiven?: string;
+  /** Earned but not yet paid after this period (advance remainders and holdbacks), when any. */
+  held?: string;
   /** What each credited deal earned, per component (exact, before the line's rounding). */
   deals?: DealLine[];
   /** The value of every `let` for this rep and period (quota, attainment, ...), as decimal text. */
@@ -337,4 +410,73 @@ export interface DataError {
   file: string;
   line: number;
   column: number;
+}
+
+// ------------------------------------------------------------------ curves, scorecards, bonuses
+
+/** A payout curve called on a value, a scorecard's value, a let of another rep in the same period. */
+export type BonusExpr =
+  | { k: 'curve'; curve: CurveIR; arg: Expr }
+  | { k: 'scorecard'; card: ScorecardIR }
+  /** `mentee.attainment`: the let `name` of the rep `of` evaluates to, in the current period. */
+  | { k: 'repLet'; of: Expr; name: string };
+
+/** Points as fractions ('0.5' for 50%), in increasing order of x. */
+export interface CurveIR {
+  name: string;
+  mode: 'linear' | 'steps';
+  points: { x: string; y: string }[];
+  /** Below the first point (absent when the first point is at 0 and nothing is stated). */
+  below?: string;
+  /** Above the last point: a slope (payout points per attainment point) or capped. */
+  above: { k: 'slope'; slope: string } | { k: 'capped' };
+  text: string;
+}
+
+export interface ScorecardIR {
+  name: string;
+  metrics: { name: string; weight: string; actual: Expr; target: Expr; direction: 'higher' | 'lower'; cap?: Expr; text: string }[];
+  /** `all metrics at least X of target`: every metric's score (before its cap) must be >= X. */
+  gate?: Expr;
+  gateText?: string;
+  text: string;
+}
+
+export interface BonusIR {
+  pays?: {
+    amount: Expr;
+    per: 'period' | 'deal' | 'unit' | 'mentee';
+    units?: Expr;
+    where?: Expr;
+    /** For `per mentee`: the roster field naming a rep's mentor. */
+    mentorField?: string;
+    text: string;
+  };
+  pool?: { amount: Expr; rule: 'equally' | 'credit share'; text: string };
+  minimum?: { amount: Expr; text: string };
+}
+
+// ------------------------------------------------------------------ time and money
+
+/** `version "H2" effective 2026-07-01 { ... }`: the plan's lets, components and draws from that date. */
+export interface VersionIR {
+  name: string;
+  /** ISO date; a period is paid by the version in force on its first day. */
+  effective: string;
+  /** Last day in force (multi-file versions: `effective from .. to ..`); absent = until the next version. */
+  until?: string;
+  /** The complete lists in force (replacements in place, additions at the end). */
+  lets: LetIR[];
+  components: ComponentIR[];
+  draws: DrawIR[];
+}
+
+/** `assignments from assignments` in the roster: dated values of roster fields. */
+export interface AssignmentsIR {
+  table: string;
+  repField: string;
+  startField: string;
+  endField?: string;
+  /** Fields of the assignment table that replace the roster field of the same name. */
+  fields: string[];
 }

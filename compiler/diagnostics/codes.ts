@@ -93,11 +93,27 @@ export const Codes = {
   NoComponents: def('COMP5009', 'warning', 'nothing pays', 'the plan has no component'),
   NoCreditRule: def('COMP5010', 'warning', 'no credit', 'the plan has no `credit` rule, so `credit` is always zero'),
   DefaultBasis: def('COMP5011', 'info', 'default basis', 'no `basis`: tiers apply to the period total'),
+  // draws, cumulative periods, advances, holdbacks, clawback schedules (docs/language.md sections 13-15)
+  TrueUpNotCumulative: def('COMP5040', 'error', 'true-up without a cumulative basis', '`true-up can be negative` needs `basis year to date` or `basis quarter to date`'),
+  AttainmentChoiceWithoutClawback: def('COMP5041', 'error', 'no clawback', '`cancelled deals {choice} attainment` needs a `clawback` clause in the component'),
+  AttainmentChoiceMissing: def('COMP5042', 'warning', 'cancelled deals unstated', 'component `{name}` recomputes a to-date measure and claws back deals, but does not say whether cancelled deals leave attainment'),
+  ScheduleNotIncreasing: def('COMP5043', 'error', 'clawback schedule out of order', 'this window ({this}) is not longer than the one before it ({prev})'),
+  ShareOutOfRange: def('COMP5044', 'error', 'share out of range', '{what} must be between 0% and 100%, found {found}'),
+  ScopeNotLongerThanPeriod: def('COMP5045', 'warning', 'scope no longer than a period', '`{clause}` covers a single payout period: the plan pays {frequency}'),
 
   // ---- 51xx bonuses (pays, pools, minimums)
   TwoWaysToPay: def('COMP5101', 'error', 'two ways to pay', 'component `{name}` has both {a} and {b}: a component pays by one of them'),
   MenteeWithoutMentor: def('COMP5103', 'error', 'no mentor field', '`per mentee` needs a roster field `mentor: rep optional`'),
   ClauseNotForBonus: def('COMP5105', 'error', 'clause does not apply', '`{clause}` does not apply to a component that {what}'),
+
+  // proration and credit rules (docs/language.md sections 16-17)
+  SeasonalWeightsSum: def('COMP3060', 'error', 'seasonal weights', 'the seasonal weights sum to {sum}, not 100%'),
+  EmploymentNotDeclared: def('COMP5060', 'error', 'employment dates not declared', '`{name}` needs `employed from FIELD` in the roster'),
+  LeaveTableShape: def('COMP5061', 'error', 'leave table', '`{table}` needs {what} to be used for leave'),
+  RateByNeedsPerDeal: def('COMP5062', 'error', 'rate by a deal field on a total', '`rate by {key}` is looked up per deal: it needs `basis per deal` or `basis running total`'),
+  DuplicateRateValue: def('COMP5063', 'error', 'value listed twice', '`{value}` is already listed in this rate table'),
+  TeamQuotaWithoutQuota: def('COMP5064', 'error', 'team quota without quota', '`team quota` is the sum of the team members\' `quota`, and the plan has no `let quota`'),
+  UnlistedRateValue: def('COMP7060', 'error', 'value not in the rate table', '{deal} has {key} `{value}`, which `rate by {key}` does not list and it has no `otherwise`'),
 
   // ---- 6xxx input data (file, line, column)
   MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),
@@ -122,6 +138,19 @@ export const Codes = {
   CreditOutsidePlan: def('COMP7004', 'warning', 'credit outside the plan', 'credit dated {date} falls outside the plan periods and is not paid'),
   EmptyValueInEvaluation: def('COMP7005', 'error', 'empty value', '{what}: `{field}` is empty in `{table}` row `{key}` (rep `{rep}`, {period})'),
   InternalEvaluationError: def('COMP7000', 'error', 'internal evaluation error', '{what} could not be evaluated for rep `{rep}` in {period}: {problem}'),
+
+  // ---- time and money (fiscal years, plan versions, assignments, currencies): x09x blocks
+  ConversionWithoutRates: def('COMP3090', 'error', 'no FX rates', '{what} needs FX rates, and the plan declares none'),
+  ConvertSameCurrency: def('COMP3091', 'warning', 'conversion to the same currency', 'this converts {currency} to {currency}: the rate is always 1'),
+  UnknownMonth: def('COMP5090', 'error', 'unknown month', '`{name}` is not a month'),
+  CalendarPeriodInFiscalPlan: def('COMP5091', 'warning', 'calendar period in a fiscal plan', '`{text}` is a calendar {what}, but this plan\'s {what}s are fiscal'),
+  VersionOverlap: def('COMP5092', 'error', 'overlapping versions', '{problem}'),
+  VersionMidPeriod: def('COMP5093', 'warning', 'version starts mid-period', 'version `{name}` takes effect on {date}, inside the period {period}: it pays from the next period'),
+  VersionGap: def('COMP5094', 'error', 'gap between versions', 'no version of the plan is in force from {from} to {to}'),
+  AssignmentTableShape: def('COMP5095', 'error', 'assignments table', '`{table}` needs {what} to hold assignments'),
+  OverlappingAssignments: def('COMP6090', 'error', 'overlapping assignments', 'assignments of rep `{rep}` overlap: {first} and {second}'),
+  BadFxRate: def('COMP6091', 'error', 'bad FX rate row', '{problem}'),
+  MissingFxRate: def('COMP7090', 'error', 'no FX rate', 'no {from} to {to} rate on or before {date} ({what})'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CodeName = keyof typeof Codes;

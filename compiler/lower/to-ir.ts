@@ -5,6 +5,9 @@ import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import type { Semantics, TiersInfo } from '../semantics/checker.js';
 import { valueType } from '../semantics/types.js';
+import { lowerEmployment, lowerMechanicCall, lowerMechanicName, lowerRateTable, teamQuotaAttainment, type MechLowering } from './credit-rules.js';
+import { allScorecards, bonusExpr, bonusIR, type BonusLowering } from './bonuses.js';
+import { lowerClawbackWindow, lowerComponentSettlement, lowerDrawExtras, type LowerApi } from './cumulative.js';
 
 export function lowerToIR(plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
   return new Lowerer(plan, sem, text).run();
@@ -103,6 +106,8 @@ class Lowerer {
       }),
       components: items.filter((i): i is A.ComponentDecl => i.kind === 'ComponentDecl').map((c) => this.component(c)),
       draws: items.filter((i): i is A.DrawDecl => i.kind === 'DrawDecl').map((d) => this.draw(d)),
+      employment: lowerEmployment(this.sem),
+      scorecards: allScorecards(this.bonusLowering()),
     };
   }
 
@@ -176,6 +181,8 @@ class Lowerer {
           if (cl.table) {
             const info = this.need(this.sem.inlineTiers.get(cl.table), 'inline tiers');
             out.rate = this.tiers(info);
+          } else if (cl.byTable) {
+            out.rate = lowerRateTable(this.mechLowering(), cl.byTable);
           } else {
             const v = this.need(cl.value, 'rate');
             const r = this.sem.res.get(v);
@@ -198,13 +205,11 @@ class Lowerer {
           break;
         case 'ClawbackClause': {
           const info = this.need(this.sem.clawbacks.get(cl), 'clawback');
-          const w = this.need(cl.within, 'within');
-          if (w.kind !== 'DurationLit') throw new LoweringError('internal: clawback window');
           out.clawbacks.push({
             events: info.events,
             dealField: info.dealField,
             dateField: info.dateField,
-            within: { amount: Number(w.amount), unit: w.unit },
+            ...lowerClawbackWindow(this.mechanicsApi(), cl),
             mode: cl.mode ?? 'full',
             prorate: cl.prorate ? this.expr(cl.prorate) : undefined,
             text: this.src(cl),
@@ -213,7 +218,14 @@ class Lowerer {
         }
       }
     }
-    if (attainmentAxis) {
+    lowerComponentSettlement(this.mechanicsApi(), out, c);
+    const bonus = bonusIR(this.bonusLowering(), c);
+    if (bonus) {
+      out.bonus = bonus;
+      if (bonus.pays?.per === 'deal' || bonus.pays?.per === 'unit') out.basis = 'per deal';
+    }
+    if (attainmentAxis && out.measure.team) Object.assign(out, teamQuotaAttainment(this.sem));
+    else if (attainmentAxis) {
       out.quota = { k: 'let', name: 'quota' };
       out.attainment = { k: 'let', name: 'attainment' };
     }
@@ -231,10 +243,30 @@ class Lowerer {
       out.recoverAtMost = this.expr(d.recoverAtMost);
       out.recoverAtMostUnit = this.sem.types.get(d.recoverAtMost)?.k === 'money' ? 'money' : 'percent';
     }
+    lowerDrawExtras(this.mechanicsApi(), out, d);
     return out;
   }
 
+  /** For cumulative.ts: settlement clauses, clawback schedules, draw extras. */
+  private mechanicsApi(): LowerApi {
+    return { expr: (e) => this.expr(e), src: (n) => this.src(n), typeKind: (e) => this.sem.types.get(e)?.k };
+  }
+
+  private bonusLoweringMemo?: BonusLowering;
+  /** Curves, scorecards and bonus clauses (compiler/lower/bonuses.ts). */
+  private bonusLowering(): BonusLowering {
+    return (this.bonusLoweringMemo ??= { sem: this.sem, expr: (e) => this.expr(e), src: (n) => this.src(n) });
+  }
+
+  private mechLoweringMemo?: MechLowering;
+  /** Proration and credit rules (compiler/lower/credit-rules.ts). */
+  private mechLowering(): MechLowering {
+    return (this.mechLoweringMemo ??= { sem: this.sem, expr: (e) => this.expr(e), src: (n) => this.src(n) });
+  }
+
   expr(e: A.Expr): IR.Expr {
+    const bonus = bonusExpr(this.bonusLowering(), e);
+    if (bonus) return bonus;
     switch (e.kind) {
       case 'NumberLit':
         return { k: 'num', value: new Decimal(e.text).toString(), unit: e.integer ? 'integer' : 'decimal' };
@@ -256,6 +288,7 @@ class Lowerer {
         const r = this.need(this.sem.res.get(e), `resolution of ${e.name.text}`);
         if (r.k === 'let') return { k: 'let', name: r.name };
         if (r.k === 'ctx') return { k: 'ctx', name: r.name };
+        if (r.k === 'mechanic') return lowerMechanicName(r.name);
         throw new LoweringError(`internal: ${e.name.text} is not a value`);
       }
       case 'FieldAccess': {
@@ -275,13 +308,26 @@ class Lowerer {
         return { k: 'otherwise', e: this.expr(e.value), fallback: this.expr(this.need(e.fallback, 'fallback')) };
       case 'Call': {
         const r = this.need(this.sem.res.get(e), 'function');
+        if (r.k === 'mechanic') return lowerMechanicCall(this.mechLowering(), e);
         if (r.k !== 'fn') throw new LoweringError('internal: call');
         return { k: 'call', fn: r.name, args: e.args.map((a) => this.expr(a)) };
       }
       case 'CreditExpr':
         return { k: 'credit', team: e.team, where: e.where ? this.expr(e.where) : undefined };
+      case 'ConvertExpr': {
+        const t = e.from ? undefined : this.sem.types.get(this.need(e.amount, 'convert amount'));
+        const from = t?.k === 'money' ? t.currency : '';
+        const out: IR.Expr = { k: 'convert', e: this.expr(this.need(e.amount, 'convert amount')), from, to: this.need(e.currency, 'convert currency').text, on: this.expr(this.need(e.date, 'convert date')) };
+        if (e.from) out.fromExpr = this.expr(e.from);
+        return out;
+      }
       case 'ErrorExpr':
         throw new LoweringError('internal: error expression after a clean check');
     }
   }
+}
+
+/** Lowers one expression of a checked plan (time and money: `payout currency`). */
+export function lowerExpr(plan: A.Plan, sem: Semantics, text: string, e: A.Expr): IR.Expr {
+  return new Lowerer(plan, sem, text).expr(e);
 }

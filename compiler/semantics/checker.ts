@@ -9,6 +9,16 @@ import type { Reference, SymbolInfo, SymbolKind } from '../analysis.js';
 import type { BuiltinFn, FieldType } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { CURRENCIES, T, isNumeric, isScalar, isUnknown, joinScalar, sameType, show, type Type } from './types.js';
+import { newBonusSemantics, type BonusHost, type BonusSemantics } from './bonus-host.js';
+import { checkCurve, checkCurveCall, collectCurve } from './curves.js';
+import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecards.js';
+import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
+import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
+import { checkClawbackExtras } from './clawbacks.js';
+import { checkDrawExtras } from './draws.js';
+import { checkEmployment, checkProrationCall, employmentNameType, type EmploymentInfo, type MechanicsHost } from './proration.js';
+import { checkComponentCreditRules, checkRateTable, checkTeamLets, teamNameType } from './credit-rules.js';
+import { checkConvert, checkTimeMoneyItem, checkTimeMoneyPlan, type TimeMoneyHost, type TimeMoneyInfo } from './time-money.js';
 
 export type Resolution =
   | { k: 'let'; name: string }
@@ -18,7 +28,13 @@ export type Resolution =
   | { k: 'field'; table: string; field: string }
   | { k: 'lookup'; table: string; field: string }
   | { k: 'periodField'; field: 'start' | 'end' }
-  | { k: 'fn'; name: BuiltinFn };
+  | { k: 'fn'; name: BuiltinFn }
+  /** Proration and credit rules: `days_employed`, `prorate(...)`, `seasonal(...)`, `team quota` (proration.ts, credit-rules.ts). */
+  | { k: 'mechanic'; name: string }
+  /** Payout curves, scorecards, another rep's let (compiler/semantics/curves.ts, scorecards.ts, bonuses.ts). */
+  | { k: 'curve'; name: string }
+  | { k: 'scorecard'; name: string }
+  | { k: 'repLet'; name: string };
 
 export interface FieldInfo {
   decl: A.FieldDecl;
@@ -84,10 +100,16 @@ export interface Semantics {
   symbols: SymbolInfo[];
   references: Reference[];
   diagnostics: Diagnostic[];
+  /** Payout curves, scorecards, mentors (compiler/semantics/bonus-host.ts). */
+  bonus?: BonusSemantics;
+  /** `employed from ... to ...` and `leave from ...` in the roster (compiler/semantics/proration.ts). */
+  employment?: EmploymentInfo;
+  /** Fiscal year, versions, assignments, FX (compiler/semantics/time-money.ts). */
+  timeMoney?: TimeMoneyInfo;
 }
 
 /** What is in scope for an expression. */
-interface Ctx {
+export interface Ctx {
   /** Rep-period names (rep, period, credit, lets, per-rep tables). */
   rep: boolean;
   /** Description for "not available here" messages. */
@@ -150,7 +172,46 @@ class Checker {
       symbols: [],
       references: [],
       diagnostics: [],
+      bonus: newBonusSemantics(),
     };
+  }
+
+  private bonusHostMemo?: BonusHost;
+  /** What the checks of curves, scorecards and bonuses use (compiler/semantics/bonus-host.ts). */
+  private bonusHost(): BonusHost {
+    return (this.bonusHostMemo ??= {
+      file: this.file,
+      plan: this.plan,
+      s: this.s,
+      b: this.s.bonus!,
+      err: (d) => this.err(d),
+      src: (span) => this.src(span),
+      expr: (e, ctx, allowTiers) => this.expr(e, ctx, allowTiers),
+      condition: (e, ctx) => this.condition(e, ctx),
+      letType: (name) => this.letType(name),
+      declareTop: (name, what) => this.declareTop(name, what),
+      addSymbol: (sym) => this.addSymbol(sym),
+      addRef: (span, sym) => this.addRef(span, sym),
+      symbolOf: (kind, name, container) => this.symbolOf(kind, name, container),
+    });
+  }
+
+  private mechHostMemo?: MechanicsHost;
+  /** What the proration and credit-rule checks use (compiler/semantics/proration.ts, credit-rules.ts). */
+  private mechHost(): MechanicsHost {
+    return (this.mechHostMemo ??= {
+      s: this.s,
+      file: this.file,
+      plan: this.plan,
+      frequency: this.periodsDecl?.frequency?.text,
+      err: (d) => this.err(d),
+      src: (span) => this.src(span),
+      expr: (e, ctx) => this.expr(e, ctx),
+      letType: (name) => this.letType(name),
+      didYouMean: (name, candidates, otherwise) => this.didYouMean(name, candidates, otherwise),
+      refField: (span, table, field) => this.addRef(span, this.symbolOf('field', field, table)),
+      refTable: (span, t) => this.addRef(span, this.symbolOf(t.roster ? 'roster' : 'table', t.name)),
+    });
   }
 
   run(): Semantics {
@@ -163,8 +224,26 @@ class Checker {
         this.s.diagnostics.push(diag(Codes.InternalError, this.file, item.span, { problem: (e as Error).message }));
       }
     }
+    checkTimeMoneyPlan(this.tm());
+    checkTeamLets(this.mechHost());
     this.checkUnused();
     return this.s;
+  }
+
+  /** The host for the time-and-money checks (compiler/semantics/time-money.ts). */
+  private tm(): TimeMoneyHost {
+    return {
+      s: this.s,
+      file: this.file,
+      text: this.text,
+      plan: this.plan,
+      err: (d) => this.err(d),
+      expr: (e, ctx) => this.expr(e, ctx as Ctx),
+      repCtx: (where) => this.repCtx(where),
+      once: (what, node) => this.once(what, node),
+      ref: (span, kind, name, container) => this.addRef(span, this.symbolOf(kind, name, container)),
+      didYouMean: (name, candidates, otherwise) => this.didYouMean(name, candidates, otherwise),
+    };
   }
 
   // ------------------------------------------------------------ helpers
@@ -267,6 +346,7 @@ class Checker {
       this.err(diag(Codes.RosterCount, this.file, { start: 0, end: 0 }, { problem: 'the plan has no roster' }, { hint: 'declare the reps: `roster reps from "reps.csv" { id: text key ... }`' }));
     }
     for (const t of tableDecls) this.collectFields(t);
+    checkEmployment(this.mechHost(), tableDecls);
 
     for (const item of this.plan.items) {
       if (item.kind === 'LetDecl' && item.name) {
@@ -280,6 +360,10 @@ class Checker {
           this.s.tiers.set(info.name, info);
         }
         this.addSymbol({ name: item.name.text, kind: 'tiers', type: 'tiers', span: item.span, nameSpan: item.name.span, doc: item.doc });
+      } else if (item.kind === 'CurveDecl') {
+        collectCurve(this.bonusHost(), item);
+      } else if (item.kind === 'ScorecardDecl') {
+        collectScorecard(this.bonusHost(), item);
       } else if (item.kind === 'ComponentDecl' && item.name) {
         if (!this.declareTop(item.name, 'component')) continue;
         this.addSymbol({ name: item.name.text, kind: 'component', type: 'component', span: item.span, nameSpan: item.name.span, doc: item.doc ?? item.label?.value });
@@ -403,6 +487,16 @@ class Checker {
         return this.checkDraw(item);
       case 'TargetDecl':
         return this.checkTarget(item);
+      case 'FiscalDecl':
+      case 'VersionDecl':
+      case 'EffectiveDecl':
+      case 'FxDecl':
+      case 'PayoutCurrencyDecl':
+        return checkTimeMoneyItem(this.tm(), item);
+      case 'CurveDecl':
+        return checkCurve(this.bonusHost(), item);
+      case 'ScorecardDecl':
+        return checkScorecard(this.bonusHost(), item);
       default:
         return;
     }
@@ -636,6 +730,8 @@ class Checker {
             const info: TiersInfo = { name: `${c.name?.text ?? 'component'} rate`, table: cl.table, axis: 'unknown' };
             this.s.inlineTiers.set(cl.table, info);
             this.checkTierTable(info);
+          } else if (cl.byTable) {
+            checkRateTable(this.mechHost(), cl.byTable, rc);
           } else if (cl.value) {
             const t = this.expr(cl.value, { ...rc, where: 'in a rate' }, true);
             if (t.k === 'tiers') {
@@ -672,10 +768,19 @@ class Checker {
         case 'ClawbackClause':
           this.checkClawback(cl);
           break;
+        case 'TrueUpClause':
+        case 'AdvanceClause':
+        case 'HoldbackClause':
+        case 'AttainmentChoiceClause':
+          checkSettlementClause(this.mechanicsApi(), cl);
+          break;
       }
     }
-    if (!hasRate && c.name) this.err(diag(Codes.ComponentWithoutRate, this.file, c.name.span, { name: c.name.text }, { hint: 'add `rate 10%` or `rate <tiers>`' }));
-    if (perDealCap && (basis ?? 'period total') === 'period total') {
+    checkCumulativeComponent(this.mechanicsApi(), c);
+    checkBonusClauses(this.bonusHost(), c);
+    checkComponentCreditRules(this.mechHost(), c, basis);
+    if (!hasRate && c.name && !paysAnAmount(c)) this.err(diag(Codes.ComponentWithoutRate, this.file, c.name.span, { name: c.name.text }, { hint: 'add `rate 10%` or `rate <tiers>`' }));
+    if (perDealCap && (basis ?? 'period total') === 'period total' && !paysAnAmount(c)) {
       this.err(diag(Codes.PerDealCapOnTotal, this.file, perDealCap.span, {}, { hint: 'add `basis per deal`, or cap the period with `per period`' }));
     }
   }
@@ -709,6 +814,21 @@ class Checker {
       const ty = this.expr(cl.prorate, { rep: true, where: 'in a clawback', row: { name: 'deal', tables: [dealTable] }, event: { name: 'event', table: t.name } });
       if (!isUnknown(ty) && !isScalar(ty)) this.err(diag(Codes.TypeMismatch, this.file, cl.prorate.span, { expected: 'a share (percent)', found: show(ty, this.s.roster?.name) }));
     }
+    checkClawbackExtras(this.mechanicsApi(), cl);
+  }
+
+  /** The API of the mechanics checks in cumulative.ts, clawbacks.ts and draws.ts. */
+  private mechanicsApi(): CheckApi {
+    return {
+      file: this.file,
+      err: (d) => this.err(d),
+      expr: (e, where) => this.expr(e, this.repCtx(where)),
+      condition: (e, where) => this.condition(e, this.repCtx(where)),
+      typeOf: (e) => this.s.types.get(e),
+      src: (span) => this.src(span),
+      rosterName: this.s.roster?.name,
+      frequency: this.periodsDecl?.frequency?.text,
+    };
   }
 
   private checkDraw(d: A.DrawDecl): void {
@@ -724,6 +844,7 @@ class Checker {
       if (!isUnknown(t) && t.k !== 'percent' && t.k !== 'money') this.err(diag(Codes.TypeMismatch, this.file, d.recoverAtMost.span, { expected: 'a percent or money', found: show(t) }));
       if (!d.recoverable) this.err(diag(Codes.NotAvailableHere, this.file, d.recoverAtMost.span, { name: 'recover at most', where: 'on a guarantee (nothing is recovered)' }));
     }
+    checkDrawExtras(this.mechanicsApi(), d);
   }
 
   /** `target rep { field: literal  table.field: literal }`: the rep editors preview payouts for. */
@@ -783,7 +904,7 @@ class Checker {
   private checkUnused(): void {
     const used = new Set(this.s.references.map((r) => `${r.symbol.kind}:${r.symbol.name}`));
     for (const l of this.s.lets.values()) {
-      if (['quota', 'attainment'].includes(l.name)) continue;
+      if (['quota', 'attainment', 'team quota', 'team attainment'].includes(l.name)) continue;
       if (!used.has(`let:${l.name}`) && l.decl.name) this.err(diag(Codes.UnusedDeclaration, this.file, l.decl.name.span, { name: l.name }));
     }
     for (const t of this.s.tiers.values()) {
@@ -860,6 +981,8 @@ class Checker {
         return this.call(e, ctx);
       case 'CreditExpr':
         return this.creditExpr(e, ctx);
+      case 'ConvertExpr':
+        return checkConvert(this.tm(), e, ctx);
     }
   }
 
@@ -906,6 +1029,8 @@ class Checker {
       this.addRef(e.name.span, this.symbolOf('let', name));
       return this.letType(name);
     }
+    const card = checkScorecardRef(this.bonusHost(), e, ctx);
+    if (card) return card;
     const tiers = this.s.tiers.get(name);
     if (tiers) {
       this.addRef(e.name.span, this.symbolOf('tiers', name));
@@ -927,6 +1052,8 @@ class Checker {
       this.err(diag(Codes.TypeMismatch, this.file, e.span, { expected: 'a value', found: `the function \`${name}\`` }, { hint: `call it: \`${FUNCTIONS[name as BuiltinFn].sig}\`` }));
       return T.unknown;
     }
+    const mech = employmentNameType(this.mechHost(), e, ctx) ?? teamNameType(this.mechHost(), e, ctx);
+    if (mech) return mech;
     const candidates = [...this.s.lets.keys(), ...this.s.tables.keys(), ...(allowTiers ? this.s.tiers.keys() : [])];
     if (ctx.rep) candidates.push('rep', 'period');
     if (ctx.row) candidates.push(ctx.row.name);
@@ -972,6 +1099,8 @@ class Checker {
       const table = this.s.tables.get(target.table);
       if (!table) return T.unknown;
       const f = table.fields.get(fname);
+      const other = !f && target.k === 'row' ? otherRepLet(this.bonusHost(), e, table.name, fname, ctx) : undefined;
+      if (other) return other;
       if (!f) {
         const owner = target.k === 'row' && table.roster ? `a rep (roster \`${table.name}\`)` : `\`${table.name}\``;
         this.err(diag(Codes.UnknownField, this.file, e.field.span, { owner, name: fname }, this.didYouMean(fname, table.fields.keys(), `one of ${[...table.fields.keys()].map((k) => `\`${k}\``).join(', ')}`)));
@@ -1184,8 +1313,12 @@ class Checker {
 
   private call(e: A.Call, ctx: Ctx): Type {
     const name = e.callee.text;
+    const curve = checkCurveCall(this.bonusHost(), e, ctx);
+    if (curve) return curve;
     const info = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[BuiltinFn]>)[name];
     const argTypes = e.args.map((a) => this.expr(a, ctx));
+    if (name === 'prorate' || name === 'seasonal') return checkProrationCall(this.mechHost(), e, ctx, argTypes);
+    if (e.by) this.err(diag(Codes.TypeMismatch, this.file, e.by.span, { expected: 'a value', found: `\`by ${e.by.words.join(' ')}\`` }, { hint: '`by ...` is written in `prorate(...)` and `seasonal(...)`' }));
     if (!info) {
       this.err(diag(Codes.UnknownFunction, this.file, e.callee.span, { name }, this.didYouMean(name, Object.keys(FUNCTIONS), `one of ${Object.keys(FUNCTIONS).join(', ')}`)));
       return T.unknown;

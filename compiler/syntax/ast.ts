@@ -40,7 +40,10 @@ export type Item =
   | TiersDecl
   | ComponentDecl
   | DrawDecl
-  | TargetDecl;
+  | TargetDecl
+  | CurveDecl
+  | ScorecardDecl
+  | TimeMoneyItem;
 
 /** `plan "Field Sales FY2026"` */
 export interface PlanHeader extends Node {
@@ -84,6 +87,12 @@ export interface TableDecl extends Node {
   fields: FieldDecl[];
   /** `team by manager` inside a roster */
   teamBy?: Name;
+  /** `assignments from assignments` inside a roster: dated values of roster fields. */
+  assignments?: Name;
+  /** `employed from hire_date to end_date` inside a roster (proration). */
+  employed?: { from?: Name; to?: Name; span: Span };
+  /** `leave from leaves` inside a roster: the leave-of-absence table (proration). */
+  leave?: { table?: Name; span: Span };
   doc: Doc;
 }
 
@@ -171,7 +180,14 @@ export type Clause =
   | GateClause
   | MultiplierClause
   | CapClause
-  | ClawbackClause;
+  | ClawbackClause
+  | PaysClause
+  | PoolClause
+  | MinimumClause
+  | TrueUpClause
+  | AdvanceClause
+  | HoldbackClause
+  | AttainmentChoiceClause;
 
 /** `for rep.role = "AE"`: which reps the component applies to. */
 export interface ForClause extends Node {
@@ -188,13 +204,66 @@ export interface OnClause extends Node {
 export interface BasisClause extends Node {
   kind: 'BasisClause';
   basis?: Basis;
+  /** `basis year to date` / `basis quarter to date` (then `basis` is 'period total' of the to-date measure). */
+  cumulative?: 'year' | 'quarter';
+}
+
+/** `true-up can be negative`: a cumulative component's true-up may be below zero. */
+export interface TrueUpClause extends Node {
+  kind: 'TrueUpClause';
+}
+
+/** `advance 50% settle at quarter end` */
+export interface AdvanceClause extends Node {
+  kind: 'AdvanceClause';
+  share?: Expr;
+  settle?: 'quarter' | 'year';
+}
+
+/** `hold back 20% until csat.score >= 4` | `hold back 20% until 2026-12-31` */
+export interface HoldbackClause extends Node {
+  kind: 'HoldbackClause';
+  share?: Expr;
+  until?: Expr;
+}
+
+/** `cancelled deals leave attainment` | `cancelled deals stay in attainment` */
+export interface AttainmentChoiceClause extends Node {
+  kind: 'AttainmentChoiceClause';
+  /** The word after `cancelled` (must be `deals`). */
+  noun?: Name;
+  choice?: 'leave' | 'stay';
+}
+
+/** `within 12 months takes 100%` in a clawback schedule. */
+export interface ScheduleRow extends Node {
+  kind: 'ScheduleRow';
+  within?: Expr; // a DurationLit
+  share?: Expr;
 }
 
 /** `rate 10%` | `rate accelerator` (a tiers name) | `rate marginal { ... }` */
 export interface RateClause extends Node {
   kind: 'RateClause';
+  /** `rate by deal.product { "GTX Pro" pays 8%  otherwise pays 6% }` */
+  byTable?: RateTable;
   value?: Expr; // flat rate or a name of tiers
   table?: TierTable; // inline tiers
+}
+
+/** `by deal.product { "GTX Pro", "GTX Plus" pays 8%  otherwise pays 6% }`: a rate per value of a deal field. */
+export interface RateTable extends Node {
+  kind: 'RateTable';
+  key?: Expr;
+  entries: RateEntry[];
+}
+
+/** One line of a rate table; `values` is empty for `otherwise`. */
+export interface RateEntry extends Node {
+  kind: 'RateEntry';
+  values: StringLit[];
+  otherwise: boolean;
+  rate?: Expr;
 }
 
 /** `gate attainment >= 70%` */
@@ -222,8 +291,12 @@ export interface ClawbackClause extends Node {
   kind: 'ClawbackClause';
   events?: Name;
   within?: Expr; // a DurationLit
+  /** `schedule { within 12 months takes 100% ... }` instead of `within`. */
+  schedule?: ScheduleRow[];
   mode?: 'full' | 'prorated';
   prorate?: Expr;
+  /** `prorated by unused term EXPR`: `prorate` is the term in months; share = unused months / term. */
+  unusedTerm?: boolean;
   net: boolean;
 }
 
@@ -233,7 +306,11 @@ export interface DrawDecl extends Node {
   recoverable: boolean; // `draw recoverable` vs `guarantee`
   amount?: Expr;
   for?: Expr;
+  /** `for first 3 months after rep.hire_date`: new-hire protection (the month of hire is month 1). */
+  firstMonths?: { months?: NumberLit; after?: Expr; span: Span };
   recoverAtMost?: Expr;
+  /** `forgiven on DATE`: the outstanding balance is written off in the period containing DATE. */
+  forgivenOn?: Expr;
   doc: Doc;
 }
 
@@ -276,6 +353,7 @@ export type Expr =
   | Otherwise
   | Call
   | CreditExpr
+  | ConvertExpr
   | ErrorExpr;
 
 /** `1,200.50` or `x1.2` (multiplier); `text` is the digits as written without `,` and `x`. */
@@ -373,6 +451,9 @@ export interface Call extends Node {
   kind: 'Call';
   callee: Name;
   args: Expr[];
+  /** `by days employed` / `by quarter` in `prorate(x, by days employed)`, `seasonal(x, by quarter 20%, ...)`:
+   *  the words after `by`, and the position in `args` of the value written after them (if any). */
+  by?: { words: string[]; span: Span; at: number };
 }
 
 /** `credit`, `team credit`, `credit where deal.product = "X"` */
@@ -385,4 +466,122 @@ export interface CreditExpr extends Node {
 /** Stands where the parser recovered and found no expression. */
 export interface ErrorExpr extends Node {
   kind: 'ErrorExpr';
+}
+
+// ---------------------------------------------------------------- curves, scorecards, bonuses
+
+/** `curve payout linear { at 50% pays 25% ... below 50% pays 0% above 150% slope 1.5 }` */
+export interface CurveDecl extends Node {
+  kind: 'CurveDecl';
+  name?: Name;
+  mode?: 'linear' | 'steps';
+  points: CurvePoint[];
+  doc: Doc;
+}
+
+/** `at X pays Y` | `below X pays Y` | `above X slope S` | `above X capped` */
+export interface CurvePoint extends Node {
+  kind: 'CurvePoint';
+  which: 'at' | 'below' | 'above';
+  x?: Expr;
+  /** `pays Y` of `at` and `below` */
+  y?: Expr;
+  /** `slope S` of `above` */
+  slope?: Expr;
+  /** `above X capped` */
+  capped?: boolean;
+}
+
+/** `scorecard mbo { metric ... all metrics at least 50% of target }` */
+export interface ScorecardDecl extends Node {
+  kind: 'ScorecardDecl';
+  name?: Name;
+  metrics: MetricDecl[];
+  /** `all metrics at least X of target` */
+  gate?: Expr;
+  gateSpan?: Span;
+  doc: Doc;
+}
+
+/** `metric retention weight 40% actual kpis.retention target 95% higher is better cap 120%` */
+export interface MetricDecl extends Node {
+  kind: 'MetricDecl';
+  name?: Name;
+  weight?: Expr;
+  actual?: Expr;
+  target?: Expr;
+  direction?: 'higher' | 'lower';
+  cap?: Expr;
+}
+
+/** `pays EXPR [per deal | per unit of EXPR | per mentee] [where COND]` */
+export interface PaysClause extends Node {
+  kind: 'PaysClause';
+  amount?: Expr;
+  per?: 'deal' | 'unit' | 'mentee';
+  units?: Expr;
+  where?: Expr;
+}
+
+/** `pool EXPR per team split equally | split by credit share` */
+export interface PoolClause extends Node {
+  kind: 'PoolClause';
+  amount?: Expr;
+  rule?: 'equally' | 'credit share';
+}
+
+/** `minimum USD 500 per period` */
+export interface MinimumClause extends Node {
+  kind: 'MinimumClause';
+  amount?: Expr;
+}
+
+// ---------------------------------------------------------------- time and money
+
+/** Fiscal years, plan versions, effective dates, FX rates, payout currencies (see docs/language.md). */
+export type TimeMoneyItem = FiscalDecl | VersionDecl | EffectiveDecl | FxDecl | PayoutCurrencyDecl;
+
+/** `fiscal year starts February` */
+export interface FiscalDecl extends Node {
+  kind: 'FiscalDecl';
+  month?: Name;
+}
+
+/** `version "H2 2026" effective 2026-07-01 { let ... tiers ... component ... draw ... }` */
+export interface VersionDecl extends Node {
+  kind: 'VersionDecl';
+  title?: StringLit;
+  effective?: DateLit;
+  /** Lets, tiers, components and draws that replace (same name) or add to the plan's from `effective`. */
+  items: (LetDecl | TiersDecl | ComponentDecl | DrawDecl)[];
+  doc: Doc;
+}
+
+/** `effective from 2026-01-01 to 2026-06-30` (in a plan file that is one version among several files) */
+export interface EffectiveDecl extends Node {
+  kind: 'EffectiveDecl';
+  from?: DateLit;
+  to?: DateLit;
+}
+
+/** `fx rates from "fx.csv"` : a table with columns from, to, date, rate. */
+export interface FxDecl extends Node {
+  kind: 'FxDecl';
+  source?: StringLit;
+}
+
+/** `payout currency rep.payout_currency` */
+export interface PayoutCurrencyDecl extends Node {
+  kind: 'PayoutCurrencyDecl';
+  value?: Expr;
+}
+
+/** `convert(deal.amount, to USD, on deal.close_date)`: the rate in force on the date (latest on or before it). */
+export interface ConvertExpr extends Node {
+  kind: 'ConvertExpr';
+  amount?: Expr;
+  /** `from deal.currency`: the amount is a number in the currency this text names (per row). */
+  from?: Expr;
+  currency?: Name;
+  date?: Expr;
 }

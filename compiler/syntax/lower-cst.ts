@@ -107,6 +107,14 @@ class Lowerer {
     if (!n) return undefined;
     const memo = this.spanMemo.get(n);
     if (memo !== undefined) return memo ?? undefined;
+    // chevrotain tracks node locations ('full'): use them when they are real offsets (a node made
+    // only of tokens inserted by recovery has none), and scan the children otherwise.
+    const loc = n.location;
+    if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && loc.endOffset! >= loc.startOffset) {
+      const out = { start: loc.startOffset, end: loc.endOffset! + 1 };
+      this.spanMemo.set(n, out);
+      return out;
+    }
     let start = Infinity;
     let end = -Infinity;
     for (const key of Object.keys(n.children)) {
@@ -240,6 +248,12 @@ class Lowerer {
         return this.drawDecl(child);
       case 'targetDecl':
         return this.targetDecl(child);
+      case 'curveDecl':
+        return this.curveDecl(child);
+      case 'scorecardDecl':
+        return this.scorecardDecl(child);
+      case 'timeMoneyItem':
+        return this.timeMoneyItem(child);
     }
     return undefined;
   }
@@ -321,6 +335,19 @@ class Lowerer {
       const name = this.nameOf(this.node(tb, 'name'));
       if (name && !out.teamBy) out.teamBy = name;
     }
+    const asg = this.node(n, 'assignmentsFrom');
+    if (asg) out.assignments = this.nameOf(this.node(asg, 'name'));
+    for (const rc of this.nodes(n, 'rosterClause')) {
+      const sp = this.span(rc);
+      const word = this.tok(rc, 'word')?.image;
+      if (!sp || !word) continue;
+      if ((word === 'employed' && out.employed) || (word === 'leave' && out.leave)) {
+        this.diagnostics.push(diag(Codes.DuplicateClause, this.file, sp, { clause: `${word} from` }));
+        continue;
+      }
+      if (word === 'employed') out.employed = { from: this.nameOf(this.node(rc, 'from')), to: this.nameOf(this.node(rc, 'to')), span: sp };
+      else out.leave = { table: this.nameOf(this.node(rc, 'from')), span: sp };
+    }
     return out;
   }
 
@@ -381,8 +408,11 @@ class Lowerer {
 
   private letDecl(n: CstNode): A.LetDecl {
     const eq = this.tokByType(n, T.Eq);
-    const name = this.nameOf(this.node(n, 'name'));
+    let name = this.nameOf(this.node(n, 'name'));
     const letTok = this.tokByType(n, T.Let);
+    // `let team quota = ...`: the name is `team quota`
+    const teamTok = this.tokByType(n, T.Team);
+    if (teamTok && name) name = { text: `team ${name.text}`, span: { start: teamTok.startOffset, end: name.span.end } };
     const at = this.end(eq, name ? name.span.end : this.end(letTok, 0));
     return { kind: 'LetDecl', span: this.spanOr(n, 0), name, value: this.expression(this.node(n, 'expression'), at), doc: this.docFor(n) };
   }
@@ -436,6 +466,10 @@ class Lowerer {
     if (!sp) return undefined;
     const kwOf = (t: { name: string }) => this.tokByType(n, t);
     let k: IToken | undefined;
+    const bonus = this.bonusClause(n);
+    if (bonus) return bonus;
+    const settlement = this.settlementClause(n, sp);
+    if (settlement) return settlement;
     if ((k = kwOf(T.For))) return { kind: 'ForClause', span: sp, cond: this.expression(this.node(n, 'expression'), this.end(k, 0)) };
     if ((k = kwOf(T.On))) return { kind: 'OnClause', span: sp, measure: this.expression(this.node(n, 'expression'), this.end(k, 0)) };
     if ((k = kwOf(T.Basis))) {
@@ -443,13 +477,22 @@ class Lowerer {
       if (kwOf(T.Per) && kwOf(T.Deal)) out.basis = 'per deal';
       else if (kwOf(T.Period) && kwOf(T.Total)) out.basis = 'period total';
       else if (kwOf(T.Running) && kwOf(T.Total)) out.basis = 'running total';
+      else if (this.node(n, 'cumulativeScope')) {
+        const scope = this.tok(this.node(n, 'cumulativeScope'), 'scope');
+        if (scope) {
+          out.basis = 'period total';
+          out.cumulative = scope.image === 'quarter' ? 'quarter' : 'year';
+        }
+      }
       return out;
     }
     if ((k = kwOf(T.Rate))) {
       const out: A.RateClause = { kind: 'RateClause', span: sp };
       const rv = this.node(n, 'rateValue');
       const tt = this.node(rv, 'tierTable');
+      const rt = this.node(rv, 'rateTable');
       if (tt && this.span(tt)) out.table = this.tierTable(tt);
+      else if (rt && this.span(rt)) out.byTable = this.rateTable(rt);
       else out.value = this.expression(this.node(rv, 'expression'), this.end(k, 0));
       return out;
     }
@@ -481,18 +524,53 @@ class Lowerer {
       const out: A.ClawbackClause = { kind: 'ClawbackClause', span: sp, net: !!kwOf(T.Net) };
       const ev = this.nameOf(this.node(n, 'name'));
       if (ev) out.events = ev;
-      const w = kwOf(T.Within);
-      const d = this.node(n, 'duration');
+      const win = this.node(n, 'clawbackWindow');
+      const w = this.tokByType(win, T.Within);
+      const d = this.node(win, 'duration');
       if (w || d) out.within = this.duration(d, this.end(w, sp.end));
+      if (this.tokByType(win, T.Schedule)) {
+        out.schedule = this.nodes(win, 'scheduleRow')
+          .filter((r) => this.span(r))
+          .map((r) => {
+            const rs = this.span(r)!;
+            const row: A.ScheduleRow = { kind: 'ScheduleRow', span: rs };
+            const rw = this.tokByType(r, T.Within);
+            const rd = this.node(r, 'duration');
+            if (rw || rd) row.within = this.duration(rd, this.end(rw, rs.end));
+            const takes = this.tokByType(r, T.Takes);
+            if (takes || this.node(r, 'share')) row.share = this.expression(this.node(r, 'share'), this.end(takes, rs.end));
+            return row;
+          });
+      }
       if (kwOf(T.Full)) out.mode = 'full';
       const pr = kwOf(T.Prorated);
       if (pr) {
         out.mode = 'prorated';
-        out.prorate = this.expression(this.node(n, 'prorate'), this.end(kwOf(T.By) ?? pr, 0));
+        const ps = this.node(n, 'prorate');
+        const term = this.tokByType(ps, T.Term);
+        if (this.tokByType(ps, T.Unused)) out.unusedTerm = true;
+        out.prorate = this.expression(this.node(ps, 'expression'), this.end(term ?? kwOf(T.By) ?? pr, 0));
       }
       return out;
     }
     return undefined;
+  }
+
+  /** `by deal.product { "GTX Pro" pays 8%  otherwise pays 6% }` */
+  private rateTable(n: CstNode): A.RateTable {
+    const byTok = this.tokByType(n, T.By);
+    const sp = this.spanOr(n, 0);
+    const out: A.RateTable = { kind: 'RateTable', span: sp, key: this.expression(this.node(n, 'key'), this.end(byTok, sp.start)), entries: [] };
+    for (const e of this.nodes(n, 'rateEntry')) {
+      const es = this.span(e);
+      if (!es) continue;
+      const values = this.toks(e, 'value').map((t) => this.stringLit(t)!);
+      const pays = this.tokByType(e, T.Pays);
+      const entry: A.RateEntry = { kind: 'RateEntry', span: es, values, otherwise: !!this.tokByType(e, T.Otherwise) };
+      if (pays || this.node(e, 'rate')) entry.rate = this.orExpr(this.node(e, 'rate'), this.end(pays, es.end));
+      out.entries.push(entry);
+    }
+    return out;
   }
 
   private duration(n: CstNode | undefined, at: number): A.Expr {
@@ -515,10 +593,104 @@ class Lowerer {
       doc: this.docFor(n),
     };
     const fr = this.tokByType(n, T.For);
-    if (fr) out.for = this.expression(this.node(n, 'for'), this.end(fr, 0));
+    if (fr && !this.node(n, 'firstMonths')) out.for = this.expression(this.node(n, 'for'), this.end(fr, 0));
     const most = this.tokByType(n, T.Most);
     const rec = this.tokByType(n, T.Recover);
     if (rec) out.recoverAtMost = this.expression(this.node(n, 'recover'), this.end(most ?? rec, 0));
+    const fm = this.node(n, 'firstMonths');
+    const fms = this.span(fm);
+    if (fm && fms) {
+      const after = this.tokByType(fm, T.After);
+      out.firstMonths = { span: fms };
+      const num = this.numberLit(this.tokByType(fm, T.NumberLiteral));
+      if (num) out.firstMonths.months = num;
+      if (after || this.node(fm, 'after')) out.firstMonths.after = this.expression(this.node(fm, 'after'), this.end(after, fms.end));
+    }
+    const fg = this.tokByType(n, T.Forgiven);
+    if (fg) out.forgivenOn = this.expression(this.node(n, 'forgiven'), this.end(this.tokByType(n, T.On) ?? fg, 0));
+    return out;
+  }
+
+  /** `true-up can be negative`, `advance ...`, `hold back ...`, `cancelled deals leave|stay in attainment`. */
+  private settlementClause(n: CstNode, sp: Span): A.Clause | undefined {
+    const s = this.node(n, 'settlementClause');
+    if (!s) return undefined;
+    const t = (type: { name: string }) => this.tokByType(s, type);
+    let k: IToken | undefined;
+    if (t(T.True) && t(T.Can)) return { kind: 'TrueUpClause', span: sp };
+    if ((k = t(T.Advance))) {
+      const out: A.AdvanceClause = { kind: 'AdvanceClause', span: sp, share: this.expression(this.node(s, 'advance'), this.end(k, 0)) };
+      const settle = this.tok(s, 'settle');
+      if (settle) out.settle = settle.image === 'year' ? 'year' : 'quarter';
+      return out;
+    }
+    if ((k = t(T.Hold))) {
+      const out: A.HoldbackClause = { kind: 'HoldbackClause', span: sp, share: this.expression(this.node(s, 'hold'), this.end(t(T.Back) ?? k, 0)) };
+      const until = t(T.Until);
+      if (until || this.node(s, 'until')) out.until = this.expression(this.node(s, 'until'), this.end(until, sp.end));
+      return out;
+    }
+    if (t(T.Cancelled)) {
+      const out: A.AttainmentChoiceClause = { kind: 'AttainmentChoiceClause', span: sp };
+      const noun = this.nameOf(this.node(s, 'deals'));
+      if (noun) out.noun = noun;
+      if (t(T.Leave)) out.choice = 'leave';
+      else if (t(T.Stay)) out.choice = 'stay';
+      return out;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- time and money
+
+  private timeMoneyItem(n: CstNode): A.Item | undefined {
+    let c: CstNode | undefined;
+    if ((c = this.node(n, 'fiscalDecl'))) return { kind: 'FiscalDecl', span: this.spanOr(c, 0), month: this.nameOf(this.node(c, 'month')) };
+    if ((c = this.node(n, 'versionDecl'))) {
+      const items: A.VersionDecl['items'] = [];
+      for (const x of this.nodes(c, 'letDecl')) if (this.span(x)) items.push(this.letDecl(x));
+      for (const x of this.nodes(c, 'tiersDecl')) if (this.span(x)) items.push(this.tiersDecl(x));
+      for (const x of this.nodes(c, 'componentDecl')) if (this.span(x)) items.push(this.componentDecl(x));
+      for (const x of this.nodes(c, 'drawDecl')) if (this.span(x)) items.push(this.drawDecl(x));
+      items.sort((a, b) => a.span.start - b.span.start);
+      const out: A.VersionDecl = { kind: 'VersionDecl', span: this.spanOr(c, 0), items, doc: this.docFor(c) };
+      const title = this.stringLit(this.tok(c, 'StringTok'));
+      if (title) out.title = title;
+      const d = this.tokByType(c, T.DateLiteral);
+      if (d) out.effective = { kind: 'DateLit', text: d.image, span: tokSpan(d) };
+      return out;
+    }
+    if ((c = this.node(n, 'effectiveDecl'))) {
+      const out: A.EffectiveDecl = { kind: 'EffectiveDecl', span: this.spanOr(c, 0) };
+      const f = this.tok(c, 'from');
+      const t = this.tok(c, 'to');
+      if (f) out.from = { kind: 'DateLit', text: f.image, span: tokSpan(f) };
+      if (t) out.to = { kind: 'DateLit', text: t.image, span: tokSpan(t) };
+      return out;
+    }
+    if ((c = this.node(n, 'fxDecl'))) {
+      const out: A.FxDecl = { kind: 'FxDecl', span: this.spanOr(c, 0) };
+      const src = this.stringLit(this.tok(c, 'StringTok'));
+      if (src) out.source = src;
+      return out;
+    }
+    if ((c = this.node(n, 'payoutCurrencyDecl'))) {
+      const sp = this.spanOr(c, 0);
+      const cur = this.tokByType(c, T.Currency);
+      return { kind: 'PayoutCurrencyDecl', span: sp, value: this.expression(this.node(c, 'expression'), this.end(cur, sp.end)) };
+    }
+    return undefined;
+  }
+
+  private convertExpr(n: CstNode, sp: Span): A.ConvertExpr {
+    const lp = this.tokByType(n, T.LParen);
+    const out: A.ConvertExpr = { kind: 'ConvertExpr', span: sp, amount: this.expression(this.node(n, 'amount'), this.end(lp, sp.start)) };
+    const from = this.tokByType(n, T.From);
+    if (from) out.from = this.expression(this.node(n, 'from'), this.end(from, sp.end));
+    const cur = this.tokByType(n, T.CurrencyCode);
+    if (cur) out.currency = { text: cur.image, span: tokSpan(cur) };
+    const on = this.tokByType(n, T.On);
+    if (on || this.node(n, 'on')) out.date = this.expression(this.node(n, 'on'), this.end(on, sp.end));
     return out;
   }
 
@@ -535,6 +707,86 @@ class Lowerer {
       entries.push(entry);
     }
     return { kind: 'TargetDecl', span: this.spanOr(n, 0), subject: this.nameOf(this.node(n, 'name')), entries, doc: this.docFor(n) };
+  }
+
+  // ---------------------------------------------------------------- curves, scorecards, bonuses
+
+  private curveDecl(n: CstNode): A.CurveDecl {
+    const mode = this.tok(n, 'mode');
+    const out: A.CurveDecl = { kind: 'CurveDecl', span: this.spanOr(n, 0), name: this.nameOf(this.node(n, 'name')), points: [], doc: this.docFor(n) };
+    if (mode) out.mode = mode.image as 'linear' | 'steps';
+    for (const p of this.nodes(n, 'curvePoint')) {
+      const sp = this.span(p);
+      if (!sp) continue;
+      const lead = this.tokByType(p, T.At) ?? this.tokByType(p, T.Below) ?? this.tokByType(p, T.Above);
+      if (!lead) continue;
+      const which = lead.image as 'at' | 'below' | 'above';
+      const pt: A.CurvePoint = { kind: 'CurvePoint', span: sp, which, x: this.expression(this.node(p, 'x'), this.end(lead, sp.start)) };
+      const pays = this.tokByType(p, T.Pays);
+      if (which !== 'above') pt.y = this.expression(this.node(p, 'y'), this.end(pays, sp.end));
+      const slope = this.tokByType(p, T.Slope);
+      if (slope) pt.slope = this.expression(this.node(p, 'slope'), this.end(slope, sp.end));
+      if (this.tokByType(p, T.Capped)) pt.capped = true;
+      out.points.push(pt);
+    }
+    return out;
+  }
+
+  private scorecardDecl(n: CstNode): A.ScorecardDecl {
+    const out: A.ScorecardDecl = { kind: 'ScorecardDecl', span: this.spanOr(n, 0), name: this.nameOf(this.node(n, 'name')), metrics: [], doc: this.docFor(n) };
+    for (const m of this.nodes(n, 'metricDecl')) {
+      const sp = this.span(m);
+      if (!sp) continue;
+      const md: A.MetricDecl = { kind: 'MetricDecl', span: sp, name: this.nameOf(this.node(m, 'name')) };
+      const kwEnd = (t: { name: string }) => this.end(this.tokByType(m, t), sp.end);
+      if (this.tokByType(m, T.Weight)) md.weight = this.expression(this.node(m, 'weight'), kwEnd(T.Weight));
+      if (this.tokByType(m, T.Actual)) md.actual = this.expression(this.node(m, 'actual'), kwEnd(T.Actual));
+      if (this.tokByType(m, T.Target)) md.target = this.expression(this.node(m, 'target'), kwEnd(T.Target));
+      const dir = this.tok(m, 'direction');
+      if (dir) md.direction = dir.image as 'higher' | 'lower';
+      if (this.tokByType(m, T.Cap)) md.cap = this.expression(this.node(m, 'cap'), kwEnd(T.Cap));
+      out.metrics.push(md);
+    }
+    for (const g of this.nodes(n, 'metricsGate')) {
+      const sp = this.span(g);
+      if (!sp) continue;
+      if (out.gate) {
+        this.diagnostics.push(diag(Codes.DuplicateClause, this.file, sp, { clause: 'all metrics at least' }));
+        continue;
+      }
+      out.gate = this.expression(this.node(g, 'least'), this.end(this.tokByType(g, T.Least), sp.end));
+      out.gateSpan = sp;
+    }
+    return out;
+  }
+
+  /** `pays ...`, `pool ...`, `minimum ...` inside a component. */
+  private bonusClause(n: CstNode): A.Clause | undefined {
+    const pays = this.node(n, 'paysClause');
+    if (pays && this.span(pays)) {
+      const sp = this.span(pays)!;
+      const out: A.PaysClause = { kind: 'PaysClause', span: sp, amount: this.expression(this.node(pays, 'amount'), this.end(this.tokByType(pays, T.Pays), sp.start)) };
+      const per = this.tok(pays, 'per');
+      if (per) out.per = per.image as 'deal' | 'unit' | 'mentee';
+      if (per?.image === 'unit') out.units = this.expression(this.node(pays, 'units'), this.end(this.tokByType(pays, T.Of) ?? per, sp.end));
+      const w = this.tokByType(pays, T.Where);
+      if (w) out.where = this.expression(this.node(pays, 'where'), this.end(w, sp.end));
+      return out;
+    }
+    const pool = this.node(n, 'poolClause');
+    if (pool && this.span(pool)) {
+      const sp = this.span(pool)!;
+      const out: A.PoolClause = { kind: 'PoolClause', span: sp, amount: this.expression(this.node(pool, 'amount'), this.end(this.tokByType(pool, T.Pool), sp.start)) };
+      const rule = this.tok(pool, 'rule');
+      if (rule) out.rule = rule.image === 'equally' ? 'equally' : 'credit share';
+      return out;
+    }
+    const min = this.node(n, 'minimumClause');
+    if (min && this.span(min)) {
+      const sp = this.span(min)!;
+      return { kind: 'MinimumClause', span: sp, amount: this.expression(this.node(min, 'amount'), this.end(this.tokByType(min, T.Minimum), sp.start)) };
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- expressions
@@ -675,6 +927,11 @@ class Lowerer {
     if ((t = this.tokByType(n, T.False))) return { kind: 'BoolLit', value: false, span: tokSpan(t) };
     if ((t = this.tokByType(n, T.DateLiteral))) return { kind: 'DateLit', text: t.image, span: tokSpan(t) };
     if ((t = this.tokByType(n, T.PeriodLiteral))) return { kind: 'PeriodLit', text: t.image, span: tokSpan(t) };
+    const conv = this.node(n, 'convertExpr');
+    if (conv) return this.convertExpr(conv, sp);
+    // `team quota`, `team attainment`: built-in names (or `let team quota = ...`)
+    const teamWhat = this.tokByType(n, T.Team) ? this.nameOf(this.node(n, 'teamWhat')) : undefined;
+    if (teamWhat) return { kind: 'NameRef', name: { text: `team ${teamWhat.text}`, span: sp }, span: sp };
     const nameNode = this.node(n, 'name');
     if (nameNode) {
       const name = this.nameOf(nameNode);
@@ -686,17 +943,40 @@ class Lowerer {
         const out: A.Expr[] = [];
         let prevEnd = this.end(lp, name.span.end);
         const commas = this.toks(args, 'Comma');
-        for (const x of exprs) {
-          const xs = this.span(x);
-          out.push(this.expression(x, prevEnd));
+        // a `by ...` argument (prorate, seasonal) sits among the others in offset order
+        const byNode = this.node(args, 'byArg');
+        const bySpan = this.span(byNode);
+        let by: A.Call['by'];
+        const parts: { x: CstNode; by: boolean }[] = exprs.map((x) => ({ x, by: false }));
+        if (byNode && bySpan) {
+          const i = parts.findIndex((p) => (this.span(p.x)?.start ?? -1) > bySpan.start);
+          parts.splice(i < 0 ? parts.length : i, 0, { x: byNode, by: true });
+        }
+        for (const p of parts) {
+          if (p.by) {
+            const words = [this.nameOf(this.node(p.x, 'unit'))?.text, this.tok(p.x, 'employed')?.image].filter((w): w is string => !!w);
+            by = { words, span: bySpan!, at: -1 };
+            const v = this.node(p.x, 'value');
+            if (v && this.span(v)) {
+              by.at = out.length;
+              out.push(this.expression(v, bySpan!.end));
+            }
+            prevEnd = bySpan!.end;
+            continue;
+          }
+          const xs = this.span(p.x);
+          out.push(this.expression(p.x, prevEnd));
           if (xs) prevEnd = xs.end;
         }
         // `f(a, )`: a comma with nothing after it
-        if (commas.length >= out.length && out.length > 0) {
+        const written = out.length + (by && by.at < 0 ? 1 : 0);
+        if (commas.length >= written && written > 0) {
           const lastComma = commas[commas.length - 1]!;
           out.push(this.errorExpr(this.end(lastComma, 0)));
         }
-        return { kind: 'Call', callee: name, args: out, span: sp };
+        const call: A.Call = { kind: 'Call', callee: name, args: out, span: sp };
+        if (by) call.by = by;
+        return call;
       }
       return { kind: 'NameRef', name, span: name.span };
     }
