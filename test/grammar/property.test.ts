@@ -74,7 +74,7 @@ describe('parse is total on edited plans', () => {
         }
         for (const t of r.tokens) expect(t.span.end).toBeLessThanOrEqual(text.length);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
