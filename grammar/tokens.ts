@@ -42,7 +42,7 @@ export const KEYWORD_WORDS = (
 ).split(' ');
 /** Draws, cumulative periods, advances, holdbacks, clawback schedules (docs/language.md sections 13-15); all soft. */
 for (const w of 'forgiven first after year quarter can be negative advance settle end hold back until schedule takes unused term cancelled leave stay in'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
-/** Payout curves, scorecards and bonuses (docs/language.md sections 10-12); all soft. */
+/** Payout curves, scorecards and bonuses (docs/language.md sections 20-22); all soft. */
 KEYWORD_WORDS.push(...'curve linear steps below above slope capped scorecard metric weight actual higher lower is better all metrics least of unit mentee pool share equally minimum'.split(' '));
 
 /** Time and money (docs/language.md sections on fiscal years, versions, assignments, currencies); all soft. */
