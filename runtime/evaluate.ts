@@ -1391,7 +1391,7 @@ function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => st
     } else {
       children.push({
         kind: 'attainment',
-        text: `attainment ${money(measure)} / quota ${money(quota)} = ${formatPercent(measure.div(quota))}`,
+        text: `${ir.measure.team ? 'team ' : ''}attainment ${money(measure)} / ${ir.measure.team ? 'team ' : ''}quota ${money(quota)} = ${formatPercent(measure.div(quota))}`,
         value: measure.div(quota).toFixed(),
       });
     }
