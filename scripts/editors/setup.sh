@@ -20,8 +20,8 @@ CS_DIR="$CACHE/code-server"
 MARKER="$CS_DIR/.installed-$CS_VERSION"
 APT_PACKAGES=(neovim chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
 
-log() { printf '[editors-setup] %s\n' "$*" >&2; }
 start=$(date +%s)
+log() { printf '[editors-setup %3ss] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
 
 # ---------------------------------------------------------------- Debian packages
 missing=()
