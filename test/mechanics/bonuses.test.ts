@@ -216,3 +216,32 @@ describe('bonus diagnostics', () => {
     expect(codes(`${BASE}\ncomponent c "C" {\n  pays USD 10 where deal.units > 1\n}\n`)).toContain('COMP2001');
   });
 });
+
+describe('bonuses sample (samples/bonuses)', () => {
+  it('pays the hand-computed figures and matches expected/payouts.csv', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(import.meta.dirname, '..', '..', 'samples', 'bonuses');
+    const text = readFileSync(join(dir, 'plan.comp'), 'utf8');
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(join(dir, 'data'))) files[f] = readFileSync(join(dir, 'data', f), 'utf8');
+    const r = run(text, files);
+    const a1 = stmt(r, 'a1', '2026-01');
+    // a1 January, quota 10,000, credit 8,750 = 87.5%:
+    //   curve: 25% + 75% x 37.5/50 = 81.25% x 1,000 = 812.50
+    //   mbo: retention 99/90 = 110% (cap 120%) x 60% + churn 5/4 = 125% (cap 150%) x 40% = 116% -> 1,160
+    //   SPIFF D1 GTX Pro 500; units (January deal, window from February) 0; commission 437.50;
+    //   mentor: a2 at 100% -> 1,000 (a3 at 0%: no); pool 1,000 x 8,750/18,750 = 466.67
+    //   total 812.50 + 1,160 + 500 + 0 + 437.50 + 1,000 + 466.67 = 4,376.67
+    expect(a1.lines.filter((l) => l.kind === 'component').map((l) => l.amount)).toEqual(['812.50', '1160.00', '500.00', '0.00', '437.50', '1000.00', '466.67']);
+    expect(a1.paid).toBe('4376.67');
+    // a3 January: retention 40/90 = 44.4% < 50%: the card is 0; no credit: commission topped up to 300
+    expect(stmt(r, 'a3', '2026-01').paid).toBe('300.00');
+    // a3 February: credit 20,000 = 200%: curve 200% + 1.5 x 50% = 275% -> 2,750; mbo 100% -> 1,000;
+    //   SPIFF 500; units 1 x 20; commission 1,000; pool 1,000 x 20,000/21,000 = 952.38 -> 6,222.38
+    expect(stmt(r, 'a3', '2026-02').paid).toBe('6222.38');
+    expect(r.summary.totalPaid).toBe('18420.00');
+    const csv = readFileSync(join(dir, 'expected', 'payouts.csv'), 'utf8');
+    for (const s of r.statements) for (const l of s.lines) expect(csv).toContain(`${s.rep},${s.period},${l.kind},${l.name},${l.label},${l.amount},`);
+  });
+});
