@@ -125,6 +125,7 @@ export const compErrorMessageProvider: IParserErrorMessageProvider = {
       return encode({ code: 'COMP1103', args: { found } });
     }
     if (ruleName === 'item' || ruleName === 'plan') return encode({ code: 'COMP1104', args: { found } });
+    if (ruleName === 'clawbackWindow') return encode({ code: 'COMP1101', args: { expected: '`within` and a duration, e.g. `within 90 days`, or `schedule { ... }`', found } });
     const firsts: string[] = [];
     for (const alt of expectedPathsPerAlt) {
       for (const path of alt) {

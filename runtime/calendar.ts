@@ -10,6 +10,8 @@ export interface PeriodSpec {
   every: number;
   /** Week periods only: the start date of a period (the plan's `from`). */
   anchor?: string;
+  /** First month of the fiscal year (1-12); absent or 1: calendar years. */
+  fiscalStart?: number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -110,8 +112,10 @@ export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
     case 'month':
       return monthPeriod(y, m);
     case 'quarter':
+      if (isFiscal(spec.fiscalStart)) return fiscalPeriodOf(spec.fiscalStart!, iso, 'quarter');
       return quarterPeriod(y, Math.floor((m - 1) / 3) + 1);
     case 'year':
+      if (isFiscal(spec.fiscalStart)) return fiscalPeriodOf(spec.fiscalStart!, iso, 'year');
       return yearPeriod(y);
     case 'week': {
       const len = 7 * Math.max(1, spec.every);
@@ -147,8 +151,9 @@ export function enumeratePeriods(spec: PeriodSpec, from: string, to: string): Pe
  * A period written as a key or a date: '2026-01', '2026-Q1', '2026-H1', '2026', or an ISO date
  * (a one-day range; week periods are keyed by their start date). Undefined when malformed.
  */
-export function periodFromKey(key: string): PeriodValue | undefined {
+export function periodFromKey(key: string, fiscalStart?: number): PeriodValue | undefined {
   let m: RegExpExecArray | null;
+  if ((m = /^FY(\d{4})(?:-(Q[1-4]|H[12]))?$/.exec(key))) return fiscalPeriodFromKey(fiscalStart ?? 1, Number(m[1]), m[2]);
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key))) {
     const mo = Number(m[2]);
     const d = Number(m[3]);
@@ -163,4 +168,63 @@ export function periodFromKey(key: string): PeriodValue | undefined {
   if ((m = /^(\d{4})-H([12])$/.exec(key))) return halfPeriod(Number(m[1]), Number(m[2]));
   if ((m = /^(\d{4})$/.exec(key))) return yearPeriod(Number(m[1]));
   return undefined;
+}
+
+// ------------------------------------------------------------------ fiscal years
+
+/**
+ * Fiscal years (`fiscal year starts February`): a fiscal year is named by the calendar year in
+ * which it ends, so with a February start FY2027 runs from 2026-02-01 to 2027-01-31, FY2027-Q1 is
+ * February to April 2026 and FY2027-H2 is August 2026 to January 2027. Months keep their calendar
+ * keys (`2026-02`). A fiscal year starting in January is the calendar year (keys `2026-Q1`, `2026`).
+ */
+export function isFiscal(fiscalStart: number | undefined): boolean {
+  return fiscalStart !== undefined && fiscalStart > 1 && fiscalStart <= 12;
+}
+
+/** The fiscal year (by the calendar year it ends in) containing a date. */
+export function fiscalYearOf(fiscalStart: number, iso: string): number {
+  const { y, m } = parseIso(iso);
+  return isFiscal(fiscalStart) && m >= fiscalStart ? y + 1 : y;
+}
+
+/** The fiscal quarter, half or year containing a date. */
+export function fiscalPeriodOf(fiscalStart: number, iso: string, unit: 'quarter' | 'half' | 'year'): PeriodValue {
+  const { m } = parseIso(iso);
+  const fy = fiscalYearOf(fiscalStart, iso);
+  const offset = (m - fiscalStart + 12) % 12; // months since the fiscal year began
+  const len = unit === 'quarter' ? 3 : unit === 'half' ? 6 : 12;
+  const n = Math.floor(offset / len) + 1;
+  return fiscalBlock(fiscalStart, fy, unit, n);
+}
+
+function fiscalBlock(fiscalStart: number, fy: number, unit: 'quarter' | 'half' | 'year', n: number): PeriodValue {
+  const fs = isFiscal(fiscalStart) ? fiscalStart : 1;
+  const len = unit === 'quarter' ? 3 : unit === 'half' ? 6 : 12;
+  // first month of the fiscal year, as an absolute month index
+  const startIdx = (fs === 1 ? fy : fy - 1) * 12 + (fs - 1) + (n - 1) * len;
+  const endIdx = startIdx + len - 1;
+  const sy = Math.floor(startIdx / 12);
+  const sm = (startIdx % 12) + 1;
+  const ey = Math.floor(endIdx / 12);
+  const em = (endIdx % 12) + 1;
+  const calendar = fs === 1;
+  const key = unit === 'year' ? (calendar ? pad(fy, 4) : `FY${pad(fy, 4)}`) : `${calendar ? pad(fy, 4) : `FY${pad(fy, 4)}`}-${unit === 'quarter' ? 'Q' : 'H'}${n}`;
+  return { kind: 'period', key, start: isoOf(sy, sm, 1), end: isoOf(ey, em, daysInMonth(ey, em)) };
+}
+
+function fiscalPeriodFromKey(fiscalStart: number, fy: number, part: string | undefined): PeriodValue {
+  if (!part) return fiscalBlock(fiscalStart, fy, 'year', 1);
+  return fiscalBlock(fiscalStart, fy, part[0] === 'Q' ? 'quarter' : 'half', Number(part.slice(1)));
+}
+
+// ------------------------------------------------------------------ cumulative scopes
+
+/**
+ * The quarter or year containing a date (`basis year to date`, `settle at quarter end`): the ONE
+ * function for "the start (and end) of the year/quarter containing a period". Quarters and years
+ * follow the plan's fiscal year (`spec.fiscalStart`) when it does not start in January.
+ */
+export function scopeOf(spec: PeriodSpec, scope: 'quarter' | 'year', iso: string): PeriodValue {
+  return periodOf({ frequency: scope, every: 1, fiscalStart: spec.fiscalStart }, iso);
 }

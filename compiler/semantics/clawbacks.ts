@@ -1,0 +1,40 @@
+// Checks of clawback schedules and `prorated by unused term` (docs/language.md section 15).
+import type * as A from '../syntax/ast.js';
+import { Codes, diag } from '../diagnostics/diagnostic.js';
+import { isUnknown, show } from './types.js';
+import { checkShare, type CheckApi } from './cumulative.js';
+
+/** A window in days, to order schedule rows (a month counts 30.4375 days: only for ordering). */
+function windowDays(d: A.DurationLit): number {
+  const n = Number(d.amount);
+  return d.unit === 'days' ? n : n * 30.4375;
+}
+
+export function checkClawbackExtras(api: CheckApi, cl: A.ClawbackClause): void {
+  if (cl.schedule) {
+    let prev: A.DurationLit | undefined;
+    for (const row of cl.schedule) {
+      const w = row.within;
+      if (w && w.kind !== 'DurationLit' && w.kind !== 'ErrorExpr') {
+        api.err(diag(Codes.TypeMismatch, api.file, w.span, { expected: 'a window such as `12 months` or `90 days`', found: `\`${api.src(w.span)}\`` }));
+      }
+      if (w?.kind === 'DurationLit') {
+        if (prev && windowDays(w) <= windowDays(prev)) {
+          api.err(
+            diag(Codes.ScheduleNotIncreasing, api.file, w.span, { this: `${w.amount} ${w.unit}`, prev: `${prev.amount} ${prev.unit}` }, {
+              hint: 'write the windows from the shortest to the longest: the first window that contains the cancellation applies',
+            }),
+          );
+        }
+        prev = w;
+      }
+      checkShare(api, row.share, 'the share clawed back', 'in a clawback schedule');
+    }
+  }
+  if (cl.unusedTerm && cl.prorate) {
+    const t = api.typeOf(cl.prorate);
+    if (t && !isUnknown(t) && t.k !== 'integer' && t.k !== 'decimal') {
+      api.err(diag(Codes.TypeMismatch, api.file, cl.prorate.span, { expected: 'the term in months (a number), e.g. `deal.term_months`', found: show(t, api.rosterName) }));
+    }
+  }
+}
