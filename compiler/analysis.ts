@@ -48,6 +48,8 @@ export interface Analysis {
 import { parse, type TokenInfo } from './syntax/parse.js';
 import { check, type Semantics } from './semantics/checker.js';
 import { lowerToIR } from './lower/to-ir.js';
+import { checkVersions } from './semantics/versions.js';
+import { finishTimeMoney } from './lower/time-money.js';
 import { Codes, diag, sortDiagnostics } from './diagnostics/diagnostic.js';
 
 export interface FullAnalysis extends Analysis {
@@ -79,11 +81,12 @@ export function analyze(file: string, text: string, version?: number): FullAnaly
 function analyzeUncached(file: string, text: string, version: number): FullAnalysis {
   const parsed = parse(text, file);
   const semantics = check(parsed.plan, file, text);
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...semantics.diagnostics]);
+  const versionDiagnostics = checkVersions(parsed.plan, semantics, file, text);
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...semantics.diagnostics, ...versionDiagnostics]);
   let ir: PlanIR | undefined;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     try {
-      ir = lowerToIR(parsed.plan, semantics, text);
+      ir = finishTimeMoney(lowerToIR(parsed.plan, semantics, text), parsed.plan, semantics, text);
     } catch (e) {
       diagnostics.push(diag(Codes.InternalError, file, { start: 0, end: 0 }, { problem: `compiling: ${(e as Error).message}` }));
     }
