@@ -125,6 +125,17 @@ describe('TextMate grammar', () => {
       ['highlight.comp', '12 months', 'constant.numeric.duration.comp'],
       ['highlight.comp', '\\"', 'constant.character.escape.comp'],
       ['highlight.comp', 'true', 'constant.language.boolean.comp'],
+      // curves, scorecards, bonuses, time and currencies
+      ['highlight.comp', 'curve payout', 'keyword.declaration.curve.comp'],
+      ['highlight.comp', 'scorecard kpis', 'entity.name.type.scorecard.comp'],
+      ['highlight.comp', 'target rep {', 'keyword.declaration.target.comp'],
+      ['highlight.comp', 'fiscal year', 'keyword.declaration.fiscal.comp'],
+      ['highlight.comp', 'payout currency EUR', 'support.type.currency.comp'],
+      ['highlight.comp', 'FY2026-Q4', 'constant.numeric.period.comp'],
+      ['highlight.comp', 'capped', 'keyword.other.mode.comp'],
+      ['highlight.comp', 'higher is better', 'keyword.other.mode.comp'],
+      ['highlight.comp', 'prorate(', 'support.function.builtin.comp'],
+      ['highlight.comp', 'target_incentive: EUR', 'variable.other.property.definition.comp'],
       // expressions
       ['highlight.comp', 'if', 'keyword.control.conditional.comp'],
       ['highlight.comp', 'otherwise', 'keyword.operator.expression.comp'],
