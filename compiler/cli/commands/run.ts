@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { formatCsv, formatJson, formatTable } from '../report.js';
 import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, setExit } from '../shared.js';
+import { compileVersionFiles } from '../versions.js';
 
 export type RunFormat = 'table' | 'csv' | 'json';
 
@@ -26,9 +27,11 @@ export function periodRange(o: { period?: string; from?: string; to?: string }):
   return r;
 }
 
-export async function run(planFile: string, o: RunOptions): Promise<void> {
+/** `planFile`: one plan, or several plan files that are its versions (each `effective from ... to ...`). */
+export async function run(planFile: string | string[], o: RunOptions): Promise<void> {
   const range = periodRange(o);
-  const plan = await compilePlanFile(planFile);
+  const files = Array.isArray(planFile) ? planFile : [planFile];
+  const plan = files.length > 1 ? await compileVersionFiles(files) : await compilePlanFile(files[0]!);
   if (!plan) return setExit(EXIT_ERRORS);
   const dataset = await loadData(plan.ir, o.data);
   if (!dataset) return setExit(EXIT_ERRORS);
@@ -46,7 +49,7 @@ export function register(program: Command): void {
       'Check the plan, load and check its input tables, and compute payouts per rep, period and component.\n' +
         'table: one row per rep and period, then a summary; csv: one row per payout line; json: the full result with traces.',
     )
-    .argument('<plan>', 'the .comp plan')
+    .argument('<plans...>', 'the .comp plan (or several plan files, each `effective from ... to ...`: versions of one plan)')
     .requiredOption('--data <paths...>', 'data folders and/or files holding the tables the plan declares')
     .option('--period <period>', 'only this period (e.g. 2017-06)')
     .option('--from <period>', 'first period to report')
@@ -64,7 +67,7 @@ Examples:
 
 Exit status: 0 payouts computed, 1 errors in the plan or its data, 2 usage error.`,
     )
-    .action(async (planFile: string, opts: RunOptions) => {
-      await run(planFile, opts);
+    .action(async (planFiles: string[], opts: RunOptions) => {
+      await run(planFiles, opts);
     });
 }
