@@ -138,3 +138,33 @@ component commission "Commission" {
     expect(codes(plan(`component c {\n  rate 10%\n  advance 50% settle at year end\n}`, { periods: 'annual from 2026-01-01 to 2026-12-31' }))).toContain('COMP5045');
   });
 });
+
+describe('settlement sample (samples/settlement), twelve months', () => {
+  it('pays the hand-computed figures', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const { analyze } = await import('../../compiler/analysis.js');
+    const { loadDataset } = await import('../../compiler/data/load.js');
+    const { compilePlan, evaluate } = await import('../../runtime/evaluate.js');
+    const dir = resolve(import.meta.dirname, '..', '..', 'samples', 'settlement');
+    const a = analyze('plan.comp', readFileSync(join(dir, 'plan.comp'), 'utf8'));
+    expect(a.diagnostics).toEqual([]);
+    const loaded = loadDataset(a.ir!, [join(dir, 'data')]);
+    const out = evaluate(compilePlan(a.ir!), loaded.dataset);
+    const by = (rep: string) => out.result!.statements.filter((s) => s.rep === rep).map((s) => s.paid);
+    // ada, quota 10,000 a month, quarter to date (5% below 100%, 10% from 100%):
+    // Q1: Jan 6,000/10,000 = 60% -> 300; Feb 12,000/20,000 -> 600 - 300 = 300;
+    //     Mar 32,000/30,000 = 106.67% -> 10% x 32,000 = 3,200 - 600 = 2,600 (catch-up)
+    // Q2: Apr 10,000/10,000 = 100% -> 1,000; May 10,000/20,000 -> 500 - 1,000 < 0 -> 0;
+    //     Jun 35,000/30,000 -> 3,500 - 1,000 = 2,500
+    // Q3: Jul 0; Aug 5,000/20,000 -> 250; Sep 5,000/30,000 -> 250 - 250 = 0, and a2 (credited
+    //     2026-02-10, its share of Q1's 3,200: 600) cancelled 2026-09-15, 7 months after: 50% = 300
+    //     clawed back -> paid 0, 300 owed
+    // Q4: Oct 15,000/10,000 -> 1,500 - 300 owed = 1,200; Nov 15,000/20,000 -> 750 - 1,500 -> 0;
+    //     Dec 35,000/30,000 -> 3,500 - 1,500 = 2,000
+    expect(by('ada')).toEqual(['300.00', '300.00', '2600.00', '1000.00', '0.00', '2500.00', '0.00', '250.00', '0.00', '1200.00', '0.00', '2000.00']);
+    // ben, hired 2026-04-10: Apr-Jun protected at 1,000 (May earns 5,000/20,000 -> 250, topped up);
+    // Jul 0; Aug 12,000/20,000 = 60% -> 600; Sep 600 - 600 = 0; Q4 nothing
+    expect(by('ben')).toEqual(['0.00', '0.00', '0.00', '1000.00', '1000.00', '1000.00', '0.00', '600.00', '0.00', '0.00', '0.00', '0.00']);
+  });
+});
