@@ -79,6 +79,8 @@ export function formatTable(result: RunResult, ir?: PlanIR): string {
     { title: 'Paid', right: true, cell: (s) => amount(s.paid, dp) },
     { title: 'Owed', right: true, cell: (s) => (new Decimal(s.owed).isZero() ? '' : amount(s.owed, dp)) },
   ];
+  // `payout currency`: what is paid in the rep's own currency (docs/language.md section 19)
+  if (result.statements.some((s) => s.payout)) columns.push({ title: 'Paid in', right: true, cell: (s) => (s.payout ? `${s.payout.currency} ${amount(s.payout.paid, dp)}` : '') });
   const rows = result.statements.map((s) => columns.map((c) => c.cell(s)));
   return `${result.plan} (${result.currency})\n\n` + renderColumns(columns, rows) + '\n' + formatSummary(result);
 }
