@@ -435,7 +435,7 @@ export interface CurveIR {
 
 export interface ScorecardIR {
   name: string;
-  metrics: { name: string; weight: string; actual: Expr; target: Expr; direction: 'higher' | 'lower'; cap?: Expr; text: string }[];
+  metrics: { name: string; weight: string; actual: Expr; target: Expr; direction: 'higher' | 'lower'; cap?: Expr; text: string; /** How actual and target are shown in traces. */ unit?: ValueType }[];
   /** `all metrics at least X of target`: every metric's score (before its cap) must be >= X. */
   gate?: Expr;
   gateText?: string;

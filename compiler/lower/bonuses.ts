@@ -1,5 +1,6 @@
 // Lowering of payout curves, scorecards and bonus clauses to IR (runtime/ir.ts, BonusExpr and
 // BonusIR). Runs on clean plans only: every point is a written-out percent.
+import { valueType } from '../semantics/types.js';
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
@@ -55,6 +56,7 @@ export function scorecardIR(l: BonusLowering, name: string): IR.ScorecardIR {
         target: l.expr(m.target!),
         direction: m.direction ?? 'higher',
         text: l.src(m),
+        unit: valueType(l.sem.types.get(m.target!) ?? { k: 'decimal' }),
       };
       if (m.cap) x.cap = l.expr(m.cap);
       return x;

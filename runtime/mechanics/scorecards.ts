@@ -8,7 +8,7 @@
 // - the card is the sum of weight x capped score.
 import { Decimal } from '../decimal.js';
 import type { ScorecardIR, TraceNode } from '../ir.js';
-import { formatPercent, formatValue } from '../format.js';
+import { formatAmount, formatPercent } from '../format.js';
 
 export interface ScorecardHelpers<C> {
   dec(v: unknown, c: C): Decimal;
@@ -22,7 +22,7 @@ type Fn<C> = (c: C) => unknown;
 
 export interface CompiledScorecard<C> {
   ir: ScorecardIR;
-  metrics: { name: string; weight: Decimal; actual: Fn<C>; target: Fn<C>; cap?: Fn<C>; direction: 'higher' | 'lower'; text: string }[];
+  metrics: { name: string; weight: Decimal; actual: Fn<C>; target: Fn<C>; cap?: Fn<C>; direction: 'higher' | 'lower'; text: string; unit?: ScorecardIR['metrics'][number]['unit'] }[];
   gate?: Fn<C>;
 }
 
@@ -42,6 +42,7 @@ export function compileScorecard<C>(ir: ScorecardIR, cx: (e: ScorecardIR['metric
       cap: m.cap ? cx(m.cap) : undefined,
       direction: m.direction,
       text: m.text,
+      unit: m.unit,
     })),
     gate: ir.gate ? cx(ir.gate) : undefined,
   };
@@ -49,8 +50,11 @@ export function compileScorecard<C>(ir: ScorecardIR, cx: (e: ScorecardIR['metric
 
 const cache = new WeakMap<object, Map<string, CardResult>>();
 
-function show(v: Decimal, unitLike: unknown): string {
-  return typeof unitLike === 'object' ? formatValue(v) : v.toFixed();
+/** A metric's actual or target as the plan writes it: `25%`, `12`, `USD 1,200.00`. */
+function show(v: Decimal, unit: ScorecardIR['metrics'][number]['unit']): string {
+  if (unit === 'percent') return formatPercent(v);
+  if (unit === 'money') return formatAmount(v);
+  return v.toFixed();
 }
 
 /** The card's value for the rep and period of `c` (computed once per rep-period). */
@@ -71,13 +75,13 @@ export function scoreCard<C>(card: CompiledScorecard<C>, c: C, h: ScorecardHelpe
     if (m.direction === 'higher') {
       if (target.isZero()) throw h.div0(c);
       score = actual.div(target);
-      how = `${show(actual, null)} / target ${show(target, null)} = ${formatPercent(score)}`;
+      how = `${show(actual, m.unit)} / target ${show(target, m.unit)} = ${formatPercent(score)}`;
     } else if (actual.isZero()) {
       score = cap!;
       how = `actual 0 (lower is better): scores the cap ${formatPercent(cap!)}`;
     } else {
       score = target.div(actual);
-      how = `target ${show(target, null)} / ${show(actual, null)} (lower is better) = ${formatPercent(score)}`;
+      how = `target ${show(target, m.unit)} / ${show(actual, m.unit)} (lower is better) = ${formatPercent(score)}`;
     }
     const paid = cap && score.gt(cap) ? cap : score;
     const contribution = m.weight.times(paid);
