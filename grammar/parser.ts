@@ -7,6 +7,16 @@ import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type Tok
 import * as T from './tokens.js';
 
 const stmtKeywords = T.STATEMENT_KEYWORDS;
+// A set for the check made at every name in an expression (rebuilt if the list grows).
+let stmtKeywordSet = new Set<TokenType>();
+let stmtKeywordCount = -1;
+function isStatementKeyword(t: TokenType): boolean {
+  if (stmtKeywordCount !== stmtKeywords.length) {
+    stmtKeywordSet = new Set(stmtKeywords);
+    stmtKeywordCount = stmtKeywords.length;
+  }
+  return stmtKeywordSet.has(t);
+}
 
 // ------------------------------------------------------------------ error messages
 
@@ -158,7 +168,8 @@ export class CompParser extends CstParser {
   constructor(opts: { validate?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: true,
-      nodeLocationTracking: 'full',
+      // offsets are all compiler/syntax/lower-cst uses; 'full' also copies lines and columns
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 3,
       errorMessageProvider: compErrorMessageProvider,
       // The grammar's own validations cost time at every start of the CLI and the server; the
@@ -171,7 +182,7 @@ export class CompParser extends CstParser {
   /** True when the next token may be read as a name inside an expression (see STATEMENT_KEYWORDS). */
   private nameInExpressionOk(): boolean {
     const next = this.LA(1);
-    if (!stmtKeywords.some((t) => t === next.tokenType)) return true;
+    if (!isStatementKeyword(next.tokenType)) return true;
     const prev = this.LA(0);
     return prev.endLine === next.startLine;
   }

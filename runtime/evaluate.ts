@@ -700,6 +700,11 @@ export interface EvaluateOptions {
   from?: string;
   /** Last period reported (a period key or a date). */
   to?: string;
+  /**
+   * false: skip the costliest trace text (credit lists, values) when no trace is printed
+   * (`comp run` as a table or CSV). Amounts, lines and values are the same. Default true.
+   */
+  traces?: boolean;
 }
 
 export interface EvaluateOutput {
@@ -735,6 +740,7 @@ function sortRows(rows: RowValue[]): RowValue[] {
 
 export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions = {}): EvaluateOutput {
   const ir = plan.ir;
+  const tracing = opts.traces !== false;
   const errors: DataError[] = [];
   const warnings: DataError[] = [];
   const rounding = ir.rounding;
@@ -1026,7 +1032,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         if (a) trace.push({ kind: 'assignment', text: `Assignment in force on ${period.end} (${a.loc.file}:${a.loc.line}): ${ir.assignments!.fields.map((f) => `${f} ${formatValue(a.values[f] ?? null)}`).join(', ')}` });
         else trace.push({ kind: 'assignment', text: `No assignment in force on ${period.end}: the roster's values apply` });
       }
-      trace.push(creditsTrace('credits', 'Credit', credits, money));
+      if (tracing) trace.push(creditsTrace('credits', 'Credit', credits, money));
 
       // components
       let earned = ZERO;
@@ -1059,7 +1065,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
           fail(err, `component \`${k.ir.name}\``);
         }
       });
-      if (usesTeam) trace.push(creditsTrace('team', 'Team credit', team, money, true));
+      if (usesTeam && tracing) trace.push(creditsTrace('team', 'Team credit', team, money, true));
 
       // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)
       const letNodes: TraceNode[] = [];
@@ -1069,11 +1075,11 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         try {
           v = letValue(ctx, l.ir.name);
         } catch (err) {
-          letNodes.push({ kind: 'let', text: `${l.ir.name}: not defined here (${describeFailure(err)})` });
+          if (tracing) letNodes.push({ kind: 'let', text: `${l.ir.name}: not defined here (${describeFailure(err)})` });
           continue;
         }
         values[l.ir.name] = valueString(v);
-        letNodes.push({ kind: 'let', text: `${l.ir.name} = ${showTyped(v, l.ir.type, money)}`, value: valueString(v) });
+        if (tracing) letNodes.push({ kind: 'let', text: `${l.ir.name} = ${showTyped(v, l.ir.type, money)}`, value: valueString(v) });
       }
       if (letNodes.length) trace.push({ kind: 'lets', text: 'Values', children: letNodes });
       trace.push(...bonusTrace(rp));
@@ -1105,7 +1111,16 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
             {
               if (a.clawed || ev.date < a.date) continue;
               const window = settle.clawbackShare(cb, a.date, ev.date);
-              if (!window) continue;
+              if (!window) {
+                // Outside every window: nothing is taken, and the statement says so.
+                if (tracing)
+                  trace.push({
+                    kind: 'clawback',
+                    text: `No clawback of ${k.ir.label} on ${a.key}: ${cb.ir.events} dated ${ev.date}, ${cal.daysBetween(a.date, ev.date)} days after the credit on ${a.date}, is outside ${cb.ir.schedule?.length ? 'every window of the schedule' : `the window (within ${cb.ir.within.amount} ${cb.ir.within.unit})`}`,
+                    value: '0',
+                  });
+                continue;
+              }
               try {
                 const { share, nodes: shareNodes } = window.compute({ ...ctx, row: a.credit.row, event: ev.row, lastEmpty: undefined });
                 const exact = a.amount.times(share);
@@ -1116,7 +1131,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
                 lines.push({ kind: 'clawback', name: k.ir.name, label: `${k.ir.label} clawback: ${a.key}`, amount: str(rounded), exact: exact.neg().toFixed() });
                 trace.push({
                   kind: 'clawback',
-                  text: `Clawback of ${k.ir.label} on ${a.key}: ${cb.ir.events} dated ${ev.date}, ${cal.daysBetween(a.date, ev.date)} days after the credit on ${a.date} (within ${cb.ir.within.amount} ${cb.ir.within.unit}): -${moneyR(rounded.neg())}`,
+                  text: `Clawback of ${k.ir.label} on ${a.key}: ${cb.ir.events} dated ${ev.date}, ${cal.daysBetween(a.date, ev.date)} days after the credit on ${a.date} (within ${window.within.amount} ${window.within.unit}): -${moneyR(rounded.neg())}`,
                   value: str(rounded),
                   children: [
                     { kind: 'deal', text: `deal ${a.key} credited ${a.date}, paid in ${a.period}: ${money(a.amount)}`, value: a.amount.toFixed() },

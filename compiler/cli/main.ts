@@ -23,12 +23,16 @@ export interface CommandModule {
 export const COMMANDS: CommandModule[] = [check, run, explain, fmt, lsp];
 
 function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  // dist/compiler/cli/main.js, or dist/comp.mjs when bundled (scripts/bundle.mjs)
+  for (const rel of ['../../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'comp-lang') return pkg.version ?? '0.0.0';
+    } catch {
+      // not here
+    }
   }
+  return '0.0.0';
 }
 
 export function buildProgram(): Command {

@@ -105,16 +105,15 @@ class Lowerer {
   /** The span of the real tokens under a node, or undefined when it has none. */
   private span(n: CstNode | undefined): Span | undefined {
     if (!n) return undefined;
-    const memo = this.spanMemo.get(n);
-    if (memo !== undefined) return memo ?? undefined;
     // chevrotain tracks node locations ('full'): use them when they are real offsets (a node made
-    // only of tokens inserted by recovery has none), and scan the children otherwise.
+    // only of tokens inserted by recovery has none), and scan the children otherwise (memoised).
+    // Cheaper than a WeakMap lookup: no memo for located nodes.
     const loc = n.location;
     if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset) && loc.endOffset! >= loc.startOffset) {
-      const out = { start: loc.startOffset, end: loc.endOffset! + 1 };
-      this.spanMemo.set(n, out);
-      return out;
+      return { start: loc.startOffset, end: loc.endOffset! + 1 };
     }
+    const memo = this.spanMemo.get(n);
+    if (memo !== undefined) return memo ?? undefined;
     let start = Infinity;
     let end = -Infinity;
     for (const key of Object.keys(n.children)) {
@@ -141,6 +140,14 @@ class Lowerer {
 
   /** First real token of a node, in offset order. */
   private firstToken(n: CstNode): IToken | undefined {
+    // Fast path: chevrotain's location starts at the node's first real token (tokens inserted by
+    // recovery have no offsets); find that token by its offset instead of walking the subtree.
+    const off = n.location?.startOffset;
+    if (off !== undefined && Number.isFinite(off)) {
+      const k = this.mergedIndex.get(off);
+      const t = k === undefined ? undefined : real(this.merged[k]);
+      if (t && t.tokenType !== T.Comment && t.tokenType !== T.DocComment) return t;
+    }
     let best: IToken | undefined;
     const visit = (m: CstNode): void => {
       for (const key of Object.keys(m.children)) {
@@ -839,6 +846,12 @@ class Lowerer {
     lowerOperand: (x: CstNode | undefined, at: number) => A.Expr,
   ): A.Expr {
     if (!n) return this.errorExpr(at);
+    // Fast path (most expressions): one operand and no operator token; same result as below.
+    const only = n.children[operandKey];
+    if (only && only.length === 1 && !isToken(only[0]!) && !opKeys.some((k) => n.children[k])) {
+      const s = this.span(only[0] as CstNode);
+      if (s) return lowerOperand(only[0] as CstNode, s.start);
+    }
     const operands = this.nodes(n, operandKey);
     const ops = opKeys.flatMap((k) => this.toks(n, k)).sort((a, b) => a.startOffset - b.startOffset);
     const first = operands[0];

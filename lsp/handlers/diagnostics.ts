@@ -1,5 +1,5 @@
-// Diagnostics on open (at once) and on change (debounced); results for a stale version are
-// dropped. The same checker as `comp check`.
+// Diagnostics on open (at once) and on change (debounced, adaptively: see debounceFor); results
+// for a stale version are dropped. The same checker as `comp check`.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
@@ -23,17 +23,35 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
   };
 }
 
+/** The shortest quiet time after an edit, however fast the analysis. */
+export const MIN_DEBOUNCE_MS = 10;
+
+/**
+ * Adaptive debounce: wait about as long as the document's last analysis took, within
+ * [MIN_DEBOUNCE_MS, the `debounceMs` setting]. A cheap analysis is published almost at once;
+ * while typing, the work spent on versions that are superseded stays about half the CPU at most.
+ */
+export function debounceFor(settingMs: number, lastAnalysisMs: number | undefined): number {
+  if (settingMs <= MIN_DEBOUNCE_MS || lastAnalysisMs === undefined) return settingMs;
+  return Math.min(settingMs, Math.max(MIN_DEBOUNCE_MS, Math.ceil(lastAnalysisMs)));
+}
+
 export function registerDiagnostics(state: ServerState): void {
   const timers = new Map<string, NodeJS.Timeout>();
+  /** CPU milliseconds of each document's last analysis (see debounceFor). */
+  const cost = new Map<string, number>();
 
   const publish = (uri: string, version: number) => {
     const doc = state.documents.get(uri);
     if (!doc || doc.version !== version) return; // stale: a newer version is on its way
     const started = Date.now();
+    const cpu0 = process.cpuUsage();
     let diagnostics: LspDiagnostic[];
     try {
       const a = state.analysis(doc);
       diagnostics = a.diagnostics.map((d) => toLspDiagnostic(doc, d));
+      const used = process.cpuUsage(cpu0);
+      cost.set(uri, (used.user + used.system) / 1000);
     } catch (e) {
       state.connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
       return;
@@ -68,13 +86,14 @@ export function registerDiagnostics(state: ServerState): void {
   // Also fired on open, after onDidOpen: that version is already scheduled.
   state.documents.onDidChangeContent((e) => {
     if (scheduled.get(e.document.uri) === e.document.version) return;
-    schedule(e.document, state.settings.debounceMs);
+    schedule(e.document, debounceFor(state.settings.debounceMs, cost.get(e.document.uri)));
   });
   state.documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     scheduled.delete(e.document.uri);
+    cost.delete(e.document.uri);
     void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }

@@ -2,9 +2,11 @@
 // on samples/crm. Every figure is printed with a ratio against a baseline measured in the same
 // run on the same machine, so the numbers can be compared across machines.
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from '../../compiler/syntax/parse.js';
+import { CompLexer } from '../../grammar/tokens.js';
 import { analyze } from '../../compiler/analysis.js';
 import { check } from '../../compiler/semantics/checker.js';
 import { hover } from '../../compiler/ide/hover.js';
@@ -112,5 +114,67 @@ function throughput(): void {
   console.log(`hover preview in process (sample data cached): ${ms(h)} (${ratio(h, p, 'the parse time')})`);
 }
 
+/** CPU ms (user + system) of this process while f runs: the machine may be loaded, wall time lies. */
+function cpuMs(f: () => void, runs = 15): number {
+  f();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(c);
+    xs.push((d.user + d.system) / 1000);
+  }
+  return median(xs);
+}
+
+/** CPU ms of waited-for child processes so far (Linux: /proc/self/stat cutime + cstime, in ticks). */
+function childrenCpuMs(): number | undefined {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[13]) + Number(rest[14])) * 10; // fields 16 and 17; USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
+/** Median CPU ms of a child `node ARGS` run (undefined where /proc is missing). */
+function childCpu(args: string[], runs = 5): number | undefined {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = childrenCpuMs();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    const after = childrenCpuMs();
+    if (before === undefined || after === undefined) return undefined;
+    xs.push(after - before);
+  }
+  return median(xs);
+}
+
+function cpuFigures(): void {
+  // Analysis of a 1,000-line plan, in CPU time, against tokenising it with the same lexer.
+  const text = bigPlan(1000);
+  const lex = cpuMs(() => CompLexer.tokenize(text), 30);
+  const p = cpuMs(() => parse(text), 30);
+  const a = cpuMs(() => analyze('bench.comp', text), 30);
+  console.log(`CPU: tokenising the 1,000-line plan ${ms(lex)}; parse ${ms(p)} (${ratio(p, lex, 'tokenising')}); analyze ${ms(a)} (${ratio(a, lex, 'tokenising')})`);
+  // The CLI as a user starts it, against a bare `node -e 0`.
+  const bare = childCpu(['-e', '0']);
+  const check = childCpu(['bin/comp.js', 'check', 'samples/crm/plan.comp']);
+  process.env.COMP_NO_BUNDLE = '1';
+  const unbundled = childCpu(['bin/comp.js', 'check', 'samples/crm/plan.comp'], 3);
+  delete process.env.COMP_NO_BUNDLE;
+  const runTable = childCpu(['bin/comp.js', 'run', 'samples/crm/plan.comp', '--data', 'samples/crm/data'], 3);
+  const runJson = childCpu(['bin/comp.js', 'run', 'samples/crm/plan.comp', '--data', 'samples/crm/data', '--format', 'json'], 3);
+  if (bare === undefined || check === undefined || unbundled === undefined || runTable === undefined || runJson === undefined) {
+    console.log('CPU of CLI runs: not measured (no /proc/self/stat)');
+    return;
+  }
+  console.log(`CPU: node -e 0 ${ms(bare)}; comp check samples/crm/plan.comp ${ms(check)} (${ratio(check, bare, 'bare node')}; unbundled modules ${ms(unbundled)}, ${ratio(unbundled, bare, 'bare node')})`);
+  console.log(`CPU: comp run samples/crm (table) ${ms(runTable)} (${ratio(runTable, bare, 'bare node')}); --format json, with traces, ${ms(runJson)} (${ratio(runJson, bare, 'bare node')})`);
+}
+
 throughput();
+cpuFigures();
 await lspLatency();

@@ -35,7 +35,8 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   if (!plan) return setExit(EXIT_ERRORS);
   const dataset = await loadData(plan.ir, o.data);
   if (!dataset) return setExit(EXIT_ERRORS);
-  const result = await evaluatePlan(plan.ir, dataset, range);
+  // only the JSON output prints traces: the table and CSV skip building most of their text
+  const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json' });
   if (!result) return setExit(EXIT_ERRORS);
   const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result) : formatTable(result, plan.ir);
   emit(text, o.out);
