@@ -19,9 +19,34 @@ export interface CompletionItem {
 }
 
 const FUNCTIONS = ['min', 'max', 'abs', 'days_between', 'months_between', 'months_since', 'ramp'];
+/** Functions of proration and currencies (checked in proration.ts / currency.ts, not in the checker's table). */
+const MORE_FUNCTIONS: { name: string; sig: string; insert: string; doc: string }[] = [
+  { name: 'prorate', sig: 'prorate(VALUE, by days employed | by months employed)', insert: 'prorate(${1:value}, by ${2|days,months|} employed)', doc: 'VALUE x days (months) employed / days (months) in the period.' },
+  { name: 'seasonal', sig: 'seasonal(ANNUAL, by quarter W1, W2, W3, W4)', insert: 'seasonal(${1:rep.annual_quota}, by quarter ${2:25%}, ${3:25%}, ${4:25%}, ${5:25%})', doc: "The share of an annual value that falls in the period; the weights sum to 100%." },
+  { name: 'convert', sig: 'convert(AMOUNT, [from TEXT,] to CUR, on DATE)', insert: 'convert(${1:deal.amount}, to ${2:USD}, on ${3:deal.close_date})', doc: 'Converts at the FX rate in force on DATE (the latest on or before it).' },
+];
+/** Built-in values of the new constructs, in a rep's context. */
+const MORE_BUILTINS: { name: string; type: string; doc: string }[] = [
+  { name: 'team quota', type: 'money', doc: "The sum of the team members' quotas (or `let team quota = ...`)." },
+  { name: 'team attainment', type: 'percent', doc: '`team credit / team quota` (write `otherwise 0%`).' },
+  { name: 'days_employed', type: 'integer', doc: 'Days of the period employed and not on leave.' },
+  { name: 'days_in_period', type: 'integer', doc: 'Days in the period.' },
+  { name: 'months_employed', type: 'integer', doc: 'Whole calendar months of the period employed and not on leave.' },
+  { name: 'months_in_period', type: 'integer', doc: 'Months in the period (1 monthly, 3 quarterly, 12 annual).' },
+];
 
-const ITEM_KEYWORDS = ['plan', 'currency', 'periods', 'rounding', 'roster', 'table', 'credit', 'let', 'tiers', 'component', 'draw recoverable', 'guarantee', 'target rep'];
-const CLAUSE_KEYWORDS = ['for', 'on', 'basis per deal', 'basis period total', 'basis running total', 'rate', 'gate', 'multiplier', 'cap', 'clawback'];
+const ITEM_KEYWORDS = [
+  'plan', 'currency', 'periods', 'rounding', 'roster', 'table', 'credit', 'let', 'tiers', 'component', 'draw recoverable', 'guarantee', 'target rep',
+  'curve', 'scorecard', 'version', 'fiscal year starts', 'fx rates from', 'payout currency', 'effective from',
+];
+const CLAUSE_KEYWORDS = [
+  'for', 'on', 'basis per deal', 'basis period total', 'basis running total', 'basis year to date', 'basis quarter to date', 'rate', 'rate by', 'gate', 'multiplier', 'cap', 'clawback',
+  'pays', 'pool', 'minimum', 'advance', 'hold back', 'true-up can be negative', 'cancelled deals leave attainment', 'cancelled deals stay in attainment',
+];
+/** What a version may change. */
+const VERSION_KEYWORDS = ['let', 'tiers', 'component', 'draw recoverable', 'guarantee'];
+const ROSTER_KEYWORDS = ['team by', 'employed from', 'leave from', 'assignments from'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const EXPR_KEYWORDS = ['credit', 'team credit', 'if', 'then', 'else', 'otherwise', 'and', 'or', 'not', 'true', 'false'];
 const FIELD_TYPES = ['text', 'date', 'period', 'boolean', 'integer', 'decimal', 'percent', 'money', 'rep'];
 
@@ -59,7 +84,55 @@ export const SNIPPETS: CompletionItem[] = [
   { label: 'attainment', kind: 'snippet', detail: 'quota and attainment', insertText: 'let quota = rep.${1:monthly_quota}\nlet attainment = credit / quota otherwise 0%', snippet: true },
   { label: 'target rep', kind: 'snippet', detail: 'the rep payout previews are computed for', insertText: 'target rep { monthly_quota: ${1:USD 50,000}  role: "${2:AE}" }', snippet: true },
   { label: 'clawback', kind: 'snippet', detail: 'clawback clause', insertText: 'clawback ${1:cancellations} within ${2:90} days ${3|full,prorated by|}', snippet: true },
+  {
+    label: 'clawback schedule',
+    kind: 'snippet',
+    detail: 'clawback with a schedule of shares',
+    insertText: 'clawback ${1:cancellations} schedule {\n    within ${2:6} months  takes ${3:100%}\n    within ${4:12} months takes ${5:50%}\n  }',
+    snippet: true,
+  },
+  {
+    label: 'curve',
+    kind: 'snippet',
+    detail: 'payout curve',
+    insertText: 'curve ${1:payout} ${2|linear,steps|} {\n  at 50%  pays ${3:25%}\n  at 100% pays ${4:100%}\n  at 150% pays ${5:200%}\n  below 50% pays 0%\n  above 150% ${6|capped,slope 1|}\n}',
+    snippet: true,
+  },
+  {
+    label: 'scorecard',
+    kind: 'snippet',
+    detail: 'KPI / MBO scorecard',
+    insertText:
+      'scorecard ${1:mbo} {\n  metric ${2:retention} weight ${3:60%} actual ${4:kpis.retention} target ${5:90%} higher is better cap ${6:120%}\n  metric ${7:churn}     weight ${8:40%} actual ${9:kpis.churn}     target ${10:5%}  lower is better  cap ${11:150%}\n  all metrics at least ${12:50%} of target\n}',
+    snippet: true,
+  },
+  {
+    label: 'spiff',
+    kind: 'snippet',
+    detail: 'SPIFF: an amount per deal in a date window',
+    insertText:
+      'component ${1:spiff} "${2:SPIFF}" {\n  pays ${3:USD 500} per deal where deal.${4:product} = "${5:GTX Pro}" and deal.close_date >= ${6:2026-02-01} and deal.close_date <= ${7:2026-02-28}\n}',
+    snippet: true,
+  },
+  {
+    label: 'guarantee for new hires',
+    kind: 'snippet',
+    detail: 'new-hire guarantee',
+    insertText: 'guarantee ${1:USD 3,000} per period for first ${2:3} months after rep.${3:hire_date}',
+    snippet: true,
+  },
+  {
+    label: 'version',
+    kind: 'snippet',
+    detail: 'plan version from a date',
+    insertText: 'version "${1:H2 2026}" effective ${2:2026-07-01} {\n  ${3:let rate = 12%}\n}',
+    snippet: true,
+  },
+  { label: 'pool', kind: 'snippet', detail: 'team pool clause', insertText: 'pool ${1:USD 1,000} per team split ${2|equally,by credit share|}', snippet: true },
 ];
+
+/** Snippets offered on a component's clause line. */
+const CLAUSE_SNIPPETS = ['clawback', 'clawback schedule', 'pool'];
 
 function fieldsOf(a: FullAnalysis, table: string, detailOwner: string): CompletionItem[] {
   const t = a.semantics.tables.get(table);
@@ -117,9 +190,15 @@ function names(a: FullAnalysis): CompletionItem[] {
     else if (s.kind === 'tiers') out.push({ label: s.name, kind: 'tiers', detail: 'tiers', documentation: s.doc });
   }
   for (const b of BUILTIN_NAMES) out.push({ label: b.name, kind: 'builtin', detail: b.type, documentation: b.doc });
+  for (const b of MORE_BUILTINS) if (!out.some((x) => x.label === b.name)) out.push({ label: b.name, kind: 'builtin', detail: b.type, documentation: b.doc });
   for (const f of FUNCTIONS) {
     const info = functionInfo(f);
     out.push({ label: f, kind: 'function', detail: info?.sig, documentation: info?.doc, insertText: `${f}($1)`, snippet: true });
+  }
+  for (const f of MORE_FUNCTIONS) out.push({ label: f.name, kind: 'function', detail: f.sig, documentation: f.doc, insertText: f.insert, snippet: true });
+  // payout curves are called like functions
+  for (const [name, c] of a.semantics.bonus?.curves ?? []) {
+    out.push({ label: name, kind: 'function', detail: `curve ${name}(attainment): percent`, documentation: c.decl.doc, insertText: `${name}(\${1:attainment})`, snippet: true });
   }
   return out;
 }
@@ -147,17 +226,50 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
     const path = nodePath(a.plan, Math.max(0, start - 1));
     const inComponent = path.some((n) => kindOf(n) === 'ComponentDecl') && braceDepth(a, start) > 0;
     const inTable = path.some((n) => kindOf(n) === 'TableDecl') && braceDepth(a, start) > 0;
+    const block = openBlock(a, start);
+    // blocks of the new constructs, by the words that open them
+    if (block === 'curve') {
+      if (lineBefore === '') return kw(['at', 'below', 'above']);
+      if (/^above\s+\S+\s*$/.test(lineBefore)) return kw(['slope', 'capped']);
+      if (/^(at|below)\s+\S+\s*$/.test(lineBefore)) return kw(['pays']);
+      return [];
+    }
+    if (block === 'scorecard') {
+      if (lineBefore === '') return kw(['metric', 'all metrics at least']);
+      if (/^metric\b/.test(lineBefore)) return [...kw(['weight', 'actual', 'target', 'higher is better', 'lower is better', 'cap']), ...names(a)];
+      if (/^all\b/.test(lineBefore)) return kw(['of target']);
+      return [];
+    }
+    if (block === 'schedule') {
+      if (lineBefore === '') return kw(['within']);
+      if (/^within\b/.test(lineBefore)) return kw(['months', 'days', 'takes']);
+      return [];
+    }
+    if (block === 'rate by') {
+      if (lineBefore === '') return kw(['otherwise pays']);
+      return kw(['pays']);
+    }
+    if (block === 'version' && lineBefore === '') {
+      return [...kw(VERSION_KEYWORDS), ...SNIPPETS.filter((s) => ['component', 'tiers', 'let', 'spiff', 'guarantee for new hires'].includes(s.label))];
+    }
+    if (braceDepth(a, start) === 0 && /^fiscal\s+year\s+starts\s*$/.test(lineBefore)) return kw(MONTHS);
     if (inTable) {
+      const roster = path.some((n) => kindOf(n) === 'TableDecl' && (n as A.TableDecl).roster);
       if (/:\s*$/.test(lineBefore) || /:\s*\S*$/.test(lineBefore)) {
         const types = kw(FIELD_TYPES);
         for (const t of a.semantics.tables.keys()) types.push({ label: t, kind: 'table', detail: 'a reference to a row of ' + t });
         return types;
       }
-      if (lineBefore === '') return kw(['team by']);
+      if (lineBefore === '') return kw(roster ? ROSTER_KEYWORDS : ['team by']);
+      if (/^employed\s+from\s+\S+\s*$/.test(lineBefore)) return kw(['to']);
+      if (/^(leave|assignments)\s+from\s*$/.test(lineBefore) || /^employed\s+from(\s+\S+\s+to)?\s*$/.test(lineBefore)) {
+        if (/^employed/.test(lineBefore)) return fieldsOf(a, a.semantics.roster?.name ?? '', 'rep');
+        return [...a.semantics.tables.keys()].map((t) => ({ label: t, kind: 'table' as const }));
+      }
       return kw(['key', 'optional', 'positive', 'where']);
     }
     if (lineBefore === '') {
-      if (inComponent) return [...kw(CLAUSE_KEYWORDS), ...SNIPPETS.filter((s) => s.label === 'clawback')];
+      if (inComponent) return [...kw(CLAUSE_KEYWORDS), ...SNIPPETS.filter((s) => CLAUSE_SNIPPETS.includes(s.label))];
       if (braceDepth(a, start) === 0) {
         const inCredit = path.some((n) => kindOf(n) === 'CreditRule');
         const items = [...kw(ITEM_KEYWORDS), ...SNIPPETS];
@@ -167,12 +279,48 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
       return kw(['from', 'to', 'pays']);
     }
     if (/^rate\s*$/.test(lineBefore) && inComponent) {
-      return [...names(a).filter((x) => x.kind === 'tiers'), ...kw(['marginal', 'retroactive'])];
+      return [...names(a).filter((x) => x.kind === 'tiers'), ...kw(['marginal', 'retroactive', 'by'])];
+    }
+    if (inComponent) {
+      // the words after a clause's value
+      if (/^basis\s*$/.test(lineBefore)) return kw(['per deal', 'period total', 'running total', 'year to date', 'quarter to date']);
+      if (/^pays\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return [...kw(['per deal', 'per unit of', 'per mentee', 'where']), ...names(a), ...kw(EXPR_KEYWORDS)];
+      if (/^pool\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return kw(['per team split equally', 'per team split by credit share']);
+      if (/^minimum\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return kw(['per period']);
+      if (/^advance\s+\S+\s*$/.test(lineBefore)) return kw(['settle at quarter end', 'settle at year end']);
+      if (/^hold\s+back\s+\S+\s*$/.test(lineBefore)) return kw(['until']);
+      if (/^cancelled\s+deals\s*$/.test(lineBefore)) return kw(['leave attainment', 'stay in attainment']);
+      if (/^clawback\s+\S+\s*$/.test(lineBefore)) return [...kw(['within', 'schedule']), ...SNIPPETS.filter((x) => x.label === 'clawback schedule')];
     }
     return [...names(a), ...kw(EXPR_KEYWORDS)];
   } catch {
     return [];
   }
+}
+
+/**
+ * The block the innermost `{` open before `offset` belongs to, by the words of its line:
+ * 'curve', 'scorecard', 'version', 'schedule' (a clawback schedule), 'rate by', 'component'...
+ */
+function openBlock(a: FullAnalysis, offset: number): string | undefined {
+  const stack: number[] = [];
+  a.tokens.forEach((t, i) => {
+    if (t.span.start >= offset) return;
+    if (t.type === 'LBrace') stack.push(i);
+    else if (t.type === 'RBrace') stack.pop();
+  });
+  const open = stack[stack.length - 1];
+  if (open === undefined) return undefined;
+  const prev = a.tokens[open - 1];
+  if (prev && prev.type === 'Kw_schedule') return 'schedule';
+  // the first token of the line of the `{`
+  const lineStart = a.text.lastIndexOf('\n', a.tokens[open]!.span.start - 1) + 1;
+  let i = open;
+  while (i > 0 && a.tokens[i - 1]!.span.start >= lineStart) i--;
+  const first = a.text.slice(a.tokens[i]!.span.start, a.tokens[i]!.span.end);
+  const second = a.tokens[i + 1] ? a.text.slice(a.tokens[i + 1]!.span.start, a.tokens[i + 1]!.span.end) : '';
+  if (first === 'rate' && second === 'by') return 'rate by';
+  return first;
 }
 
 function braceDepth(a: FullAnalysis, offset: number): number {

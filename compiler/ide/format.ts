@@ -8,7 +8,10 @@
 //   indentation of the code around it;
 // - one space between tokens and around operators; none before `,` `)` `.` `:`, after `(` `.`,
 //   between a function name and `(`, or after a unary `-`;
-// - the bands of a tier table are aligned in columns (`from ...`, `to ...`, `pays ...`).
+// - the bands of a tier table are aligned in columns (`from ...`, `to ...`, `pays ...`), and so
+//   are the `at ... pays ...` points of a curve, the `metric` lines of a scorecard (`weight`,
+//   `actual`, `target`, `higher/lower is better`, `cap`), the lines of a `rate by` table
+//   (`"VALUE", ... pays ...`) and the rows of a clawback schedule (`within ... takes ...`).
 //
 // Plans with syntax errors are not formatted (formatText returns undefined).
 import { parse, type TokenInfo } from '../syntax/parse.js';
@@ -17,6 +20,8 @@ import { LineIndex } from '../syntax/lines.js';
 const ITEM_STARTERS = new Set([
   'Kw_plan', 'Kw_currency', 'Kw_periods', 'Kw_rounding', 'Kw_roster', 'Kw_table', 'Kw_credit', 'Kw_let', 'Kw_tiers',
   'Kw_component', 'Kw_draw', 'Kw_guarantee', 'Kw_target',
+  // curves, scorecards, time and money
+  'Kw_curve', 'Kw_scorecard', 'Kw_fiscal', 'Kw_fx', 'Kw_payout', 'Kw_version', 'Kw_effective',
 ]);
 const NO_SPACE_BEFORE = new Set(['Comma', 'RParen', 'Dot', 'Colon']);
 const NO_SPACE_AFTER = new Set(['LParen', 'Dot']);
@@ -39,8 +44,57 @@ interface Line {
   first: number;
   blankBefore: boolean;
   indent: number;
-  /** Band line of a tier table: its columns. */
-  band?: { table: number; from: string; to?: string; rest: string };
+  /** A line of an aligned block (tier bands, curve points, metrics, rate-by lines, schedule rows): its columns. */
+  cols?: { block: number; cols: (string | undefined)[] };
+}
+
+/** Blocks whose lines are aligned in columns. */
+type BlockKind = 'tier' | 'curve' | 'scorecard' | 'rateby' | 'schedule';
+
+/**
+ * The columns of a line of a block of `kind`: for each column after the first, the keyword
+ * tokens that may start it (searched in order; a column may be absent). The line's first token
+ * must be one of `first`.
+ */
+const COLUMNS: Record<BlockKind, { first: (t: TokenInfo) => boolean; starts: string[][] }> = {
+  tier: { first: (t) => t.type === 'Kw_from' && t.category === 'keyword', starts: [['Kw_to'], ['Kw_pays']] },
+  curve: { first: (t) => t.type === 'Kw_at' && t.category === 'keyword', starts: [['Kw_pays']] },
+  scorecard: {
+    first: (t) => t.type === 'Kw_metric' && t.category === 'keyword',
+    starts: [['Kw_weight'], ['Kw_actual'], ['Kw_target'], ['Kw_higher', 'Kw_lower'], ['Kw_cap']],
+  },
+  rateby: { first: (t) => t.category === 'string' || (t.type === 'Kw_otherwise' && t.category === 'keyword'), starts: [['Kw_pays']] },
+  schedule: { first: (t) => t.type === 'Kw_within' && t.category === 'keyword', starts: [['Kw_takes']] },
+};
+
+/** The kind of block a `{` opens, from the tokens of its line before it. */
+function blockKind(before: TokenInfo[]): BlockKind | undefined {
+  const prev = before[before.length - 1];
+  const first = before[0];
+  const kwd = (t: TokenInfo | undefined, type: string) => !!t && t.type === type && t.category === 'keyword';
+  if (kwd(prev, 'Kw_marginal') || kwd(prev, 'Kw_retroactive')) return 'tier';
+  if (kwd(prev, 'Kw_schedule')) return 'schedule';
+  if (kwd(first, 'Kw_curve')) return 'curve';
+  if (kwd(first, 'Kw_scorecard')) return 'scorecard';
+  if (kwd(first, 'Kw_rate') && kwd(before[1], 'Kw_by')) return 'rateby';
+  return undefined;
+}
+
+/** Split points of a line into columns (undefined for an absent column), or undefined when it does not fit. */
+function splitColumns(toks: TokenInfo[], kind: BlockKind): (number | undefined)[] | undefined {
+  const spec = COLUMNS[kind];
+  if (!spec.first(toks[0]!)) return undefined;
+  const at: (number | undefined)[] = [0];
+  let from = 1;
+  for (const starts of spec.starts) {
+    const i = toks.findIndex((t, k) => k >= from && starts.includes(t.type) && t.category === 'keyword');
+    at.push(i > 0 ? i : undefined);
+    if (i > 0) from = i + 1;
+  }
+  const last = Math.max(...at.filter((x): x is number => x !== undefined));
+  if (last === 0) return undefined;
+  if (toks.slice(0, last).some((t) => t.type === 'LBrace' || t.type === 'RBrace' || isComment(t))) return undefined;
+  return at;
 }
 
 export interface FormatOptions {
@@ -85,7 +139,7 @@ function formatTokens(text: string, tokens: TokenInfo[], unit: string): string {
   });
 
   // ---- indentation
-  const braceStack: { tier: boolean; index: number }[] = [];
+  const braceStack: { kind?: BlockKind; index: number }[] = [];
   let inItem = false;
   for (const line of lines) {
     const firstTok = line.tokens[0]!;
@@ -100,28 +154,27 @@ function formatTokens(text: string, tokens: TokenInfo[], unit: string): string {
     if (braceStack.length === 0 && starter) inItem = true;
     const continuation = braceStack.length === 0 && !starter && inItem && closers === 0;
     line.indent = depth + (continuation ? 1 : 0);
-    // band columns
+    // columns of an aligned block
     const top = braceStack[braceStack.length - 1];
-    if (top?.tier && firstTok.type === 'Kw_from' && firstTok.category === 'keyword') {
+    if (top?.kind && closers === 0) {
       const toks = line.tokens;
-      const iPays = toks.findIndex((t, k) => k > 0 && t.type === 'Kw_pays' && t.category === 'keyword');
-      const iTo = toks.findIndex((t, k) => k > 0 && k < (iPays < 0 ? toks.length : iPays) && t.type === 'Kw_to' && t.category === 'keyword');
-      if (iPays > 0 && !toks.slice(0, iPays).some((t) => t.type === 'LBrace' || t.type === 'RBrace' || isComment(t))) {
-        const seg = (a: number, b: number) => joinTokens(toks.slice(a, b), img, tokens[line.first - 1]);
-        line.band = {
-          table: top.index,
-          from: seg(0, iTo > 0 ? iTo : iPays),
-          to: iTo > 0 ? seg(iTo, iPays) : undefined,
-          rest: seg(iPays, toks.length),
-        };
+      const at = splitColumns(toks, top.kind);
+      if (at) {
+        const present = at.map((x, i) => (x === undefined ? -1 : i)).filter((i) => i >= 0);
+        const cols: (string | undefined)[] = at.map((x, i) => {
+          if (x === undefined) return undefined;
+          const next = present.find((j) => j > i);
+          const end = next === undefined ? toks.length : at[next]!;
+          return joinTokens(toks.slice(x, end), img, x === 0 ? tokens[line.first - 1] : toks[x - 1]);
+        });
+        line.cols = { block: top.index, cols };
       }
     }
     // update the brace stack
     line.tokens.forEach((t, k) => {
       const gi = line.first + k;
       if (t.type === 'LBrace') {
-        const prev = tokens[gi - 1];
-        braceStack.push({ tier: !!prev && (prev.type === 'Kw_marginal' || prev.type === 'Kw_retroactive'), index: gi });
+        braceStack.push({ kind: blockKind(line.tokens.slice(0, k)), index: gi });
       } else if (t.type === 'RBrace') braceStack.pop();
     });
     if (braceStack.length === 0 && line.tokens[line.tokens.length - 1]!.type === 'RBrace') inItem = false;
@@ -137,17 +190,15 @@ function formatTokens(text: string, tokens: TokenInfo[], unit: string): string {
     line.indent = next;
   }
 
-  // ---- band widths per tier table
-  const widths = new Map<number, { from: number; to: number; anyTo: boolean }>();
+  // ---- column widths per aligned block (a column absent from every line takes no room)
+  const widths = new Map<number, number[]>();
   for (const line of lines) {
-    if (!line.band) continue;
-    const w = widths.get(line.band.table) ?? { from: 0, to: 0, anyTo: false };
-    w.from = Math.max(w.from, line.band.from.length);
-    if (line.band.to !== undefined) {
-      w.to = Math.max(w.to, line.band.to.length);
-      w.anyTo = true;
-    }
-    widths.set(line.band.table, w);
+    if (!line.cols) continue;
+    const w = widths.get(line.cols.block) ?? [];
+    line.cols.cols.forEach((c, i) => {
+      if (c !== undefined) w[i] = Math.max(w[i] ?? 0, c.length);
+    });
+    widths.set(line.cols.block, w);
   }
 
   // ---- emit
@@ -155,12 +206,16 @@ function formatTokens(text: string, tokens: TokenInfo[], unit: string): string {
   for (const line of lines) {
     if (line.blankBefore && out.length) out.push('');
     let body: string;
-    if (line.band) {
-      const w = widths.get(line.band.table)!;
-      body = line.band.from.padEnd(w.from) + ' ';
-      if (w.anyTo) body += (line.band.to ?? '').padEnd(w.to) + ' ';
-      body += line.band.rest;
-      body = body.replace(/ {2,}$/, '');
+    if (line.cols) {
+      const w = widths.get(line.cols.block)!;
+      const cols = line.cols.cols;
+      let last = cols.length - 1;
+      while (last > 0 && cols[last] === undefined) last--;
+      body = '';
+      for (let i = 0; i <= last; i++) {
+        if (w[i] === undefined) continue;
+        body += i === last ? cols[i]! : (cols[i] ?? '').padEnd(w[i]!) + ' ';
+      }
     } else body = joinTokens(line.tokens, img, line.first > 0 ? tokens[line.first - 1] : undefined);
     out.push(unit.repeat(line.indent) + body.trimEnd());
   }
@@ -177,7 +232,7 @@ function joinTokens(toks: TokenInfo[], img: (t: TokenInfo) => string, before: To
       if (isComment(t)) sep = ' ';
       else if (NO_SPACE_BEFORE.has(t.type)) sep = '';
       else if (NO_SPACE_AFTER.has(prev.type)) sep = '';
-      else if (t.type === 'LParen' && prev.category === 'name') sep = '';
+      else if (t.type === 'LParen' && (prev.category === 'name' || prev.type === 'Kw_convert')) sep = '';
       else if (prev.type === 'Minus' && isUnaryMinus(prevPrev)) sep = '';
       s += sep;
     }

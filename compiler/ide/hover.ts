@@ -6,6 +6,7 @@ import type { Span } from '../syntax/span.js';
 import type * as IR from '../../runtime/ir.js';
 import { BUILTIN_NAMES, functionInfo } from '../semantics/checker.js';
 import { clamp, kindOf, nodePath, symbolAt, tokenIndexAt, within } from './util.js';
+import { constructHover, curveMarkdown, scorecardMarkdown } from './hover-constructs.js';
 import {
   TARGET_HINT,
   previewTarget,
@@ -73,6 +74,11 @@ function previewSite(a: FullAnalysis, path: A.Node[], offset: number): PreviewSi
       case 'GateClause':
       case 'MultiplierClause':
         return { kind: 'whole', component: comp, node: clause, what: `${name} with \`${src(clause)}\`` };
+      case 'PaysClause':
+      case 'PoolClause':
+      case 'MinimumClause':
+        // an amount, not a rate: the whole component pays it
+        return { kind: 'whole', component: comp, node: clause, what: `${name} (\`${src(clause)}\`)` };
       default:
         return undefined;
     }
@@ -125,9 +131,17 @@ export function hover(a: FullAnalysis, offsetIn: number, opts: PreviewOptions = 
     const sym = symbolAt(a, offset);
     const parts: string[] = [];
     let span: Span | undefined;
+    let previewed = false;
     if (sym) {
       parts.push(describeSymbol(sym.symbol));
       span = sym.span;
+      // curves and scorecards: their points / metrics, and what they pay
+      const bonus = a.semantics.bonus;
+      const curve = sym.symbol.kind === 'function' ? bonus?.curves.get(sym.symbol.name) : undefined;
+      const card = sym.symbol.kind === 'let' ? bonus?.scorecards.get(sym.symbol.name) : undefined;
+      if (curve) parts.push(curveMarkdown(a, curve.decl, opts));
+      else if (card) parts.push(scorecardMarkdown(a, card.decl, opts));
+      previewed = !!(curve || card);
     } else {
       const b = builtinAt(a, offset);
       if (b) {
@@ -135,7 +149,14 @@ export function hover(a: FullAnalysis, offsetIn: number, opts: PreviewOptions = 
         span = b.span;
       }
     }
-    const site = previewSite(a, path, offset);
+    if (!sym) {
+      const c = constructHover(a, path, offset, opts);
+      if (c) {
+        parts.push(c.markdown);
+        span ??= c.node.span;
+      }
+    }
+    const site = previewed ? undefined : previewSite(a, path, offset);
     if (site) {
       parts.push(previewMarkdown(a, site, opts));
       span ??= site.node.span;

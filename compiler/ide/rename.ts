@@ -7,10 +7,11 @@ import { referencesOf } from './references.js';
 
 const BUILTIN = new Set(['rep', 'period', 'deal', 'event', 'credit']);
 
-/** The name that would be renamed at offset, or undefined (builtins, the plan title, nothing). */
+/** The name that would be renamed at offset, or undefined (builtins, the plan title, nothing). Payout curves are
+ *  functions with a declaration (a name span): they are renamed; built-in functions have none. */
 export function prepareRename(a: FullAnalysis, offset: number): { span: Span; placeholder: string } | undefined {
   const hit = symbolAt(a, clamp(offset, a.text));
-  if (!hit || !hit.symbol.nameSpan || hit.symbol.kind === 'plan' || hit.symbol.kind === 'builtin' || hit.symbol.kind === 'function') return undefined;
+  if (!hit || !hit.symbol.nameSpan || hit.symbol.kind === 'plan' || hit.symbol.kind === 'builtin') return undefined;
   return { span: hit.span, placeholder: a.text.slice(hit.span.start, hit.span.end) };
 }
 

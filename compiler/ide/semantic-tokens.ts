@@ -26,6 +26,11 @@ const BY_SYMBOL: Record<SymbolKind, SemanticType> = {
   plan: 'string',
 };
 
+/** The word just before `offset` (skipping blanks). */
+function prevWord(a: FullAnalysis, offset: number): string | undefined {
+  return /([A-Za-z_]+)\s*$/.exec(a.text.slice(Math.max(0, offset - 40), offset))?.[1];
+}
+
 export function semanticTokens(a: FullAnalysis): SemanticToken[] {
   const refs = new Map<number, SymbolKind>();
   for (const r of a.references) refs.set(r.span.start, r.symbol.kind);
@@ -42,13 +47,18 @@ export function semanticTokens(a: FullAnalysis): SemanticToken[] {
         if (type === 'parameter') modifiers.push('defaultLibrary');
         break;
       case 'name': {
+        // `employed from FIELD` in a roster: `employed` is not a keyword token (grammar/tokens.ts) but is one here
+        if (word === 'employed' && /^[ \t]+from\b/.test(a.text.slice(t.span.end, t.span.end + 8))) {
+          type = 'keyword';
+          break;
+        }
         const d = decls.get(t.span.start);
         const r = refs.get(t.span.start);
         if (d) {
           type = BY_SYMBOL[d];
           modifiers.push('declaration');
         } else if (r) type = BY_SYMBOL[r];
-        else if (['rep', 'period', 'deal', 'event'].includes(word)) {
+        else if (['rep', 'period', 'deal', 'event', 'mentee', 'days_employed', 'days_in_period', 'months_employed', 'months_in_period'].includes(word) || ((word === 'quota' || word === 'attainment') && prevWord(a, t.span.start) === 'team')) {
           type = 'parameter';
           modifiers.push('defaultLibrary');
         } else if (a.text.slice(t.span.end).trimStart().startsWith('(')) type = 'function';

@@ -12,14 +12,16 @@ import { semanticTokens } from '../../compiler/ide/semantic-tokens.js';
 import { codeActions } from '../../compiler/ide/code-actions.js';
 import { formatText } from '../../compiler/ide/format.js';
 import { parse } from '../../compiler/syntax/parse.js';
-import { planFiles } from './plans.js';
+import { join } from 'node:path';
+import { ROOT, planFiles } from './plans.js';
 
 /** At most this many cut points per file, spread evenly over its tokens. */
 const MAX_CUTS = Number(process.env.COMP_ROBUSTNESS_CUTS ?? 40);
 
 describe('IDE features on plans cut at token boundaries', () => {
-  for (const file of planFiles()) {
-    it(file.replace(/.*?(samples|docs)/, '$1'), async () => {
+  // the samples and docs examples (all constructs of docs/language.md), and the fixture of constructs.test.ts
+  for (const file of [...planFiles(), join(ROOT, 'test', 'ide', 'fixtures', 'constructs.comp')]) {
+    it(file.replace(/.*?(samples|docs|test)/, '$1'), async () => {
       const text = readFileSync(file, 'utf8');
       const tokens = parse(text).tokens;
       const step = Math.max(1, Math.ceil(tokens.length / MAX_CUTS));
