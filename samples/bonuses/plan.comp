@@ -39,7 +39,7 @@ let quota = rep.monthly_quota
 let attainment = credit / quota
 
 curve payout linear {
-  at 50% pays 25%
+  at 50%  pays 25%
   at 100% pays 100%
   at 150% pays 200%
   below 50% pays 0%
@@ -48,7 +48,7 @@ curve payout linear {
 
 scorecard mbo {
   metric retention weight 60% actual kpis.retention target 90% higher is better cap 120%
-  metric churn weight 40% actual kpis.churn target 5% lower is better cap 150%
+  metric churn     weight 40% actual kpis.churn     target 5%  lower is better  cap 150%
   all metrics at least 50% of target
 }
 

@@ -120,9 +120,9 @@ component override "Team override" {
 ## lower is better) and coaching 30% (target 24 sessions). Each score is capped; if any
 ## objective is below half of its target, no MBO bonus is paid for the quarter.
 scorecard mbo {
-  metric win_rate weight 40% actual kpis.win_rate target 25% higher is better cap 150%
-  metric forecast weight 30% actual kpis.forecast_error target 10% lower is better cap 150%
-  metric coaching weight 30% actual kpis.coaching_sessions target 24 higher is better cap 120%
+  metric win_rate weight 40% actual kpis.win_rate          target 25% higher is better cap 150%
+  metric forecast weight 30% actual kpis.forecast_error    target 10% lower is better  cap 150%
+  metric coaching weight 30% actual kpis.coaching_sessions target 24  higher is better cap 120%
   all metrics at least 50% of target
 }
 

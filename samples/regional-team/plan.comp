@@ -50,9 +50,9 @@ component commission "Commission" {
   for rep.role = "AE"
   basis per deal
   rate by deal.product {
-    "GTX Pro"              pays 8%
+    "GTX Pro"               pays 8%
     "MG Special", "MG Lite" pays 5%
-    otherwise              pays 6%
+    otherwise               pays 6%
   }
 }
 

@@ -37,11 +37,11 @@ let attainment = credit / quota
 component commission "Commission" {
   basis quarter to date
   rate retroactive {
-    from 0% to 100% pays 5%
-    from 100% pays 10%
+    from 0%   to 100% pays 5%
+    from 100%         pays 10%
   }
   clawback cancellations schedule {
-    within 6 months takes 100%
+    within 6 months  takes 100%
     within 12 months takes 50%
   }
   cancelled deals stay in attainment

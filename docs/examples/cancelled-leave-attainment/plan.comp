@@ -44,8 +44,8 @@ let attainment = credit / quota
 component commission "Commission" {
   basis year to date
   rate retroactive {
-    from 0% to 100% pays 5%
-    from 100% pays 10%
+    from 0%   to 100% pays 5%
+    from 100%         pays 10%
   }
   clawback cancellations schedule {
     within 1 months takes 100%
