@@ -53,7 +53,7 @@ export function clawbackShare(
   creditDate: string,
   eventDate: string,
   hooks: ShareHooks,
-): { compute(pc: Ctx): { share: Decimal; nodes: TraceNode[] } } | null {
+): { within: { amount: number; unit: 'days' | 'months' }; compute(pc: Ctx): { share: Decimal; nodes: TraceNode[] } } | null {
   const schedule = cb.schedule;
   let row = -1;
   if (schedule && schedule.length) {
@@ -61,6 +61,7 @@ export function clawbackShare(
     if (row < 0) return null;
   } else if (!inWindow(cb.within, creditDate, eventDate)) return null;
   return {
+    within: row >= 0 ? schedule![row]!.within : cb.within,
     compute(pc: Ctx) {
       const nodes: TraceNode[] = [];
       let share = ONE;

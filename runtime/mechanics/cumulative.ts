@@ -297,7 +297,7 @@ export class Settlement {
   }
 
   /** The share of a clawback (window, schedule, proration); null when the event is outside the windows. */
-  clawbackShare(cb: CompiledClawback, creditDate: string, eventDate: string): { compute(pc: Ctx): { share: Decimal; nodes: TraceNode[] } } | null {
+  clawbackShare(cb: CompiledClawback, creditDate: string, eventDate: string): ReturnType<typeof clawbackShare> {
     return clawbackShare(cb.ir, code.clawbacks.get(cb.ir), cb.prorate, creditDate, eventDate, this.h);
   }
 
