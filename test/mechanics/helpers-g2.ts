@@ -1,62 +1,10 @@
-// Shared by the draws, cumulative and clawback tests: analyse a plan, write its data to a
-// temporary folder, load it and evaluate it through the public API.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { analyze } from '../../compiler/analysis.js';
-import { loadDataset } from '../../compiler/data/load.js';
-import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import type { DataError, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+// Shared by the draws, cumulative and clawback tests (the runner is test/helpers/plan-run.ts).
+import { stmt, type Run } from '../helpers/plan-run.js';
 
-export function diagnostics(text: string): { code: string; severity: string; message: string; line: number }[] {
-  return analyze('plan.comp', text).diagnostics.map((d) => ({
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    line: text.slice(0, d.span.start).split('\n').length,
-  }));
-}
-
-export function codes(text: string): string[] {
-  return diagnostics(text).map((d) => d.code);
-}
-
-export type Run = { result?: RunResult; errors: DataError[] };
-
-export function run(text: string, files: Record<string, string>): Run {
-  const a = analyze('plan.comp', text);
-  const errs = a.diagnostics.filter((d) => d.severity === 'error');
-  if (!a.ir) throw new Error(`plan has errors: ${errs.map((d) => `${d.code} ${d.message}`).join('; ')}`);
-  const dir = mkdtempSync(join(tmpdir(), 'comp-g2-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body.replace(/^\s+/gm, ''));
-  const loaded = loadDataset(a.ir, [dir]);
-  const bad = loaded.errors.filter((e) => e.severity === 'error');
-  if (bad.length) return { errors: bad };
-  const out = evaluate(compilePlan(a.ir), loaded.dataset);
-  return { result: out.result, errors: out.errors };
-}
-
-export function stmt(r: Run, rep: string, period: string): Statement {
-  if (!r.result) throw new Error(`run failed: ${r.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
-  const s = r.result.statements.find((x) => x.rep === rep && x.period === period);
-  if (!s) throw new Error(`no statement for ${rep} in ${period}`);
-  return s;
-}
+export { codes, diagnostics, run, stmt, traceTexts, type Run } from '../helpers/plan-run.js';
 
 export function paid(r: Run, rep: string, periods: string[]): string[] {
   return periods.map((p) => stmt(r, rep, p).paid);
-}
-
-export function traceTexts(s: Statement, kind: string): string[] {
-  const out: string[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n.text);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(s.trace);
-  return out;
 }
 
 /** A plan header, roster, deals table and credit rule; `body` adds components, draws, tables. */
