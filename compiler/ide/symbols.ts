@@ -3,7 +3,7 @@ import type { FullAnalysis } from '../analysis.js';
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 
-export type OutlineKind = 'plan' | 'header' | 'table' | 'roster' | 'field' | 'credit' | 'let' | 'tiers' | 'band' | 'component' | 'clause' | 'draw' | 'target';
+export type OutlineKind = 'plan' | 'header' | 'table' | 'roster' | 'field' | 'credit' | 'let' | 'tiers' | 'band' | 'component' | 'clause' | 'draw' | 'target' | 'curve' | 'point' | 'scorecard' | 'metric' | 'version';
 
 export interface OutlineSymbol {
   name: string;
@@ -57,22 +57,19 @@ function item(a: FullAnalysis, it: A.Item): OutlineSymbol | undefined {
       return mk(it.recoverable ? 'draw recoverable' : 'guarantee', 'draw', it.span, it.amount ? src(a, it.amount.span) : undefined);
     case 'TargetDecl':
       return mk('target rep', 'target', it.subject?.span, 'payout previews');
-    // The kinds below reuse the outline kinds the language server knows (lsp/handlers/symbols.ts):
-    // a curve is shown like tiers (its points like bands), a scorecard like a let (its metrics
-    // like fields), a version like a component (its declarations as children).
     case 'CurveDecl': {
-      const points = it.points.map((p): OutlineSymbol => ({ name: src(a, p.span), kind: 'band', span: p.span, selectionSpan: p.span, children: [] }));
-      return mk(it.name?.text ?? '', 'tiers', it.name?.span, `curve ${it.mode ?? 'linear'}`, points);
+      const points = it.points.map((p): OutlineSymbol => ({ name: src(a, p.span), kind: 'point', span: p.span, selectionSpan: p.span, children: [] }));
+      return mk(it.name?.text ?? '', 'curve', it.name?.span, `curve ${it.mode ?? 'linear'}`, points);
     }
     case 'ScorecardDecl': {
       const metrics = it.metrics.map(
-        (m): OutlineSymbol => ({ name: m.name?.text ?? '?', kind: 'field', span: m.span, selectionSpan: m.name?.span ?? m.span, detail: m.weight ? `weight ${src(a, m.weight.span)}` : undefined, children: [] }),
+        (m): OutlineSymbol => ({ name: m.name?.text ?? '?', kind: 'metric', span: m.span, selectionSpan: m.name?.span ?? m.span, detail: m.weight ? `weight ${src(a, m.weight.span)}` : undefined, children: [] }),
       );
-      return mk(it.name?.text ?? '', 'let', it.name?.span, 'scorecard', metrics);
+      return mk(it.name?.text ?? '', 'scorecard', it.name?.span, 'scorecard', metrics);
     }
     case 'VersionDecl': {
       const inner = it.items.map((x) => item(a, x)).filter((x): x is OutlineSymbol => !!x);
-      return mk(it.title?.value ?? 'version', 'component', it.title?.span, `version effective ${it.effective?.text ?? '?'}`, inner);
+      return mk(it.title?.value ?? 'version', 'version', it.title?.span, `version effective ${it.effective?.text ?? '?'}`, inner);
     }
     case 'FiscalDecl':
     case 'FxDecl':

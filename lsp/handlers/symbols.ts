@@ -18,6 +18,11 @@ const KIND: Record<OutlineKind, SymbolKind> = {
   clause: SymbolKind.Property,
   draw: SymbolKind.Object,
   target: SymbolKind.Object,
+  curve: SymbolKind.Function,
+  point: SymbolKind.EnumMember,
+  scorecard: SymbolKind.Object,
+  metric: SymbolKind.Field,
+  version: SymbolKind.Namespace,
 };
 
 function convert(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
