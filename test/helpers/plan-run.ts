@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import type { DataError, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+import type { DataError, RunResult, Statement } from '../../runtime/ir.js';
+import { traceNodes } from './trace.js';
 
 export function diagnostics(text: string): { code: string; severity: string; message: string; line: number }[] {
   return analyze('plan.comp', text).diagnostics.map((d) => ({
@@ -45,13 +46,5 @@ export function stmt(r: Run, rep: string, period: string): Statement {
 }
 
 export function traceTexts(s: Statement, kind: string): string[] {
-  const out: string[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n.text);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(s.trace);
-  return out;
+  return traceNodes(s.trace, kind).map((n) => n.text);
 }

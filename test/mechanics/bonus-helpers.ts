@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import type { RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+import type { RunResult, Statement } from '../../runtime/ir.js';
 
 /** The codes of the plan's diagnostics (errors and warnings). */
 export function codes(text: string): string[] {
@@ -37,17 +37,7 @@ export function line(s: Statement, name: string): string | undefined {
   return s.lines.find((l) => l.kind === 'component' && l.name === name)?.amount;
 }
 
-export function nodes(trace: TraceNode[], kind: string): TraceNode[] {
-  const out: TraceNode[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(trace);
-  return out;
-}
+export { traceNodes as nodes } from '../helpers/trace.js';
 
 export const HEADER = `plan "Test"
 currency USD

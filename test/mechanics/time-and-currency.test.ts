@@ -9,7 +9,8 @@ import { loadDataset } from '../../compiler/data/load.js';
 import { mergeVersionFiles } from '../../compiler/lower/time-money.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import * as cal from '../../runtime/calendar.js';
-import type { DataError, PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+import type { DataError, PlanIR, RunResult, Statement } from '../../runtime/ir.js';
+import { traceNodes } from '../helpers/trace.js';
 
 function codes(text: string): string[] {
   return analyze('plan.comp', text).diagnostics.map((d) => d.code);
@@ -47,17 +48,7 @@ function stmt(r: RunResult, rep: string, period: string): Statement {
   return s;
 }
 
-function nodes(trace: TraceNode[], kind: string): TraceNode[] {
-  const out: TraceNode[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(trace);
-  return out;
-}
+const nodes = traceNodes;
 
 const REPS = `roster reps from "reps.csv" {
   id: text key

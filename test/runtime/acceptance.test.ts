@@ -1,6 +1,6 @@
 // Acceptance cases A1-A16 (figures copied from the shared acceptance table), built as IR by hand.
 import { describe, expect, it } from 'vitest';
-import type { ClawbackIR, Dataset, RowValue, Statement, TableIR, TraceNode } from '../../runtime/ir.js';
+import type { ClawbackIR, Dataset, RowValue, Statement, TableIR } from '../../runtime/ir.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import {
   D,
@@ -35,18 +35,9 @@ import {
   tiers,
   usd,
 } from './builders.js';
+import { traceNodes } from '../helpers/trace.js';
 
-function nodes(trace: TraceNode[], kind: string): TraceNode[] {
-  const out: TraceNode[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(trace);
-  return out;
-}
+const nodes = traceNodes;
 
 function letValue(s: Statement, name: string): string | undefined {
   return nodes(s.trace, 'let').find((n) => n.text.startsWith(`${name} =`))?.value;

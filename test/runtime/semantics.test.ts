@@ -1,7 +1,7 @@
 // Semantics beyond the acceptance table: rounding modes, bases, band boundaries, caps,
 // errors and their locations, reporting ranges, determinism.
 import { describe, expect, it } from 'vitest';
-import type { Dataset, RoundingMode, TraceNode } from '../../runtime/ir.js';
+import type { Dataset, RoundingMode } from '../../runtime/ir.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { roundLine } from '../../runtime/rounding.js';
 import { fixed, formatAmount, formatPercent, groupThousands } from '../../runtime/format.js';
@@ -26,18 +26,9 @@ import {
   traceText,
   usd,
 } from './builders.js';
+import { traceNodes } from '../helpers/trace.js';
 
-function nodes(trace: TraceNode[], kind: string): TraceNode[] {
-  const out: TraceNode[] = [];
-  const walk = (ns: TraceNode[]): void => {
-    for (const n of ns) {
-      if (n.kind === kind) out.push(n);
-      if (n.children) walk(n.children);
-    }
-  };
-  walk(trace);
-  return out;
-}
+const nodes = traceNodes;
 
 describe('rounding modes', () => {
   const cases: [string, Record<RoundingMode, string>][] = [
