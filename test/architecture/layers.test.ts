@@ -1,0 +1,75 @@
+// The layering of ARCHITECTURE.md, checked on the import statements of every source file.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function importsOf(pattern: string): Promise<{ file: string; spec: string }[]> {
+  const files = await glob([pattern], { cwd: root, ignore: ['**/node_modules/**', 'dist/**'] });
+  const out: { file: string; spec: string }[] = [];
+  for (const f of files.sort()) {
+    const text = readFileSync(join(root, f), 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)) {
+      out.push({ file: f, spec: (m[1] ?? m[2])! });
+    }
+  }
+  return out;
+}
+
+/** The folder an import lands in, relative to the repository root (packages by name). */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return `pkg:${spec.split('/')[0]!.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]}`;
+  return relative(root, join(root, file, '..', spec));
+}
+
+describe('architecture: what each layer may import', () => {
+  it('reads the imports it checks', async () => {
+    const rt = await importsOf('runtime/**/*.ts');
+    expect(rt.some(({ spec }) => spec === 'decimal.js')).toBe(true);
+    expect((await importsOf('lsp/**/*.ts')).some(({ spec }) => spec.includes('compiler/ide/'))).toBe(true);
+  });
+
+  it('runtime/ imports only decimal.js and itself', async () => {
+    const bad = (await importsOf('runtime/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      return !(t === 'pkg:decimal.js' || t.startsWith('pkg:node:') || t.startsWith('runtime/'));
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('grammar/ imports only chevrotain and itself', async () => {
+    const bad = (await importsOf('grammar/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      return !(t === 'pkg:chevrotain' || t.startsWith('grammar/'));
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('lsp/ never imports chevrotain or the grammar, only the analysis API and the ide layer', async () => {
+    const bad = (await importsOf('lsp/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      return t === 'pkg:chevrotain' || t.startsWith('grammar/') || t.startsWith('compiler/syntax/') || t.startsWith('compiler/semantics/');
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('compiler/ never speaks the LSP protocol; only compiler/cli imports commander', async () => {
+    const bad = (await importsOf('compiler/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      if (t.startsWith('pkg:vscode-languageserver') || t === 'pkg:vscode-jsonrpc') return !file.startsWith('compiler/cli/commands/lsp');
+      if (t === 'pkg:commander') return !file.startsWith('compiler/cli/');
+      return false;
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('the extension imports only vscode, the language client and node', async () => {
+    const bad = (await importsOf('vscode-extension/src/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      return !(t === 'pkg:vscode' || t === 'pkg:vscode-languageclient' || t.startsWith('pkg:node:') || t.startsWith('vscode-extension/'));
+    });
+    expect(bad).toEqual([]);
+  });
+});
