@@ -275,22 +275,24 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
     done.add(id);
     const lt = loaded.get(s.table);
     if (!lt) continue;
-    const byDeal = new Map<string, { first: RowValue; sum: Decimal }>();
+    const byDeal = new Map<string, { first: RowValue; sum: Decimal; ordinary: boolean }>();
     for (const row of lt.rows) {
       const deal = row.values[s.dealField];
       if (typeof deal !== 'string') continue;
       let g = byDeal.get(deal);
       if (!g) {
-        g = { first: row, sum: new Decimal(0) };
+        g = { first: row, sum: new Decimal(0), ordinary: false };
         byDeal.set(deal, g);
       }
       const overlay = s.overlayField ? row.values[s.overlayField] : false;
       if (overlay === true) continue;
+      g.ordinary = true;
       const share = row.values[s.shareField];
       if (share instanceof Decimal) g.sum = g.sum.plus(share);
     }
     for (const [deal, g] of byDeal) {
-      if (g.sum.eq(1)) continue;
+      // A deal whose split rows are all overlays is credited in full to `to` (language.md, section 9).
+      if (g.sum.eq(1) || !g.ordinary) continue;
       const loc = at(lt, g.first, s.dealField);
       report(Codes.SplitSum, lt.file, loc, { deal, sum: percentText(g.sum) }, s.overlayField ? `overlay rows (\`${s.overlayField}\` = true) are not counted` : undefined);
     }

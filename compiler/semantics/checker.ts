@@ -193,6 +193,7 @@ class Checker {
       addSymbol: (sym) => this.addSymbol(sym),
       addRef: (span, sym) => this.addRef(span, sym),
       symbolOf: (kind, name, container) => this.symbolOf(kind, name, container),
+      nonZero: (e) => this.nonZero(e, new Set()),
     });
   }
 
@@ -1166,6 +1167,13 @@ class Checker {
           this.err(diag(Codes.IncomparableTypes, this.file, span, { left: sl, right: sr }, this.comparisonHint(l, r)));
         } else if (ordered && !(isNumeric(l) || l.k === 'date' || l.k === 'period' || l.k === 'text')) {
           this.err(diag(Codes.IncomparableTypes, this.file, span, { left: sl, right: sr }, { hint: `${sl} has no order; use \`=\` or \`!=\`` }));
+        } else {
+          // `attainment >= 70`: a percent against a plain number other than 0 is a units mistake.
+          const bare = l.k === 'percent' && r.k !== 'percent' ? e.right! : r.k === 'percent' && l.k !== 'percent' ? e.left : undefined;
+          if (bare?.kind === 'NumberLit' && !this.src(bare.span).startsWith('x') && !new Decimal(bare.text).isZero()) {
+            const pct = new Decimal(bare.text).gte(1) ? bare.text : new Decimal(bare.text).times(100).toString();
+            this.err(diag(Codes.IncomparableTypes, this.file, bare.span, { left: sl, right: `the plain number \`${this.src(bare.span)}\`` }, { hint: `write percents with \`%\`: \`${pct}%\`` }));
+          }
         }
         return T.boolean;
       }
@@ -1284,6 +1292,8 @@ class Checker {
         if (e.callee.text === 'max') return e.args.some((a) => this.positive(a, seen));
         if (e.callee.text === 'min') return e.args.every((a) => this.positive(a, seen));
         if (e.callee.text === 'abs') return !!e.args[0] && this.nonZero(e.args[0], seen);
+        // seasonal(VALUE, by quarter W1, ...): every period's share is positive when every weight is
+        if (e.callee.text === 'seasonal') return e.args.length > 1 && this.nonZero(e.args[0]!, seen) && e.args.slice(1).every((a) => this.positive(a, seen));
         if (e.callee.text === 'months_since') return false;
         return false;
       }
