@@ -25,6 +25,10 @@ export interface CurveInfo {
 export interface ScorecardInfo {
   decl: A.ScorecardDecl;
   name: string;
+  /** Set once its metrics are checked (their fields resolved). */
+  checked?: boolean;
+  /** Uses outside `otherwise` seen before the card was checked (COMP3010 on a zero target). */
+  unguardedRefs?: A.NameRef[];
 }
 
 /** Per-plan results of these checks, read by the lowering to IR. */
@@ -53,4 +57,6 @@ export interface BonusHost {
   addSymbol(sym: SymbolInfo): SymbolInfo;
   addRef(span: Span, sym: SymbolInfo | undefined): void;
   symbolOf(kind: SymbolKind, name: string, container?: string): SymbolInfo | undefined;
+  /** Can this expression be shown never to be zero? (COMP3010) */
+  nonZero(e: A.Expr): boolean;
 }

@@ -4,7 +4,7 @@ import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { T, isNumeric, isUnknown, sameType, show, type Type } from './types.js';
-import type { BonusCtx, BonusHost } from './bonus-host.js';
+import type { BonusCtx, BonusHost, ScorecardInfo } from './bonus-host.js';
 
 export function collectScorecard(h: BonusHost, item: A.ScorecardDecl): void {
   if (!item.name || !h.declareTop(item.name, 'scorecard')) return;
@@ -61,6 +61,26 @@ export function checkScorecard(h: BonusHost, c: A.ScorecardDecl): void {
     const t = h.expr(c.gate, ctx);
     if (!isUnknown(t) && t.k !== 'percent') h.err(diag(Codes.TypeMismatch, h.file, c.gate.span, { expected: 'a percent of target, e.g. `50%`', found: show(t) }));
   }
+  const info = c.name ? h.b.scorecards.get(c.name.text) : undefined;
+  if (info?.decl === c) {
+    info.checked = true;
+    for (const ref of info.unguardedRefs ?? []) warnZeroTarget(h, info, ref);
+    info.unguardedRefs = undefined;
+  }
+}
+
+/** A higher-is-better metric scores actual / target: a target that may be zero is a possible
+ *  division by zero (COMP3010) where the card is used outside `otherwise`. */
+function warnZeroTarget(h: BonusHost, info: ScorecardInfo, e: A.NameRef): void {
+  const risky = info.decl.metrics.find((m) => m.direction === 'higher' && m.target && m.target.kind !== 'ErrorExpr' && !h.nonZero(m.target));
+  if (!risky?.target) return;
+  const divisor = h.src(risky.target.span);
+  h.err(
+    diag(Codes.PossibleDivisionByZero, h.file, e.span, { divisor }, {
+      hint: `metric \`${risky.name?.text ?? ''}\` of \`${info.name}\` scores actual / \`${divisor}\`: say what the card is when it is zero, \`${info.name} otherwise 0%\`, or declare the field \`positive\``,
+      data: { fix: 'otherwise', insertAt: e.span.end, text: ' otherwise 0%' },
+    }),
+  );
 }
 
 /** A scorecard's name used as a value: undefined when `name` is not a scorecard. */
@@ -73,5 +93,9 @@ export function checkScorecardRef(h: BonusHost, e: A.NameRef, ctx: BonusCtx): Ty
     return T.unknown;
   }
   h.s.res.set(e, { k: 'scorecard', name: info.name });
+  if (!ctx.guarded) {
+    if (info.checked) warnZeroTarget(h, info, e);
+    else (info.unguardedRefs ??= []).push(e);
+  }
   return T.percent;
 }
