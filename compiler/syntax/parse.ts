@@ -231,8 +231,11 @@ function parseErrorToDiagnostic(e: IRecognitionException, text: string, file: st
       return diag(Codes.UnexpectedItem, file, span, enc.args, {
         hint: 'a declaration starts with `plan`, `currency`, `periods`, `rounding`, `roster`, `table`, `credit`, `let`, `tiers`, `component`, `draw` or `guarantee`',
       });
-    default:
-      return diag(Codes.UnexpectedToken, file, span, enc.args);
+    default: {
+      // `usd 1,000`: a currency code in lower case reads as a name followed by a number.
+      const code = [tok, prev, tokens[idx + 1]].find((t, i) => t && /^[a-z]{3}$/i.test(t.image) && t.image !== t.image.toUpperCase() && tokens[indexOfToken(tokens, t.startOffset) + 1]?.tokenType === T.NumberLiteral && i >= 0);
+      return diag(Codes.UnexpectedToken, file, span, enc.args, code ? { hint: `currency codes are written in capitals: \`${code.image.toUpperCase()} ${tokens[indexOfToken(tokens, code.startOffset) + 1]!.image}\`` } : undefined);
+    }
   }
 }
 

@@ -2,6 +2,10 @@
 // expected payouts computed by hand (arithmetic in the comments).
 import { describe, expect, it } from 'vitest';
 import { codes, diagnostics, run, stmt } from '../helpers/plan-run.js';
+import { analyze } from '../../compiler/analysis.js';
+
+const analyzeHints = (text: string): { code: string; hint?: string }[] =>
+  analyze('plan.comp', text).diagnostics.map((d) => ({ code: d.code, hint: d.hint }));
 
 const line = (r: ReturnType<typeof run>, rep: string, period: string, name: string): string =>
   stmt(r, rep, period).lines.find((l) => l.kind === 'component' && l.name === name)!.amount;
@@ -96,5 +100,23 @@ component commission "Commission" {
   it('percents, and comparisons with 0, stay valid', () => {
     expect(codes(plan('attainment >= 70%'))).toEqual([]);
     expect(codes(plan('attainment > 0'))).toEqual([]);
+  });
+});
+
+describe('core QA: syntax hints', () => {
+  it('a currency code in lower case (`cap usd 1,000 per period`) gets a hint to write it in capitals', () => {
+    const text = `plan "P"
+currency USD
+periods monthly
+roster reps from "reps.csv" {
+  id: text key
+}
+component c "C" {
+  rate 8%
+  cap usd 1,000 per period
+}
+`;
+    const d = analyzeHints(text);
+    expect(d).toContainEqual({ code: 'COMP1101', hint: 'currency codes are written in capitals: `USD 1,000`' });
   });
 });
