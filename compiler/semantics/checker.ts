@@ -1061,7 +1061,11 @@ class Checker {
     if (ctx.event) candidates.push(ctx.event.name);
     let extra = this.didYouMean(name, candidates);
     if (!extra.hint && ['quota', 'attainment'].includes(name)) extra = { hint: name === 'quota' ? 'declare it: `let quota = rep.monthly_quota`' : 'declare it: `let attainment = credit / quota otherwise 0%`' };
-    if (!extra.hint && name === 'deal' && !ctx.row) extra = { hint: `\`deal\` is the credited row: it exists in credit rules, \`credit where ...\` and clawback proration` };
+    if (name === 'deal' && !ctx.row) {
+      // Not a typo of a table name: the credited row exists only where a deal is in hand.
+      this.err(diag(Codes.NotAvailableHere, this.file, e.span, { name, where: ctx.where }, { hint: '`deal` is the credited row: it exists in credit rules, `credit where ...`, per-deal rates and caps, SPIFF conditions and clawback proration' }));
+      return T.unknown;
+    }
     this.err(diag(Codes.UndefinedName, this.file, e.span, { name }, extra));
     return T.unknown;
   }

@@ -229,7 +229,7 @@ function parseErrorToDiagnostic(e: IRecognitionException, text: string, file: st
       return diag(Codes.ExpectedExpression, file, span, enc.args);
     case 'COMP1104':
       return diag(Codes.UnexpectedItem, file, span, enc.args, {
-        hint: 'a declaration starts with `plan`, `currency`, `periods`, `rounding`, `roster`, `table`, `credit`, `let`, `tiers`, `component`, `draw` or `guarantee`',
+        hint: 'a declaration starts with `plan`, `currency`, `periods`, `fiscal year`, `rounding`, `effective`, `payout currency`, `fx rates`, `roster`, `table`, `credit`, `let`, `tiers`, `curve`, `scorecard`, `component`, `draw`, `guarantee`, `version` or `target rep`',
       });
     default: {
       // `usd 1,000`: a currency code in lower case reads as a name followed by a number.

@@ -213,7 +213,7 @@ describe('bonus diagnostics', () => {
     expect(codes(`${BASE}\ncomponent c "C" {\n  pays USD 10\n}\n`)).not.toContain('COMP5001');
   });
   it('`deal` exists only per deal', () => {
-    expect(codes(`${BASE}\ncomponent c "C" {\n  pays USD 10 where deal.units > 1\n}\n`)).toContain('COMP2001');
+    expect(codes(`${BASE}\ncomponent c "C" {\n  pays USD 10 where deal.units > 1\n}\n`)).toContain('COMP2012');
   });
 });
 
