@@ -366,8 +366,26 @@ function folderSignature(folder: string): string {
 
 /** Load (cached by folder mtimes and the plan's tables) and evaluate the whole plan on sample data. */
 export function sampleRun(ir: IR.PlanIR, folder: string): { result?: IR.RunResult; problem?: string } {
+  const entry = sampleEntry(ir, folder);
+  if (typeof entry === 'string') return { problem: entry };
+  if (!entry.dataset) return { problem: `the sample data has ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'} (first: ${entry.errors[0]})` };
+  let r = entry.results.get(ir);
+  if (r === undefined) {
+    try {
+      const out = evaluate(compilePlan(ir), entry.dataset);
+      r = out.result ?? (out.errors[0] ? `${out.errors[0].message}` : 'the evaluation failed');
+    } catch (e) {
+      r = (e as Error).message;
+    }
+    entry.results.set(ir, r);
+  }
+  return typeof r === 'string' ? { problem: r } : { result: r };
+}
+
+/** The loaded and checked sample data for the plan's tables (cached by folder mtimes), or a problem. */
+function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
   const signature = folderSignature(folder);
-  if (signature.endsWith(':missing')) return { problem: `the sample data folder \`${folder}\` does not exist` };
+  if (signature.endsWith(':missing')) return `the sample data folder \`${folder}\` does not exist`;
   const tablesJson = JSON.stringify(ir.tables);
   let entry = sampleCache.get(folder);
   if (!entry || entry.signature !== signature || entry.tablesJson !== tablesJson) {
@@ -382,18 +400,7 @@ export function sampleRun(ir: IR.PlanIR, folder: string): { result?: IR.RunResul
     };
     sampleCache.set(folder, entry);
   }
-  if (!entry.dataset) return { problem: `the sample data has ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'} (first: ${entry.errors[0]})` };
-  let r = entry.results.get(ir);
-  if (r === undefined) {
-    try {
-      const out = evaluate(compilePlan(ir), entry.dataset);
-      r = out.result ?? (out.errors[0] ? `${out.errors[0].message}` : 'the evaluation failed');
-    } catch (e) {
-      r = (e as Error).message;
-    }
-    entry.results.set(ir, r);
-  }
-  return typeof r === 'string' ? { problem: r } : { result: r };
+  return entry;
 }
 
 export interface SamplePayouts {
@@ -439,4 +446,15 @@ export function renderSamplePayouts(ir: IR.PlanIR, component: string, label: str
   if (sorted.length > limit) lines.push(`| … ${sorted.length - limit} more | |`);
   lines.push(`| **total** (${p.rows.length} rep${p.rows.length === 1 ? '' : 's'}) | **${money(ir.currency, p.total)}** |`);
   return lines.join('\n');
+}
+
+/**
+ * Load and check the sample data for a checked plan ahead of the first hover (the slow part of
+ * a sample preview), so that the hover only evaluates. Cheap when already loaded; does nothing
+ * without sample data or without IR.
+ */
+export function warmSamplePreview(ir: IR.PlanIR | undefined, opts: PreviewOptions): void {
+  if (!ir) return;
+  const folder = sampleFolder(opts);
+  if (folder) sampleEntry(ir, folder);
 }

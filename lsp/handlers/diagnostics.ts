@@ -5,7 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { docsAnchor } from '../../compiler/diagnostics/codes.js';
 import { toRange } from '../convert.js';
-import type { ServerState } from '../state.js';
+import { safely, type ServerState } from '../state.js';
+import { warmSamplePreview } from '../../compiler/ide/preview.js';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -59,6 +60,13 @@ export function registerDiagnostics(state: ServerState): void {
     const now = state.documents.get(uri);
     if (!now || now.version !== version) return;
     void state.connection.sendDiagnostics({ uri, version, diagnostics });
+    // Once the diagnostics are out, evaluate the sample data (if any) for this version, so the
+    // first payout preview on hover does not wait for loading it.
+    setTimeout(() => {
+      const still = state.documents.get(uri);
+      if (!still || still.version !== version) return;
+      safely(state, 'sample data warm-up', () => warmSamplePreview(state.analysis(still).ir, state.previewOptions(uri)), undefined);
+    }, 0);
     if (process.env.COMP_LSP_TIMING) state.log(`diagnostics ${uri}@${version} in ${Date.now() - started} ms`);
   };
 

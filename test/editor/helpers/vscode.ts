@@ -306,10 +306,14 @@ export async function hoverWord(
   const span = line.locator('span > span', { hasText: word }).first();
   const box = await span.boundingBox();
   if (!box) throw new Error(`\`${word}\` is not rendered on the line \`${lineText}\``);
-  await page.mouse.move(box.x + 2, box.y + box.height / 2);
-  await page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 4 });
+  const point = async () => {
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 4 });
+  };
+  await point();
   const deadline = Date.now() + timeoutMs;
   let text = '';
+  let lastMove = Date.now();
   while (Date.now() < deadline) {
     text = await page.evaluate(() =>
       [...document.querySelectorAll('.monaco-hover:not(.hidden)')]
@@ -318,6 +322,14 @@ export async function hoverWord(
         .join('\n'),
     );
     if (done(text)) return text;
+    // No hover shown yet (the editor may have dismissed it, e.g. while the server was still
+    // starting): move away and point again, as a person would.
+    if (text === '' && Date.now() - lastMove > 8_000) {
+      await page.mouse.move(box.x + 2, box.y + box.height * 4);
+      await sleep(200);
+      await point();
+      lastMove = Date.now();
+    }
     await sleep(250);
   }
   return text;
