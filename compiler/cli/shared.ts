@@ -105,7 +105,8 @@ export async function compilePlanFile(file: string): Promise<{ analysis: Analysi
 export function formatDataError(e: DataError & { severity?: string; hint?: string }): string {
   const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
   let s = `${e.file}:${e.line}:${e.column}: ${severity}[${e.code}]: ${e.message}\n`;
-  if (e.hint) s += `  hint: ${e.hint}\n`;
+  const hint = e.hint ?? (e.code === 'COMP7001' ? 'a division in the plan has no fallback for zero: `comp check` shows where (COMP3010); say what it means there with `otherwise`' : undefined);
+  if (hint) s += `  hint: ${hint}\n`;
   return s;
 }
 
@@ -114,10 +115,33 @@ export function printDataErrors(list: (DataError & { severity?: string; hint?: s
   let errors = 0;
   const warnedByCode = new Map<string, number>();
   let out = '';
+  // An evaluation error that recurs in every period (a quota of 0 divides every month) is printed
+  // once, with the periods it also happened in: every one is still counted and named.
+  const repeats = new Map<string, string[]>();
+  const periodIn = /\bin ((?:FY)?\d{4}(?:-(?:Q|H)?\d{1,2}(?:-\d{2})?)?)\b/;
+  for (const e of list) {
+    if (!e.code.startsWith('COMP7') || (e.severity ?? 'error') !== 'error') continue;
+    const m = periodIn.exec(e.message);
+    if (!m) continue;
+    const key = `${e.file}:${e.line}:${e.column}:${e.code}:${e.message.replace(periodIn, 'in <period>')}`;
+    repeats.set(key, [...(repeats.get(key) ?? []), m[1]!]);
+  }
+  const printed = new Set<string>();
   for (const e of list) {
     const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
     if (severity === 'error') {
       errors++;
+      const m = e.code.startsWith('COMP7') ? periodIn.exec(e.message) : null;
+      const key = m ? `${e.file}:${e.line}:${e.column}:${e.code}:${e.message.replace(periodIn, 'in <period>')}` : undefined;
+      const periods = key ? repeats.get(key) : undefined;
+      if (key && periods && periods.length > 1) {
+        if (printed.has(key)) continue;
+        printed.add(key);
+        const others = periods.slice(1);
+        out += formatDataError(e);
+        out += `  (the same in ${others.length} more period${others.length === 1 ? '' : 's'}: ${others.join(', ')})\n`;
+        continue;
+      }
       out += formatDataError(e);
       continue;
     }

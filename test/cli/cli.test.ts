@@ -262,3 +262,17 @@ describe('comp explain', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('error: unknown period `2026-3`\nhint: did you mean `2026-03`?\n');
   });
 });
+
+describe('evaluation errors', { timeout: 60_000 }, () => {
+  it('prints an error that recurs in every period once, naming the other periods, and counts each', () => {
+    const r = comp(['run', `${FX}/zero-quota/plan.comp`, '--data', `${FX}/zero-quota/data`]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines.filter((l) => l.includes('error[COMP7001]'))).toEqual([
+      `${FX}/zero-quota/data/reps.csv:2:1: error[COMP7001]: component \`commission\` divides by zero for rep \`a\` in 2026-01`,
+    ]);
+    expect(r.stderr).toContain('(the same in 3 more periods: 2026-02, 2026-03, 2026-04)');
+    expect(r.stderr).toContain('hint: a division in the plan has no fallback for zero');
+    expect(r.stderr).toContain('4 errors while evaluating the plan');
+  });
+});
