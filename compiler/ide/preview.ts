@@ -118,6 +118,18 @@ function row(table: string, key: string, values: Record<string, IR.Value>, line 
   return { kind: 'row', table, key, values, loc: { file: 'target rep', line } };
 }
 
+/** A row's values: each field's default, then the target rep's entries for this table. */
+function targetValues(t: IR.TableIR, entries: A.TargetDecl['entries'], period: IR.PeriodValue): Record<string, IR.Value> {
+  const values: Record<string, IR.Value> = {};
+  for (const f of t.fields) values[f.name] = defaultValue(f, period);
+  for (const e of entries) {
+    const f = t.fields.find((x) => x.name === e.field!.text);
+    const v = f ? literalValue(e.value, f.type) : undefined;
+    if (f && v !== undefined) values[f.name] = v;
+  }
+  return values;
+}
+
 /** The synthetic dataset: the target rep (and a team member), per-rep rows, and the given credits. */
 function targetDataset(ir: IR.PlanIR, target: A.TargetDecl | undefined, period: IR.PeriodValue, credits: Decimal[], toMember: boolean): IR.Dataset {
   const data: IR.Dataset = {};
@@ -125,13 +137,7 @@ function targetDataset(ir: IR.PlanIR, target: A.TargetDecl | undefined, period: 
   for (const t of ir.tables) {
     const mine = entries.filter((e) => e.field && (t.roster ? !e.table || e.table.text === t.name : e.table?.text === t.name));
     if (t.roster) {
-      const values: Record<string, IR.Value> = {};
-      for (const f of t.fields) values[f.name] = defaultValue(f, period);
-      for (const e of mine) {
-        const f = t.fields.find((x) => x.name === e.field!.text);
-        const v = f ? literalValue(e.value, f.type) : undefined;
-        if (f && v !== undefined) values[f.name] = v;
-      }
+      const values = targetValues(t, mine, period);
       if (t.key) values[t.key] = TARGET_KEY;
       const rows = [row(t.name, TARGET_KEY, values)];
       if (ir.teamBy) {
@@ -142,13 +148,7 @@ function targetDataset(ir: IR.PlanIR, target: A.TargetDecl | undefined, period: 
       }
       data[t.name] = rows;
     } else if (t.repField && mine.length) {
-      const values: Record<string, IR.Value> = {};
-      for (const f of t.fields) values[f.name] = defaultValue(f, period);
-      for (const e of mine) {
-        const f = t.fields.find((x) => x.name === e.field!.text);
-        const v = f ? literalValue(e.value, f.type) : undefined;
-        if (f && v !== undefined) values[f.name] = v;
-      }
+      const values = targetValues(t, mine, period);
       values[t.repField] = TARGET_KEY;
       if (t.periodField) values[t.periodField] = period;
       const rows = [row(t.name, TARGET_KEY, values)];

@@ -29,12 +29,6 @@ export function finishTimeMoney(ir: IR.PlanIR, plan: A.Plan, sem: Semantics, tex
   const out: IR.PlanIR = { ...ir, periods: { ...ir.periods } };
   if (tm.fiscalStart && tm.fiscalStart > 1) {
     out.periods.fiscalStart = tm.fiscalStart;
-    // period bounds written as fiscal periods (`FY2027-Q1`) or calendar ones, read with the fiscal year
-    const p = plan.items.find((i): i is A.PeriodsDecl => i.kind === 'PeriodsDecl');
-    const bound = (e: A.Expr | undefined, which: 'start' | 'end'): string | undefined =>
-      e?.kind === 'PeriodLit' ? cal.periodFromKey(e.text, tm.fiscalStart)?.[which] : e?.kind === 'DateLit' ? e.text : undefined;
-    if (p?.from) out.periods.from = bound(p.from, 'start') ?? out.periods.from;
-    if (p?.to) out.periods.to = bound(p.to, 'end') ?? out.periods.to;
   }
   if (tm.fx) {
     out.tables = [...out.tables, fxTable(tm.fx.source)];

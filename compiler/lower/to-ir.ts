@@ -3,6 +3,7 @@
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
+import { periodFromKey } from '../../runtime/calendar.js';
 import type { Semantics, TiersInfo } from '../semantics/checker.js';
 import { valueType } from '../semantics/types.js';
 import { lowerEmployment, lowerMechanicCall, lowerMechanicName, lowerRateTable, teamQuotaAttainment, type MechLowering } from './credit-rules.js';
@@ -14,37 +15,6 @@ export function lowerToIR(plan: A.Plan, sem: Semantics, text: string): IR.PlanIR
 }
 
 class LoweringError extends Error {}
-
-const ISO_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function lastDayOfMonth(y: number, m: number): number {
-  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
-  return ISO_DAYS[m - 1]!;
-}
-
-/** First and last day of a period literal: '2026-01', '2026-Q1', '2026-H1'. */
-export function periodBounds(key: string): { start: string; end: string } {
-  const y = Number(key.slice(0, 4));
-  const rest = key.slice(5);
-  let m1: number;
-  let m2: number;
-  if (rest.startsWith('Q')) {
-    const q = Number(rest.slice(1));
-    m1 = (q - 1) * 3 + 1;
-    m2 = m1 + 2;
-  } else if (rest.startsWith('H')) {
-    const h = Number(rest.slice(1));
-    m1 = (h - 1) * 6 + 1;
-    m2 = m1 + 5;
-  } else if (rest === '') {
-    m1 = 1;
-    m2 = 12;
-  } else {
-    m1 = m2 = Number(rest);
-  }
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { start: `${y}-${pad(m1)}-01`, end: `${y}-${pad(m2)}-${pad(lastDayOfMonth(y, m2))}` };
-}
 
 class Lowerer {
   constructor(
@@ -117,7 +87,8 @@ class Lowerer {
     const bound = (e: A.Expr | undefined, which: 'start' | 'end'): string | undefined => {
       if (!e) return undefined;
       if (e.kind === 'DateLit') return e.text;
-      if (e.kind === 'PeriodLit') return periodBounds(e.text)[which];
+      // The runtime's calendar reads the key, fiscal (`FY2027-Q1`) or calendar (`2026-Q1`).
+      if (e.kind === 'PeriodLit') return periodFromKey(e.text, this.sem.timeMoney?.fiscalStart)?.[which];
       return undefined;
     };
     return {
