@@ -151,6 +151,14 @@ export const Codes = {
   OverlappingAssignments: def('COMP6090', 'error', 'overlapping assignments', 'assignments of rep `{rep}` overlap: {first} and {second}'),
   BadFxRate: def('COMP6091', 'error', 'bad FX rate row', '{problem}'),
   MissingFxRate: def('COMP7090', 'error', 'no FX rate', 'no {from} to {to} rate on or before {date} ({what})'),
+
+  // ---- 8450-8499 scenario files (`comp test`, compiler/workbench/)
+  ScenarioSyntax: def('COMP8450', 'error', 'scenario syntax', '{problem}'),
+  DuplicateScenario: def('COMP8451', 'error', 'duplicate scenario', 'a scenario named `{name}` is already in this file'),
+  ScenarioUnknownName: def('COMP8452', 'error', 'unknown name in a scenario', '{problem}'),
+  ScenarioFileMissing: def('COMP8453', 'error', 'scenario file not found', '{problem}'),
+  ExpectationFailed: def('COMP8454', 'error', 'expectation not met', '{problem}'),
+  ScenarioDataError: def('COMP8455', 'error', 'scenario data rejected', '{problem}'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CodeName = keyof typeof Codes;
