@@ -14,6 +14,7 @@ import * as run from './commands/run.js';
 import * as fmt from './commands/fmt.js';
 import * as lsp from './commands/lsp.js';
 import * as test from './commands/test.js';
+import * as doc from './commands/doc.js';
 import { EXIT_USAGE, UsageError, writeErr } from './shared.js';
 
 export interface CommandModule {
@@ -21,7 +22,7 @@ export interface CommandModule {
 }
 
 /** In the order `comp --help` lists them. */
-export const COMMANDS: CommandModule[] = [check, run, explain, test, fmt, lsp];
+export const COMMANDS: CommandModule[] = [check, run, explain, test, doc, fmt, lsp];
 
 function version(): string {
   // dist/compiler/cli/main.js, or dist/comp.mjs when bundled (scripts/bundle.mjs)
