@@ -705,6 +705,30 @@ export interface EvaluateOptions {
    * (`comp run` as a table or CSV). Amounts, lines and values are the same. Default true.
    */
   traces?: boolean;
+  /**
+   * Credit lines computed by a SQL engine from the same IR (compiler/sql/): per credit rule, the
+   * lines of each credited row by its key. Rows not listed are not credited; rows in `handBack`
+   * are evaluated here as usual (empty values, split sums: the errors stay the runtime's).
+   */
+  credits?: PrecomputedCredits;
+}
+
+/** A credit line as a SQL engine returns it: decimals and dates as exact text. */
+export interface PrecomputedLine {
+  rep: string;
+  date: string;
+  dealAmount: string;
+  share: string | null;
+  overlay: boolean;
+  amount: string;
+  splitKey: string;
+}
+
+export interface PrecomputedCredits {
+  /** rule index -> row key -> lines */
+  lines: Map<number, Map<string, PrecomputedLine[]>>;
+  /** rule index -> keys of rows the runtime evaluates itself */
+  handBack: Map<number, Set<string>>;
 }
 
 export interface EvaluateOutput {
@@ -801,7 +825,18 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
         splitIdx.set(dk, list);
       }
     }
+    const pre = opts.credits;
     for (const row of src) {
+      if (pre && !pre.handBack.get(ri)?.has(row.key)) {
+        for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
+          const dealAmount = new Decimal(l.dealAmount);
+          raw.push({
+            rule: ri, table: rule.ir.table, key: row.key, row, date: l.date, dealAmount, rep: l.rep,
+            share: l.share === null ? null : new Decimal(l.share), overlay: l.overlay, amount: new Decimal(l.amount), splitKey: l.splitKey,
+          });
+        }
+        continue;
+      }
       const c: Ctx = { env, rp: null, rep: null, period: null, row, event: null };
       let stage = 'where';
       try {

@@ -35,6 +35,8 @@ const result = await esbuild.build({
   metafile: true,
   sourcemap: false,
   legalComments: 'none',
+  // DuckDB ships a native binary: loaded from node_modules at run time
+  external: ['@duckdb/node-api'],
   logLevel: 'warning',
 });
 const inputs = Object.keys(result.metafile.inputs)

@@ -15,6 +15,7 @@ import * as fmt from './commands/fmt.js';
 import * as lsp from './commands/lsp.js';
 import * as test from './commands/test.js';
 import * as doc from './commands/doc.js';
+import * as sql from './commands/sql.js';
 import { EXIT_USAGE, UsageError, writeErr } from './shared.js';
 
 export interface CommandModule {
@@ -22,7 +23,7 @@ export interface CommandModule {
 }
 
 /** In the order `comp --help` lists them. */
-export const COMMANDS: CommandModule[] = [check, run, explain, test, doc, fmt, lsp];
+export const COMMANDS: CommandModule[] = [check, run, explain, test, doc, sql, fmt, lsp];
 
 function version(): string {
   // dist/compiler/cli/main.js, or dist/comp.mjs when bundled (scripts/bundle.mjs)

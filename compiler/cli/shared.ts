@@ -177,7 +177,7 @@ export function unknownChoice(what: string, value: string, choices: string[]): U
 }
 
 /** Evaluate; on evaluation errors prints them and returns undefined. Warnings go to stderr. */
-export async function evaluatePlan(ir: PlanIR, dataset: Dataset, opts: { from?: string; to?: string; traces?: boolean } = {}): Promise<import('../../runtime/ir.js').RunResult | undefined> {
+export async function evaluatePlan(ir: PlanIR, dataset: Dataset, opts: import('../../runtime/evaluate.js').EvaluateOptions = {}): Promise<import('../../runtime/ir.js').RunResult | undefined> {
   const { compilePlan, evaluate } = await import('../../runtime/evaluate.js');
   const out = evaluate(compilePlan(ir), dataset, opts);
   const warnings = ((out as { warnings?: DataError[] }).warnings ?? []).map((w) => ({ ...w, severity: lookupCode(w.code)?.severity ?? 'warning' }));

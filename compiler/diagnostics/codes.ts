@@ -159,6 +159,9 @@ export const Codes = {
   ScenarioFileMissing: def('COMP8453', 'error', 'scenario file not found', '{problem}'),
   ExpectationFailed: def('COMP8454', 'error', 'expectation not met', '{problem}'),
   ScenarioDataError: def('COMP8455', 'error', 'scenario data rejected', '{problem}'),
+  // ---- 9xxx engines (SQL compilation, DuckDB, Spark, PostgreSQL): 95xx
+  SqlUnsupported: def('COMP9501', 'error', 'not compiled to SQL', '{construct} cannot run in {engine} ({where})'),
+  EngineDecimalRange: def('COMP9502', 'error', 'value outside the engine decimals', '`{field}` = {value} in {table} `{key}` does not fit the engine\'s exact DECIMAL(38, 10) columns'),
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type CodeName = keyof typeof Codes;

@@ -1,8 +1,9 @@
 // comp run <plan> --data <paths...> [--period P | --from P --to P] [--format table|csv|json] [--out FILE]
 import { Command, Option } from 'commander';
 import { formatCsv, formatJson, formatTable } from '../report.js';
-import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, setExit } from '../shared.js';
+import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, readSource, setExit } from '../shared.js';
 import { compileVersionFiles } from '../versions.js';
+import { ENGINES, engineCredits, type EngineName } from '../engine.js';
 
 export type RunFormat = 'table' | 'csv' | 'json';
 
@@ -13,6 +14,7 @@ export interface RunOptions {
   to?: string;
   format: RunFormat;
   out?: string;
+  engine?: EngineName;
 }
 
 /** --period P is --from P --to P; giving both forms is a usage error. */
@@ -36,7 +38,13 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   const dataset = await loadData(plan.ir, o.data);
   if (!dataset) return setExit(EXIT_ERRORS);
   // only the JSON output prints traces: the table and CSV skip building most of their text
-  const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json' });
+  let credits;
+  if (o.engine === 'duckdb') {
+    const { planLines } = await import('../../sql/lines.js');
+    credits = await engineCredits(files[0]!, plan.ir, files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {}, dataset);
+    if (!credits) return setExit(EXIT_ERRORS);
+  }
+  const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
   if (!result) return setExit(EXIT_ERRORS);
   const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result) : formatTable(result, plan.ir);
   emit(text, o.out);
@@ -57,6 +65,7 @@ export function register(program: Command): void {
     .option('--to <period>', 'last period to report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--engine <engine>', 'where crediting runs: in process, or as SQL in an embedded DuckDB').choices(ENGINES).default('default'))
     .addHelpText(
       'after',
       `

@@ -1,0 +1,214 @@
+// IR expressions -> SQL text, for the per-row work (credit rules, measure filters, `for` clauses
+// on the roster). The meaning of every construct is the runtime's (runtime/evaluate.ts); a
+// construct whose SQL could differ from it (division, text ordering, durations, lets...) is not
+// compiled: it raises `Unsupported`, which the caller reports as COMP9501 with the plan line.
+//
+// Empty values: SQL NULL does not fail the way the runtime's empty value does, so every
+// optional column an expression reads is listed in `nullable`; the caller hands a row whose
+// listed columns are NULL back to the runtime, which evaluates (and reports) it itself.
+import type { Expr, FieldType, PlanIR, TableIR } from '../../runtime/ir.js';
+import type { Dialect } from './dialect.js';
+
+export class Unsupported extends Error {
+  constructor(readonly construct: string) {
+    super(construct);
+  }
+}
+
+export type SqlKind = 'decimal' | 'text' | 'boolean' | 'date' | 'row';
+
+export interface SqlValue {
+  sql: string;
+  kind: SqlKind;
+  /** For kind 'row' (and for reference columns): the table whose row this is (or whose key it holds). */
+  table?: string;
+  /** For kind 'row': the alias the row is read from. */
+  alias?: string;
+  /** SQL of every optional column read: the row goes back to the runtime when one is NULL. */
+  nullable: string[];
+}
+
+export interface Join {
+  alias: string;
+  table: string;
+  on: string;
+}
+
+/** The rows an expression may read: `deal` (a credited row) and `rep` (a roster row). */
+export interface Scope {
+  row?: { alias: string; table: string };
+  rep?: { alias: string; table: string };
+}
+
+/** Compiles expressions of one query; joins needed for reference chains are collected here. */
+export class ExprCompiler {
+  readonly joins: Join[] = [];
+  private readonly tables: Map<string, TableIR>;
+
+  constructor(
+    readonly ir: PlanIR,
+    readonly d: Dialect,
+    readonly scope: Scope,
+  ) {
+    this.tables = new Map(ir.tables.map((t) => [t.name, t]));
+  }
+
+  table(name: string): TableIR {
+    const t = this.tables.get(name);
+    if (!t) throw new Error(`unknown table ${name}`);
+    return t;
+  }
+
+  /** The SQL naming a row's key: the declared key, or `_row` (1-based position) for tables without one. */
+  keyColumn(t: TableIR, alias: string): string {
+    return `${this.d.ident(alias)}.${this.d.ident(t.key ?? '_row')}`;
+  }
+
+  /** The key as text, as the runtime keys rows. */
+  keyText(t: TableIR, alias: string): string {
+    const f = t.key ? t.fields.find((x) => x.name === t.key) : undefined;
+    const col = this.keyColumn(t, alias);
+    return f && f.type.t !== 'text' && f.type.t !== 'ref' ? this.d.toText(col) : col;
+  }
+
+  compile(e: Expr): SqlValue {
+    const d = this.d;
+    switch (e.k) {
+      case 'num':
+        return { sql: d.decimal(e.value), kind: 'decimal', nullable: [] };
+      case 'text':
+        return { sql: d.text(e.value), kind: 'text', nullable: [] };
+      case 'bool':
+        return { sql: e.value ? 'TRUE' : 'FALSE', kind: 'boolean', nullable: [] };
+      case 'date':
+        return { sql: d.date(e.value), kind: 'date', nullable: [] };
+      case 'ctx': {
+        const s = e.name === 'row' ? this.scope.row : e.name === 'rep' ? this.scope.rep : undefined;
+        if (!s) throw new Unsupported(e.name === 'row' ? '`deal` here' : `\`${e.name}\` in a per-row rule`);
+        return { sql: this.keyColumn(this.table(s.table), s.alias), kind: 'row', table: s.table, alias: s.alias, nullable: [] };
+      }
+      case 'field':
+        return this.field(e.of, e.name);
+      case 'bin':
+        return this.bin(e.op, this.compile(e.l), this.compile(e.r));
+      case 'neg': {
+        const x = this.num(this.compile(e.e), 'negation');
+        return { sql: `(- ${x.sql})`, kind: 'decimal', nullable: x.nullable };
+      }
+      case 'not': {
+        const x = this.bool(this.compile(e.e));
+        return { sql: `(NOT ${x.sql})`, kind: 'boolean', nullable: x.nullable };
+      }
+      case 'if': {
+        const c = this.bool(this.compile(e.c));
+        const t = this.scalar(this.compile(e.t));
+        const f = this.scalar(this.compile(e.e));
+        if (t.kind !== f.kind) throw new Unsupported('`if` with branches of different kinds');
+        return { sql: `CASE WHEN ${c.sql} THEN ${t.sql} ELSE ${f.sql} END`, kind: t.kind, table: t.table, nullable: [...c.nullable, ...t.nullable, ...f.nullable] };
+      }
+      case 'call': {
+        if (e.fn !== 'min' && e.fn !== 'max' && e.fn !== 'abs') throw new Unsupported(`\`${e.fn}()\``);
+        const args = e.args.map((a) => this.num(this.compile(a), `\`${e.fn}()\``));
+        const nullable = args.flatMap((a) => a.nullable);
+        if (e.fn === 'abs') return { sql: `ABS(${args[0]!.sql})`, kind: 'decimal', nullable };
+        return { sql: `${e.fn === 'min' ? 'LEAST' : 'GREATEST'}(${args.map((a) => a.sql).join(', ')})`, kind: 'decimal', nullable };
+      }
+      default:
+        throw new Unsupported(CONSTRUCTS[e.k] ?? `\`${e.k}\``);
+    }
+  }
+
+  private field(ofE: Expr, name: string): SqlValue {
+    const of = this.compile(ofE);
+    if (of.kind !== 'row' || !of.table) throw new Unsupported(`a field of a ${of.kind} (\`.${name}\`)`);
+    let alias = of.alias;
+    const nullable = [...of.nullable];
+    if (!alias) {
+      // a reference column: join the referenced table once per path
+      alias = `${of.sql.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '')}`;
+      if (!this.joins.some((j) => j.alias === alias)) {
+        const t = this.table(of.table);
+        this.joins.push({ alias, table: of.table, on: `${this.keyColumn(t, alias)} = ${of.sql}` });
+      }
+    }
+    const t = this.table(of.table);
+    const f = t.fields.find((x) => x.name === name);
+    if (!f) throw new Unsupported(`field \`${name}\` of \`${of.table}\``);
+    const sql = `${this.d.ident(alias)}.${this.d.ident(name)}`;
+    if (f.optional) nullable.push(sql);
+    return { sql, ...kindOf(f.type), nullable };
+  }
+
+  private bin(op: string, l: SqlValue, r: SqlValue): SqlValue {
+    const nullable = [...l.nullable, ...r.nullable];
+    switch (op) {
+      case '+':
+      case '-':
+      case '*':
+        return { sql: `(${this.num(l, `\`${op}\``).sql} ${op} ${this.num(r, `\`${op}\``).sql})`, kind: 'decimal', nullable };
+      case '/':
+        throw new Unsupported('division (`/`): no SQL engine here divides decimals exactly');
+      case 'and':
+      case 'or':
+        return { sql: `(${this.bool(l).sql} ${op.toUpperCase()} ${this.bool(r).sql})`, kind: 'boolean', nullable };
+      default: {
+        const a = this.scalar(l);
+        const b = this.scalar(r);
+        const ordered = op !== '=' && op !== '!=';
+        if (a.kind !== b.kind) throw new Unsupported(`comparing a ${a.kind} with a ${b.kind}`);
+        if (ordered && (a.kind === 'text' || a.kind === 'boolean')) throw new Unsupported(`\`${op}\` on ${a.kind}`);
+        return { sql: `(${a.sql} ${op === '!=' ? '<>' : op} ${b.sql})`, kind: 'boolean', nullable };
+      }
+    }
+  }
+
+  /** A row compared or returned stands for its key. */
+  private scalar(v: SqlValue): SqlValue {
+    return v.kind === 'row' ? { ...v, kind: 'text' } : v;
+  }
+
+  num(v: SqlValue, what: string): SqlValue {
+    if (v.kind !== 'decimal') throw new Unsupported(`${what} on a ${v.kind}`);
+    return v;
+  }
+
+  bool(v: SqlValue): SqlValue {
+    if (v.kind !== 'boolean') throw new Unsupported(`a ${v.kind} as a condition`);
+    return v;
+  }
+}
+
+function kindOf(t: FieldType): { kind: SqlKind; table?: string } {
+  switch (t.t) {
+    case 'ref':
+      return { kind: 'row', table: t.table };
+    case 'date':
+      return { kind: 'date' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'text':
+    case 'period':
+      return { kind: 'text' };
+    default:
+      return { kind: 'decimal' };
+  }
+}
+
+/** How a construct left to the runtime is named in COMP9501. */
+const CONSTRUCTS: Record<string, string> = {
+  period: 'a period literal',
+  duration: 'a duration (`30 days`)',
+  let: 'a `let` value',
+  lookup: 'a per-rep table read',
+  otherwise: '`otherwise`',
+  credit: '`credit`',
+  convert: '`convert(...)`',
+  employment: 'employment values',
+  prorate: '`prorate`',
+  seasonal: '`seasonal`',
+  rateBy: '`rate by`',
+  team: '`team quota` / `team attainment`',
+  curve: 'a payout curve',
+  scorecard: 'a scorecard',
+  repLet: "another rep's value",
+};

@@ -1,0 +1,59 @@
+// Every plan with data the project ships: acceptance cases (and their sub-cases), samples and
+// docs examples. The engine tests run each through the default engine and a SQL engine.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyze } from '../../compiler/analysis.js';
+import { loadDataset } from '../../compiler/data/load.js';
+import type { Dataset, PlanIR } from '../../runtime/ir.js';
+import type { Plan } from '../../compiler/syntax/ast.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface PlanCase {
+  name: string;
+  dir: string;
+  planFile: string;
+  text: string;
+  ir: PlanIR;
+  ast: Plan;
+  data: Dataset;
+}
+
+function planDirs(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (existsSync(join(dir, 'plan.comp')) && existsSync(join(dir, 'data'))) out.push(dir);
+    if (depth === 0) return;
+    for (const e of readdirSync(dir).sort()) {
+      const p = join(dir, e);
+      if (e !== 'data' && statSync(p).isDirectory()) walk(p, depth - 1);
+    }
+  };
+  walk(join(ROOT, 'test', 'acceptance', 'cases'), 2);
+  walk(join(ROOT, 'samples'), 1);
+  walk(join(ROOT, 'docs', 'examples'), 1);
+  return out;
+}
+
+/** Plans that check clean and data that loads clean (the others never reach an engine). */
+export function planCases(): { cases: PlanCase[]; skipped: string[] } {
+  const cases: PlanCase[] = [];
+  const skipped: string[] = [];
+  for (const dir of planDirs()) {
+    const name = relative(ROOT, dir);
+    const planFile = join(dir, 'plan.comp');
+    const text = readFileSync(planFile, 'utf8');
+    const a = analyze(planFile, text);
+    if (!a.ir) {
+      skipped.push(`${name} (plan errors)`);
+      continue;
+    }
+    const loaded = loadDataset(a.ir, [join(dir, 'data')]);
+    if (loaded.errors.some((e) => e.severity === 'error')) {
+      skipped.push(`${name} (data errors)`);
+      continue;
+    }
+    cases.push({ name, dir, planFile, text, ir: a.ir, ast: a.plan, data: loaded.dataset });
+  }
+  return { cases, skipped };
+}
