@@ -12,21 +12,30 @@ import { registerFolding } from './handlers/folding.js';
 import { registerFormatting } from './handlers/formatting.js';
 import { registerCodeActions } from './handlers/code-actions.js';
 import { LEGEND, registerSemanticTokens } from './handlers/semantic-tokens.js';
+import { registerFigures } from './handlers/figures.js';
 
 export const SERVER_NAME = 'comp language server';
 
-export function startServer(connection: Connection = createConnection()): ServerState {
-  const state = new ServerState(connection);
+/**
+ * `workerEntry`: the script that, started as a worker thread with `workerData.compPreviewWorker`,
+ * runs lsp/preview-worker.ts (bin/comp.js through `comp lsp`, or the extension's dist/server.js).
+ * Without it previews run in the server's thread.
+ */
+export function startServer(connection: Connection = createConnection(), workerEntry?: string): ServerState {
+  const state = new ServerState(connection, workerEntry);
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
     state.updateSettings(init['settings'] ?? init);
     if (typeof init['debounceMs'] === 'number') state.settings.debounceMs = init['debounceMs'];
     state.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    const ws = params.capabilities.workspace as { codeLens?: { refreshSupport?: boolean }; inlayHint?: { refreshSupport?: boolean } } | undefined;
+    state.client.codeLensRefresh = !!ws?.codeLens?.refreshSupport;
+    state.client.inlayHintRefresh = !!ws?.inlayHint?.refreshSupport;
     return {
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.'], resolveProvider: false },
         definitionProvider: true,
@@ -37,6 +46,8 @@ export function startServer(connection: Connection = createConnection()): Server
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor'] },
         semanticTokensProvider: { legend: LEGEND, full: true },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
     };
   });
@@ -66,8 +77,10 @@ export function startServer(connection: Connection = createConnection()): Server
   registerFormatting(state);
   registerCodeActions(state);
   registerSemanticTokens(state);
+  registerFigures(state);
 
   state.documents.listen(connection);
+  connection.onShutdown(() => state.previews.stop());
   connection.listen();
   return state;
 }

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import type { PreviewOptions } from '../compiler/ide/preview.js';
 import { uriToPath } from './convert.js';
+import { PreviewService, type DocInfo } from './previews.js';
 
 export interface Settings {
   /** Sample data folder for payout previews ('' = a `data/` folder next to the plan, if any). */
@@ -18,8 +19,27 @@ export class ServerState {
   readonly documents = new TextDocuments(TextDocument);
   settings: Settings = { sampleData: '', debounceMs: 50 };
   supportsConfiguration = false;
+  /** Client capabilities the server adapts to (set on initialize). */
+  client = { codeLensRefresh: false, inlayHintRefresh: false };
+  readonly previews: PreviewService;
 
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    workerEntry?: string,
+  ) {
+    this.previews = new PreviewService(workerEntry, (m) => this.connection.console.log(m));
+  }
+
+  /** What the preview workers need to know of a document. */
+  docInfo(doc: TextDocument): DocInfo {
+    return { uri: doc.uri, version: doc.version, text: doc.getText(), planPath: uriToPath(doc.uri), sampleData: this.settings.sampleData };
+  }
+
+  /** Ask the client to re-read code lenses and inlay hints (new sample figures). */
+  refreshFigures(): void {
+    if (this.client.codeLensRefresh) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (this.client.inlayHintRefresh) void this.connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+  }
 
   analysis(doc: TextDocument): FullAnalysis {
     return analyze(doc.uri, doc.getText(), doc.version);

@@ -1,5 +1,6 @@
 // Code actions: quick fixes from diagnostics' `data` (matched by code, never by message) and
-// plan-level fixes (add the missing `rounding` line, add a `target rep` skeleton).
+// the missing `rounding` line on the plan's header. A `target rep` is offered by the payout
+// previews (hover), not here: a quick fix must fix something at the cursor.
 import type { FullAnalysis } from '../analysis.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../syntax/span.js';
@@ -46,41 +47,17 @@ function lineEndAfter(text: string, offset: number): number {
   return n < 0 ? text.length : n + 1;
 }
 
-/** A `target rep` skeleton from the roster's fields. */
-export function targetSkeleton(a: FullAnalysis): string {
-  const roster = a.semantics.roster;
-  const cur = a.semantics.currency;
-  const parts: string[] = [];
-  for (const f of roster?.fields.values() ?? []) {
-    if (f.name === roster?.key || f.decl.optional) continue;
-    const t = f.type;
-    let v: string | undefined;
-    if (t.k === 'money') v = `${t.currency ?? cur} 50,000`;
-    else if (t.k === 'text') v = f.name === 'role' ? '"AE"' : '""';
-    else if (t.k === 'date') v = '2020-01-01';
-    else if (t.k === 'percent') v = '100%';
-    else if (t.k === 'integer' || t.k === 'decimal') v = '1';
-    else if (t.k === 'boolean') v = 'true';
-    if (v) parts.push(`  ${f.name}: ${v}`);
-  }
-  return `\n## The rep payout previews are computed for (editor only).\ntarget rep {\n${parts.join('\n')}\n}\n`;
-}
-
 /** Every action available for a range: fixes of the diagnostics it touches, plus plan-level ones. */
 export function codeActions(a: FullAnalysis, range: Span, diagnostics: Diagnostic[] = a.diagnostics): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) if (overlaps(d.span, range)) out.push(...fixesFor(a, d));
+  // The missing rounding line: offered on the plan's header lines only (where it goes).
   const items = a.plan.items;
+  const header = items.filter((i) => i.kind === 'PlanHeader' || i.kind === 'CurrencyDecl' || i.kind === 'PeriodsDecl');
   const periods = items.find((i): i is A.PeriodsDecl => i.kind === 'PeriodsDecl');
-  if (!items.some((i) => i.kind === 'RoundingDecl') && periods) {
+  if (!items.some((i) => i.kind === 'RoundingDecl') && periods && header.some((h) => overlaps(h.span, range))) {
     const at = lineEndAfter(a.text, periods.span.end);
     out.push({ title: 'Add the rounding line (half away from zero to 0.01 per payout line)', kind: 'quickfix', edits: [{ span: { start: at, end: at }, newText: 'rounding half away from zero to 0.01 per payout line\n' }] });
-  }
-  if (!items.some((i) => i.kind === 'TargetDecl') && a.semantics.roster) {
-    const roster = items.find((i): i is A.TableDecl => i.kind === 'TableDecl' && i.roster);
-    const at = roster ? lineEndAfter(a.text, roster.span.end) : a.text.length;
-    const prefix = at === a.text.length && !a.text.endsWith('\n') ? '\n' : '';
-    out.push({ title: 'Add a `target rep` for payout previews', kind: 'quickfix', edits: [{ span: { start: at, end: at }, newText: prefix + targetSkeleton(a) }] });
   }
   return out;
 }

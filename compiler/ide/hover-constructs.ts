@@ -16,7 +16,9 @@ import { EMPLOYMENT_NAMES } from '../semantics/proration.js';
 import { MONTHS, monthNumber } from '../semantics/fiscal.js';
 import { show } from '../semantics/types.js';
 import { children, kindOf } from './util.js';
-import { POINTS, previewTarget, renderTargetPreview, sampleFolder, targetDecl, wholeComponent, type PreviewOptions } from './preview.js';
+import { POINTS, previewTarget, renderTargetPreview, wholeComponent, type PreviewOptions } from './preview.js';
+import { sampleFolder } from './preview-sample.js';
+import { targetForComponent } from './preview-hover.js';
 
 const src = (a: FullAnalysis, n: A.Node | undefined): string => (n ? a.text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim() : '');
 const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
@@ -42,16 +44,14 @@ export function componentsUsing(plan: A.Plan, name: string): A.ComponentDecl[] {
 
 /** What each component using `name` pays the target rep (whole component, by the evaluator). */
 function componentPreviews(a: FullAnalysis, name: string, opts: PreviewOptions): string[] {
-  void opts;
   const comps = componentsUsing(a.plan, name);
   if (!comps.length) return [`_\`${name}\` is used by no component._`];
   if (!a.ir) return ['**Payout preview** · _not available while the plan has errors_'];
-  if (!targetDecl(a.plan)) return [];
   const out: string[] = [];
   for (const c of comps.slice(0, 3)) {
     const irc = a.ir.components.find((x) => x.name === c.name?.text);
     if (!irc) continue;
-    out.push(renderTargetPreview(previewTarget(a, wholeComponent(irc)), `component \`${irc.name}\` (uses \`${name}\`)`));
+    out.push(renderTargetPreview(previewTarget(a, wholeComponent(irc), targetForComponent(a, irc, opts), opts.shouldStop), `component \`${irc.name}\` (uses \`${name}\`)`));
   }
   return out;
 }

@@ -7,17 +7,8 @@ import type * as IR from '../../runtime/ir.js';
 import { BUILTIN_NAMES, functionInfo } from '../semantics/checker.js';
 import { clamp, kindOf, nodePath, symbolAt, tokenIndexAt, within } from './util.js';
 import { constructHover, curveMarkdown, scorecardMarkdown } from './hover-constructs.js';
-import {
-  TARGET_HINT,
-  previewTarget,
-  rateOnly,
-  renderSamplePayouts,
-  renderTargetPreview,
-  targetDecl,
-  tiersComponent,
-  wholeComponent,
-  type PreviewOptions,
-} from './preview.js';
+import { rateOnly, tiersComponent, wholeComponent, type PreviewOptions } from './preview.js';
+import { componentPreviewMarkdown } from './preview-hover.js';
 
 export interface HoverResult {
   span: Span;
@@ -89,26 +80,22 @@ function previewSite(a: FullAnalysis, path: A.Node[], offset: number): PreviewSi
 }
 
 function previewMarkdown(a: FullAnalysis, site: PreviewSite, opts: PreviewOptions): string {
-  const ir = a.ir;
-  if (!ir) return '**Payout preview** · _not available while the plan has errors_';
-  let comp: IR.ComponentIR | undefined;
-  let irComp: IR.ComponentIR | undefined;
+  if (!a.ir) return '**Payout preview** · _not available while the plan has errors_';
   if (site.component?.name) {
-    irComp = ir.components.find((c) => c.name === site.component!.name!.text);
-    if (irComp) comp = site.kind === 'rate' ? rateOnly(irComp) : wholeComponent(irComp);
-  } else if (site.tiers?.name) {
-    comp = tiersComponent(ir, site.tiers.name.text);
-    if (!comp) return `**Payout preview** · _tiers \`${site.tiers.name.text}\` are used by no component_`;
+    const name = site.component.name.text;
+    const pick = (ir: IR.PlanIR) => {
+      const c = ir.components.find((x) => x.name === name);
+      return c && (site.kind === 'rate' ? rateOnly(c) : wholeComponent(c));
+    };
+    return componentPreviewMarkdown(a, name, pick, site.what, opts);
   }
-  if (!comp) return '**Payout preview** · _not available here_';
-  const parts: string[] = [];
-  if (targetDecl(a.plan)) parts.push(renderTargetPreview(previewTarget(a, comp), site.what));
-  else parts.push(`**Payout preview** · ${site.what}\n\n${TARGET_HINT}`);
-  if (irComp) {
-    const sample = renderSamplePayouts(ir, irComp.name, `\`${irComp.name}\``, opts);
-    if (sample) parts.push(sample);
+  if (site.tiers?.name) {
+    const tiers = site.tiers.name.text;
+    const user = a.ir.components.find((c) => c.rate.k === 'tiers' && c.rate.name === tiers);
+    if (!user) return `**Payout preview** · _tiers \`${tiers}\` are used by no component_`;
+    return componentPreviewMarkdown(a, user.name, (ir) => tiersComponent(ir, tiers), site.what, opts);
   }
-  return parts.join('\n\n---\n\n');
+  return '**Payout preview** · _not available here_';
 }
 
 function builtinAt(a: FullAnalysis, offset: number): { span: Span; markdown: string } | undefined {

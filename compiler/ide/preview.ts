@@ -1,26 +1,28 @@
-// Payout previews for hover: what a rate, a tier table, a cap, a gate or a whole component pays,
-// computed by the real evaluator (runtime/evaluate.ts) on a synthetic dataset built from the
-// plan's `target rep`, and, when sample data is configured, on that data.
+// Payout previews for hover, inlay hints and code lenses: what a rate, a tier table, a cap, a
+// gate or a whole component pays, computed by the real evaluator (runtime/evaluate.ts) on a
+// synthetic dataset built for a target (preview-target.ts: the plan's `target rep`, a typical
+// rep of the sample data, or a rep inferred from the plan), and on the sample data itself
+// (preview-sample.ts).
 //
-// The synthetic dataset: the target rep is the only roster row; one credited deal worth
-// quota x point in the plan's last period, per attainment point; per-rep table rows from the
-// target's `table.field` entries. The plan's IR is narrowed to that one period and to the
-// component being previewed (its clawbacks, draws and other components are left out).
+// The synthetic dataset: the target is the only roster row; in every period of the plan year,
+// one credited deal worth quota x point, per attainment point; per-rep table rows from the
+// target's `table.field` entries. The plan's IR is narrowed to the plan year and to the component
+// being previewed (its clawbacks, draws and other components are left out).
 //
-// This is the one IDE module that imports the runtime and the data loader (see the report in
-// ARCHITECTURE.md terms: ide -> analysis, plus runtime/evaluate for previews).
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+// This is the one IDE module that imports the runtime and the data loader (see ARCHITECTURE.md:
+// ide -> analysis, plus runtime/evaluate for previews).
 import type { FullAnalysis } from '../analysis.js';
-import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import { formatPercent, groupThousands, formatAmount } from '../../runtime/format.js';
+import { formatPercent, formatAmount } from '../../runtime/format.js';
+import { bar, money, yearRange } from './preview-format.js';
+import type { SampleSummary } from './preview-sample.js';
+export { bar, money, yearRange } from './preview-format.js';
 import * as cal from '../../runtime/calendar.js';
-import { loadDataset } from '../data/load.js';
+import { declaredTarget, inferredTarget, type TargetEntry, type TargetSpec } from './preview-target.js';
 
-/** Attainment points of a preview, as fractions of quota. */
+/** Attainment points of a preview, as fractions of quota (band edges are added: previewPoints). */
 export const POINTS = ['0.5', '0.8', '1', '1.2', '1.5', '2'];
 
 export interface PreviewOptions {
@@ -28,24 +30,45 @@ export interface PreviewOptions {
   sampleData?: string;
   /** Absolute path of the plan file (to find `data/` next to it). */
   planPath?: string;
+  /** The plan run on its sample data (computed elsewhere, e.g. in a worker); absent: no sample figures. */
+  sample?: SampleSummary;
+  /** Set when `sample` is of an earlier version of the text: said above its figures. */
+  sampleStale?: string;
+  /** The last saved version of the plan (analysis and sample summary), for "before -> after". */
+  saved?: FullAnalysis;
+  savedSample?: SampleSummary;
+  /** Asked between evaluations: true when the document changed and the work is wasted. */
+  shouldStop?: () => boolean;
 }
 
 export interface PointResult {
   point: Decimal;
+  /** Credit in the last period of the plan year, and over the year. */
   credit: Decimal;
-  /** The rounded payout line, or undefined when the component does not pay the target rep. */
+  yearCredit?: Decimal;
+  /** The rounded payout line of the last period, or undefined when the component does not pay the target. */
   payout?: Decimal;
+  /** The sum of the payout lines over the plan year. */
+  yearPayout?: Decimal;
+  /** The year payout of the last saved version of the plan, when it differs. */
+  before?: Decimal | 'not paid';
   error?: string;
 }
 
 export interface TargetPreview {
   component: string;
+  /** The last period of the plan year. */
   period: string;
+  /** Every period of the plan year. */
+  periods: string[];
   currency: string;
   quota?: Decimal;
   /** 'attainment' when quota is known; otherwise points are amounts of credit. */
   axis: 'attainment' | 'amount';
   points: PointResult[];
+  /** Who the figures are for ("the target rep", "a rep inferred from the plan ..."). */
+  target: string;
+  source: TargetSpec['source'];
   /** Why nothing could be computed. */
   problem?: string;
 }
@@ -56,38 +79,7 @@ const DEALS = '__preview_deals';
 
 // ------------------------------------------------------------------ target rep
 
-export function targetDecl(plan: A.Plan): A.TargetDecl | undefined {
-  return plan.items.find((i): i is A.TargetDecl => i.kind === 'TargetDecl');
-}
-
-function literalValue(e: A.Expr | undefined, type: IR.FieldType): IR.Value | undefined {
-  if (!e) return undefined;
-  let neg = false;
-  if (e.kind === 'Unary' && e.op === '-' && e.operand) {
-    neg = true;
-    e = e.operand;
-  }
-  const d = (x: Decimal) => (neg ? x.neg() : x);
-  switch (e.kind) {
-    case 'MoneyLit':
-      return d(new Decimal(e.amount));
-    case 'PercentLit':
-      return d(new Decimal(e.text).div(100));
-    case 'NumberLit':
-      return d(new Decimal(e.text));
-    case 'StringLit':
-      return e.value;
-    case 'BoolLit':
-      return e.value;
-    case 'DateLit':
-      return { kind: 'date', iso: e.text };
-    case 'PeriodLit':
-      return cal.periodFromKey(e.text) ?? null;
-    default:
-      void type;
-      return undefined;
-  }
-}
+export { targetDecl } from './preview-target.js';
 
 function defaultValue(f: IR.FieldIR, period: IR.PeriodValue): IR.Value {
   switch (f.type.t) {
@@ -106,38 +98,47 @@ function defaultValue(f: IR.FieldIR, period: IR.PeriodValue): IR.Value {
   }
 }
 
+function periodSpec(ir: IR.PlanIR): cal.PeriodSpec {
+  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
+  if (spec.frequency === 'week') spec.anchor = ir.periods.from;
+  return spec;
+}
+
 /** The preview period: the plan's last period (or the current one when the plan has no end). */
 export function previewPeriod(ir: IR.PlanIR): IR.PeriodValue {
-  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1 };
-  if (spec.frequency === 'week') spec.anchor = ir.periods.from;
   const at = ir.periods.to ?? ir.periods.from ?? new Date().toISOString().slice(0, 10);
-  return cal.periodOf(spec, at);
+  return cal.periodOf(periodSpec(ir), at);
+}
+
+/** The plan year of a preview: the plan's periods up to twelve months, ending with its last period. */
+export function previewYear(ir: IR.PlanIR): IR.PeriodValue[] {
+  const last = previewPeriod(ir);
+  let from = cal.addDays(cal.addMonths(last.end, -12), 1);
+  if (ir.periods.from && ir.periods.from > from) from = ir.periods.from;
+  const ps = cal.enumeratePeriods(periodSpec(ir), from, last.end);
+  return ps.length ? ps : [last];
 }
 
 function row(table: string, key: string, values: Record<string, IR.Value>, line = 1): IR.RowValue {
   return { kind: 'row', table, key, values, loc: { file: 'target rep', line } };
 }
 
-/** A row's values: each field's default, then the target rep's entries for this table. */
-function targetValues(t: IR.TableIR, entries: A.TargetDecl['entries'], period: IR.PeriodValue): Record<string, IR.Value> {
+/** A row's values: each field's default, then the target's entries for this table. */
+function targetValues(t: IR.TableIR, entries: TargetEntry[], period: IR.PeriodValue): Record<string, IR.Value> {
   const values: Record<string, IR.Value> = {};
   for (const f of t.fields) values[f.name] = defaultValue(f, period);
-  for (const e of entries) {
-    const f = t.fields.find((x) => x.name === e.field!.text);
-    const v = f ? literalValue(e.value, f.type) : undefined;
-    if (f && v !== undefined) values[f.name] = v;
-  }
+  for (const e of entries) if (t.fields.some((x) => x.name === e.field)) values[e.field] = e.value;
   return values;
 }
 
-/** The synthetic dataset: the target rep (and a team member), per-rep rows, and the given credits. */
-function targetDataset(ir: IR.PlanIR, target: A.TargetDecl | undefined, period: IR.PeriodValue, credits: Decimal[], toMember: boolean): IR.Dataset {
+/** The synthetic dataset: the target rep (and a team member), per-rep rows in every period, and one deal per credit. */
+function targetDataset(ir: IR.PlanIR, target: TargetSpec, periods: IR.PeriodValue[], credits: { amount: Decimal; period: IR.PeriodValue }[], toMember: boolean): IR.Dataset {
   const data: IR.Dataset = {};
-  const entries = target?.entries ?? [];
+  const last = periods[periods.length - 1]!;
   for (const t of ir.tables) {
-    const mine = entries.filter((e) => e.field && (t.roster ? !e.table || e.table.text === t.name : e.table?.text === t.name));
+    const mine = target.entries.filter((e) => (t.roster ? !e.table || e.table === t.name : e.table === t.name));
     if (t.roster) {
-      const values = targetValues(t, mine, period);
+      const values = targetValues(t, mine, last);
       if (t.key) values[t.key] = TARGET_KEY;
       const rows = [row(t.name, TARGET_KEY, values)];
       if (ir.teamBy) {
@@ -148,26 +149,29 @@ function targetDataset(ir: IR.PlanIR, target: A.TargetDecl | undefined, period: 
       }
       data[t.name] = rows;
     } else if (t.repField && mine.length) {
-      const values = targetValues(t, mine, period);
-      values[t.repField] = TARGET_KEY;
-      if (t.periodField) values[t.periodField] = period;
-      const rows = [row(t.name, TARGET_KEY, values)];
-      if (ir.teamBy) rows.push(row(t.name, MEMBER_KEY, { ...values, [t.repField]: MEMBER_KEY }, 2));
+      const rows: IR.RowValue[] = [];
+      for (const p of t.periodField ? periods : [last]) {
+        const values = targetValues(t, mine, p);
+        values[t.repField] = TARGET_KEY;
+        if (t.periodField) values[t.periodField] = p;
+        rows.push(row(t.name, `${TARGET_KEY}-${p.key}`, values, rows.length + 1));
+        if (ir.teamBy) rows.push(row(t.name, `${MEMBER_KEY}-${p.key}`, { ...values, [t.repField]: MEMBER_KEY }, rows.length + 1));
+      }
       data[t.name] = rows;
     } else data[t.name] = [];
   }
-  data[DEALS] = credits.map((amount, i) =>
-    row(DEALS, `p${i + 1}`, { id: `p${i + 1}`, owner: toMember ? MEMBER_KEY : TARGET_KEY, amount, date: { kind: 'date', iso: period.start } }, i + 1),
+  data[DEALS] = credits.map((c, i) =>
+    row(DEALS, `p${i + 1}`, { id: `p${i + 1}`, owner: toMember ? MEMBER_KEY : TARGET_KEY, amount: c.amount, date: { kind: 'date', iso: c.period.start } }, i + 1),
   );
   return data;
 }
 
-/** The plan narrowed to one period, the synthetic credit rule and one component. */
-function previewIR(ir: IR.PlanIR, comp: IR.ComponentIR, period: IR.PeriodValue): IR.PlanIR {
+/** The plan narrowed to the preview year, the synthetic credit rule and one component. */
+function previewIR(ir: IR.PlanIR, comp: IR.ComponentIR, periods: IR.PeriodValue[]): IR.PlanIR {
   const rowField = (name: string): IR.Expr => ({ k: 'field', of: { k: 'ctx', name: 'row' }, name });
   return {
     ...ir,
-    periods: { ...ir.periods, from: period.start, to: period.end },
+    periods: { ...ir.periods, from: periods[0]!.start, to: periods[periods.length - 1]!.end },
     tables: [
       ...ir.tables,
       {
@@ -209,52 +213,91 @@ export function tiersComponent(ir: IR.PlanIR, tiersName: string): IR.ComponentIR
   return undefined;
 }
 
-/** Evaluate `comp` for the target rep at each attainment point. */
-export function previewTarget(a: FullAnalysis, comp: IR.ComponentIR): TargetPreview {
+/** The attainment points of a preview: the usual ones and the edges of every attainment band (0% left out). */
+export function previewPoints(comp: IR.ComponentIR): Decimal[] {
+  const set = new Map<string, Decimal>();
+  const add = (x: string | undefined) => {
+    if (x === undefined) return;
+    const d = new Decimal(x);
+    if (d.gt(0) && d.lte(5)) set.set(d.toString(), d);
+  };
+  for (const p of POINTS) add(p);
+  if (comp.rate.k === 'tiers' && comp.rate.axis === 'attainment') for (const b of comp.rate.bands) (add(b.from), add(b.to));
+  return [...set.values()].sort((x, y) => x.cmp(y));
+}
+
+/**
+ * Evaluate `comp` at each attainment point for a target over the plan year: in every period, one
+ * credited deal of quota x point. `target` defaults to the plan's `target rep`, else a rep
+ * inferred from the plan. `shouldStop` is asked between evaluations (cancellation).
+ */
+export function previewTarget(a: FullAnalysis, comp: IR.ComponentIR, target?: TargetSpec, shouldStop?: () => boolean): TargetPreview {
   const ir = a.ir!;
-  const target = targetDecl(a.plan);
-  const period = previewPeriod(ir);
-  const out: TargetPreview = { component: comp.name, period: period.key, currency: ir.currency, axis: 'attainment', points: [] };
+  const spec = target ?? declaredTarget(a.plan) ?? inferredTarget(ir, comp);
+  const periods = previewYear(ir);
+  const last = periods[periods.length - 1]!;
+  const out: TargetPreview = { component: comp.name, period: last.key, periods: periods.map((p) => p.key), currency: ir.currency, axis: 'attainment', points: [], target: spec.label, source: spec.source };
   let compiled;
   try {
-    compiled = compilePlan(previewIR(ir, comp, period));
+    compiled = compilePlan(previewIR(ir, comp, periods));
   } catch (e) {
     return { ...out, problem: `the preview could not be compiled (${(e as Error).message})` };
   }
   const team = comp.measure.team;
-  const run = (credits: Decimal[]) => {
-    const r = evaluate(compiled, targetDataset(ir, target, period, credits, team));
-    const st = r.result?.statements.find((s) => s.rep === TARGET_KEY && s.period === period.key);
-    return { r, st };
+  const run = (credits: { amount: Decimal; period: IR.PeriodValue }[]) => {
+    if (shouldStop?.()) throw new PreviewCancelled();
+    const r = evaluate(compiled, targetDataset(ir, spec, periods, credits, team));
+    const mine = r.result?.statements.filter((s) => s.rep === TARGET_KEY) ?? [];
+    return { r, mine };
   };
-  // Quota: a run without credit.
-  let quota: Decimal | undefined;
+  // Quota of each period: a run without credit.
+  const quotas = new Map<string, Decimal>();
   try {
-    const { r, st } = run([]);
-    const q = st?.values?.['quota'];
-    if (q !== undefined && q !== '' && !Number.isNaN(Number(q))) quota = new Decimal(q);
-    if (!st && r.errors.length) return { ...out, problem: r.errors[0]!.message };
+    const { r, mine } = run([]);
+    for (const st of mine) {
+      const q = st.values?.['quota'];
+      if (q !== undefined && q !== '' && !Number.isNaN(Number(q))) quotas.set(st.period, new Decimal(q));
+    }
+    if (!mine.length && r.errors.length) return { ...out, problem: r.errors[0]!.message };
   } catch (e) {
+    if (e instanceof PreviewCancelled) throw e;
     return { ...out, problem: (e as Error).message };
   }
-  let base = quota;
-  if (!base || base.lte(0)) {
-    out.axis = 'amount';
-    base = referenceAmount(comp);
-  } else out.quota = quota;
-  for (const p of POINTS) {
-    const point = new Decimal(p);
-    const credit = base.times(point);
+  const quota = quotas.get(last.key);
+  const byQuota = !!quota && quota.gt(0);
+  if (byQuota) out.quota = quota;
+  else out.axis = 'amount';
+  const base = (p: IR.PeriodValue) => (byQuota ? (quotas.get(p.key) ?? quota!) : referenceAmount(comp));
+  const points = byQuota ? previewPoints(comp) : POINTS.map((p) => new Decimal(p));
+  for (const point of points) {
+    const credits = periods.map((p) => ({ amount: base(p).times(point), period: p }));
+    const credit = credits[credits.length - 1]!.amount;
+    const yearCredit = credits.reduce((s, c) => s.plus(c.amount), new Decimal(0));
     try {
-      const { r, st } = run([credit]);
-      const line = st?.lines.find((l) => l.kind === 'component' && l.name === comp.name);
-      if (r.errors.length && !line) out.points.push({ point, credit, error: r.errors[0]!.message });
-      else out.points.push({ point, credit, payout: line ? new Decimal(line.amount) : undefined });
+      const { r, mine } = run(credits);
+      let yearPayout: Decimal | undefined;
+      let payout: Decimal | undefined;
+      for (const st of mine) {
+        const line = st.lines.find((l) => l.kind === 'component' && l.name === comp.name);
+        if (!line) continue;
+        yearPayout = (yearPayout ?? new Decimal(0)).plus(line.amount);
+        if (st.period === last.key) payout = new Decimal(line.amount);
+      }
+      if (r.errors.length && yearPayout === undefined) out.points.push({ point, credit, yearCredit, error: r.errors[0]!.message });
+      else out.points.push({ point, credit, yearCredit, payout, yearPayout });
     } catch (e) {
-      out.points.push({ point, credit, error: (e as Error).message });
+      if (e instanceof PreviewCancelled) throw e;
+      out.points.push({ point, credit, yearCredit, error: (e as Error).message });
     }
   }
   return out;
+}
+
+/** Thrown by previewTarget when `shouldStop` says the document changed. */
+export class PreviewCancelled extends Error {
+  constructor() {
+    super('preview cancelled');
+  }
 }
 
 /** Without a quota, points are fractions of the highest band bound (or of 100,000). */
@@ -271,190 +314,58 @@ function referenceAmount(comp: IR.ComponentIR): Decimal {
 
 // ------------------------------------------------------------------ markdown
 
-export function money(currency: string, d: Decimal, dp = 2): string {
-  const s = d.toFixed(dp);
-  return `${currency} ${groupThousands(/^-0(\.0*)?$/.test(s) ? s.slice(1) : s)}`;
-}
+const shownPay = (currency: string, v: Decimal | 'not paid' | undefined) => (v === undefined || v === 'not paid' ? 'not paid' : money(currency, v));
 
-const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** A bar of `width` cells for value/max (Unicode eighth blocks). */
-export function bar(value: Decimal, max: Decimal, width = 20): string {
-  if (max.lte(0) || value.lte(0)) return '';
-  const eighths = value.div(max).times(width * 8).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  return '█'.repeat(Math.floor(eighths / 8)) + BLOCKS[eighths % 8]!;
+/**
+ * Attach the year payouts of the last saved version (`before`) to the points that differ, for
+ * "before -> after". Points are matched by attainment.
+ */
+export function compareWithSaved(now: TargetPreview, saved: TargetPreview | undefined): TargetPreview {
+  if (!saved || saved.problem || now.problem) return now;
+  const old = new Map(saved.points.map((x) => [x.point.toString(), x]));
+  return {
+    ...now,
+    points: now.points.map((x) => {
+      const o = old.get(x.point.toString());
+      if (!o || o.error || x.error) return x;
+      const same = o.yearPayout === undefined ? x.yearPayout === undefined : x.yearPayout !== undefined && o.yearPayout.eq(x.yearPayout);
+      return same ? x : { ...x, before: o.yearPayout ?? 'not paid' };
+    }),
+  };
 }
 
 export function renderTargetPreview(p: TargetPreview, title: string): string {
   const lines: string[] = [];
-  const quota = p.quota ? ` (quota ${money(p.currency, p.quota)})` : '';
-  lines.push(`**Payout preview** · ${title} for the target rep in ${p.period}${quota}`);
+  const quota = p.quota ? `, quota ${money(p.currency, p.quota)} per period` : '';
+  lines.push(`**Payout preview** · ${title} for ${p.target}${quota} · plan year ${yearRange(p.periods)}`);
   if (p.problem) {
     lines.push('', `_Not computed: ${p.problem}_`);
     return lines.join('\n');
   }
   const head = p.axis === 'attainment' ? 'attainment' : 'share of the top band';
-  lines.push('', `| ${head} | credit | payout | effective rate |`, '|---:|---:|---:|---:|');
+  const changed = p.points.some((x) => x.before !== undefined);
+  lines.push('', `| ${head} | credit | payout in ${p.period} | plan year | effective rate |`, '|---:|---:|---:|---:|---:|');
   for (const x of p.points) {
-    const pay = x.error ? `error: ${x.error}` : x.payout === undefined ? 'not paid' : money(p.currency, x.payout);
-    const eff = x.payout !== undefined && x.credit.gt(0) ? formatPercent(x.payout.div(x.credit).toDecimalPlaces(4), 2) : '';
-    lines.push(`| ${formatPercent(x.point)} | ${money(p.currency, x.credit)} | ${pay} | ${eff} |`);
+    const pay = x.error ? `error: ${x.error}` : shownPay(p.currency, x.payout);
+    const year = x.error ? '' : x.before !== undefined ? `${shownPay(p.currency, x.before)} → **${shownPay(p.currency, x.yearPayout)}**` : shownPay(p.currency, x.yearPayout);
+    const eff = x.yearPayout !== undefined && x.yearCredit?.gt(0) ? formatPercent(x.yearPayout.div(x.yearCredit).toDecimalPlaces(4), 2) : '';
+    lines.push(`| ${formatPercent(x.point)} | ${money(p.currency, x.credit)} | ${pay} | ${year} | ${eff} |`);
   }
-  const paid = p.points.filter((x) => x.payout !== undefined);
+  if (changed) lines.push('', '_→ the change against the last saved version of the plan._');
+  const paid = p.points.filter((x) => x.yearPayout !== undefined);
   if (paid.length) {
-    const max = paid.reduce((m, x) => (x.payout!.gt(m) ? x.payout! : m), new Decimal(0));
+    const max = paid.reduce((m, x) => (x.yearPayout!.gt(m) ? x.yearPayout! : m), new Decimal(0));
     lines.push('', '```text');
     for (const x of p.points) {
       const label = formatPercent(x.point).padStart(5);
-      const amount = x.payout !== undefined ? formatAmount(x.payout) : '-';
-      lines.push(`${label} ${bar(x.payout ?? new Decimal(0), max).padEnd(21)} ${amount}`);
+      const amount = x.yearPayout !== undefined ? formatAmount(x.yearPayout) : '-';
+      lines.push(`${label} ${bar(x.yearPayout ?? new Decimal(0), max).padEnd(21)} ${amount}`);
     }
     lines.push('```');
   } else if (p.points.every((x) => !x.error)) {
-    lines.push('', '_The component does not pay the target rep: check its `for` condition against the `target rep` values._');
+    lines.push('', `_The component does not pay ${p.target}: check its \`for\` condition${p.source === 'target rep' ? ' against the `target rep` values' : ''}._`);
   }
+  if (p.source !== 'target rep') lines.push('', '_To preview a rep of your choosing, add a `target rep` to the plan, e.g.:_');
   return lines.join('\n');
 }
 
-export const TARGET_HINT =
-  '_No `target rep` in this plan: add one to preview payouts, e.g._\n\n```comp\ntarget rep { monthly_quota: USD 50,000  role: "AE" }\n```';
-
-// ------------------------------------------------------------------ sample data
-
-interface SampleCacheEntry {
-  signature: string;
-  tablesJson: string;
-  dataset?: IR.Dataset;
-  errors: string[];
-  results: WeakMap<IR.PlanIR, IR.RunResult | string>;
-}
-
-const sampleCache = new Map<string, SampleCacheEntry>();
-
-/** The sample data folder for a plan: the setting, else `data/` next to the plan. */
-export function sampleFolder(opts: PreviewOptions): string | undefined {
-  if (opts.sampleData && opts.sampleData.trim()) return opts.sampleData.trim();
-  if (opts.planPath) {
-    const d = path.join(path.dirname(opts.planPath), 'data');
-    try {
-      if (statSync(d).isDirectory()) return d;
-    } catch {
-      /* none */
-    }
-  }
-  return undefined;
-}
-
-function folderSignature(folder: string): string {
-  try {
-    const st = statSync(folder);
-    if (!st.isDirectory()) return `${folder}:${st.mtimeMs}:${st.size}`;
-    const parts = [`${folder}:${st.mtimeMs}`];
-    for (const name of readdirSync(folder).sort()) {
-      try {
-        const s = statSync(path.join(folder, name));
-        parts.push(`${name}:${s.mtimeMs}:${s.size}`);
-      } catch {
-        /* vanished */
-      }
-    }
-    return parts.join('|');
-  } catch {
-    return `${folder}:missing`;
-  }
-}
-
-/** Load (cached by folder mtimes and the plan's tables) and evaluate the whole plan on sample data. */
-export function sampleRun(ir: IR.PlanIR, folder: string): { result?: IR.RunResult; problem?: string } {
-  const entry = sampleEntry(ir, folder);
-  if (typeof entry === 'string') return { problem: entry };
-  if (!entry.dataset) return { problem: `the sample data has ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'} (first: ${entry.errors[0]})` };
-  let r = entry.results.get(ir);
-  if (r === undefined) {
-    try {
-      const out = evaluate(compilePlan(ir), entry.dataset);
-      r = out.result ?? (out.errors[0] ? `${out.errors[0].message}` : 'the evaluation failed');
-    } catch (e) {
-      r = (e as Error).message;
-    }
-    entry.results.set(ir, r);
-  }
-  return typeof r === 'string' ? { problem: r } : { result: r };
-}
-
-/** The loaded and checked sample data for the plan's tables (cached by folder mtimes), or a problem. */
-function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
-  const signature = folderSignature(folder);
-  if (signature.endsWith(':missing')) return `the sample data folder \`${folder}\` does not exist`;
-  const tablesJson = JSON.stringify(ir.tables);
-  let entry = sampleCache.get(folder);
-  if (!entry || entry.signature !== signature || entry.tablesJson !== tablesJson) {
-    const loaded = loadDataset(ir, [folder]);
-    const errs = loaded.errors.filter((e) => e.severity === 'error');
-    entry = {
-      signature,
-      tablesJson,
-      dataset: errs.length ? undefined : loaded.dataset,
-      errors: errs.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`),
-      results: new WeakMap(),
-    };
-    sampleCache.set(folder, entry);
-  }
-  return entry;
-}
-
-export interface SamplePayouts {
-  period: string;
-  rows: { rep: string; amount: Decimal }[];
-  total: Decimal;
-}
-
-/** The payout of one component per sample rep in the latest period where it paid something. */
-export function samplePayouts(result: IR.RunResult, component: string): SamplePayouts | undefined {
-  let latest: string | undefined;
-  for (const s of result.statements) {
-    for (const l of s.lines) {
-      if (l.kind === 'component' && l.name === component && !new Decimal(l.amount).isZero() && (!latest || s.period > latest)) latest = s.period;
-    }
-  }
-  latest ??= result.periods.at(-1)?.key;
-  if (!latest) return undefined;
-  const rows: { rep: string; amount: Decimal }[] = [];
-  let total = new Decimal(0);
-  for (const s of result.statements) {
-    if (s.period !== latest) continue;
-    const l = s.lines.find((x) => x.kind === 'component' && x.name === component);
-    if (!l) continue;
-    const amount = new Decimal(l.amount);
-    rows.push({ rep: s.rep, amount });
-    total = total.plus(amount);
-  }
-  return { period: latest, rows, total };
-}
-
-export function renderSamplePayouts(ir: IR.PlanIR, component: string, label: string, opts: PreviewOptions, limit = 12): string | undefined {
-  const folder = sampleFolder(opts);
-  if (!folder) return undefined;
-  const shown = opts.planPath ? path.relative(path.dirname(opts.planPath), folder) || '.' : folder;
-  const { result, problem } = sampleRun(ir, folder);
-  if (!result) return `**Payout on sample data** (\`${shown}\`): _${problem}_`;
-  const p = samplePayouts(result, component);
-  if (!p || !p.rows.length) return `**Payout on sample data** (\`${shown}\`): _\`${component}\` pays no sample rep_`;
-  const lines = [`**Payout on sample data** · ${label} in ${p.period}, the latest period with payouts (\`${shown}\`)`, '', '| rep | payout |', '|---|---:|'];
-  const sorted = [...p.rows].sort((x, y) => y.amount.cmp(x.amount) || (x.rep < y.rep ? -1 : 1));
-  for (const r of sorted.slice(0, limit)) lines.push(`| ${r.rep} | ${money(ir.currency, r.amount)} |`);
-  if (sorted.length > limit) lines.push(`| … ${sorted.length - limit} more | |`);
-  lines.push(`| **total** (${p.rows.length} rep${p.rows.length === 1 ? '' : 's'}) | **${money(ir.currency, p.total)}** |`);
-  return lines.join('\n');
-}
-
-/**
- * Load and check the sample data for a checked plan ahead of the first hover (the slow part of
- * a sample preview), so that the hover only evaluates. Cheap when already loaded; does nothing
- * without sample data or without IR.
- */
-export function warmSamplePreview(ir: IR.PlanIR | undefined, opts: PreviewOptions): void {
-  if (!ir) return;
-  const folder = sampleFolder(opts);
-  if (folder) sampleEntry(ir, folder);
-}

@@ -4,9 +4,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRe
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { docsAnchor } from '../../compiler/diagnostics/codes.js';
-import { toRange } from '../convert.js';
+import { toRange, uriToPath } from '../convert.js';
 import { safely, type ServerState } from '../state.js';
-import { warmSamplePreview } from '../../compiler/ide/preview.js';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
@@ -60,13 +59,9 @@ export function registerDiagnostics(state: ServerState): void {
     const now = state.documents.get(uri);
     if (!now || now.version !== version) return;
     void state.connection.sendDiagnostics({ uri, version, diagnostics });
-    // Once the diagnostics are out, evaluate the sample data (if any) for this version, so the
-    // first payout preview on hover does not wait for loading it.
-    setTimeout(() => {
-      const still = state.documents.get(uri);
-      if (!still || still.version !== version) return;
-      safely(state, 'sample data warm-up', () => warmSamplePreview(state.analysis(still).ir, state.previewOptions(uri)), undefined);
-    }, 0);
+    // Once the diagnostics are out, the data worker runs this version on the sample data (if
+    // any); code lenses and inlay hints are refreshed when its figures arrive.
+    if (doc.version === version) void state.previews.refresh(state.docInfo(doc), () => state.refreshFigures());
     if (process.env.COMP_LSP_TIMING) state.log(`diagnostics ${uri}@${version} in ${Date.now() - started} ms`);
   };
 
@@ -90,10 +85,15 @@ export function registerDiagnostics(state: ServerState): void {
     );
   };
 
-  state.documents.onDidOpen((e) => schedule(e.document, 0));
+  state.documents.onDidOpen((e) => {
+    state.previews.savedFromDisk(e.document.uri, uriToPath(e.document.uri), e.document.getText());
+    schedule(e.document, 0);
+  });
+  state.documents.onDidSave((e) => state.previews.setSaved(e.document.uri, e.document.getText()));
   // Also fired on open, after onDidOpen: that version is already scheduled.
   state.documents.onDidChangeContent((e) => {
     if (scheduled.get(e.document.uri) === e.document.version) return;
+    state.previews.changed();
     schedule(e.document, debounceFor(state.settings.debounceMs, cost.get(e.document.uri)));
   });
   state.documents.onDidClose((e) => {
@@ -102,6 +102,7 @@ export function registerDiagnostics(state: ServerState): void {
     timers.delete(e.document.uri);
     scheduled.delete(e.document.uri);
     cost.delete(e.document.uri);
+    state.previews.forget(e.document.uri);
     void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }

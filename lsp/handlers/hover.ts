@@ -1,16 +1,25 @@
+// Hover: computed by the quick preview worker (lsp/previews.ts) with the latest sample figures.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import { hover } from '../../compiler/ide/hover.js';
+import type { HoverResult } from '../../compiler/ide/hover.js';
 import { toRange } from '../convert.js';
-import { safely, type ServerState } from '../state.js';
+import type { ServerState } from '../state.js';
 
 export function registerHover(state: ServerState): void {
-  state.connection.onHover((p: HoverParams): Hover | null =>
-    safely(state, 'hover', () => {
-      const x = state.analysisOf(p.textDocument.uri);
-      if (!x) return null;
-      const h = hover(x.a, x.doc.offsetAt(p.position), state.previewOptions(p.textDocument.uri));
-      if (!h) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(x.doc, h.span) };
-    }, null),
-  );
+  state.connection.onHover(async (p: HoverParams): Promise<Hover | null> => {
+    const doc = state.documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    try {
+      const r = await state.previews.run('hover', state.docInfo(doc), { offset: doc.offsetAt(p.position) });
+      if ('error' in r) state.connection.console.error(`hover failed: ${r.error}`);
+      if (process.env.COMP_LSP_TIMING) state.log(`hover: ${JSON.stringify(r).slice(0, 200)}`);
+      if (!('value' in r) || !r.value) return null;
+      const h = r.value as HoverResult;
+      const now = state.documents.get(p.textDocument.uri);
+      if (!now || now.version !== doc.version) return null; // the text moved on
+      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.span) };
+    } catch (e) {
+      state.connection.console.error(`hover failed: ${(e as Error).stack ?? e}`);
+      return null;
+    }
+  });
 }

@@ -42,7 +42,7 @@ describe('hover on the new constructs', () => {
     ['a curve declaration: points, own values, the component using it by the evaluator', 'curve pay$0out', [
       'function payout: payout curve (linear)', 'Attainment to payout.', '- `at 50% pays 25%`', '| 80% | 70% |', '| 200% | 100% |',
       // the preview period is 2026-04, paid by the version "Spring": quota 10,000 x 1.1
-      'component `bonus` (uses `payout`)', '(quota USD 11,000.00)', '| 80% | USD 8,800.00 | USD 700.00 |', '| 150% | USD 16,500.00 | USD 1,000.00 |',
+      'component `bonus` (uses `payout`)', 'quota USD 11,000.00 per period', '| 80% | USD 8,800.00 | USD 700.00 |', '| 150% | USD 16,500.00 | USD 1,000.00 |',
     ]],
     ['a curve call', 'payout$0(attainment)', ['**Curve** `payout` · linear', '| 50% | 25% | at the point 50%: pays 25% |']],
     ['a scorecard declaration: metrics, weights, caps, gate, preview', 'scorecard m$0bo', [
@@ -71,11 +71,12 @@ describe('hover on the new constructs', () => {
     });
   }
 
-  it('a curve without a target rep shows its own values and no preview', () => {
+  it('a curve without a target rep shows its own values and a preview for a rep inferred from the plan', () => {
     const text = PLAN.slice(0, PLAN.indexOf('target rep'));
     const h = hover(analyze('c.comp', text), text.indexOf('curve payout') + 8)!;
     expect(h.markdown).toContain('| 100% | 100% |');
-    expect(h.markdown).not.toContain('**Payout preview**');
+    expect(h.markdown).toContain('**Payout preview**');
+    expect(h.markdown).toContain('a rep inferred from the plan');
   });
 });
 

@@ -67,9 +67,26 @@ describe('hover', () => {
     const a = analyze('t.comp', PLAN);
     const h = hover(a, PLAN.indexOf('rate ladder') + 6)!;
     expect(h.markdown).toContain('quota USD 40,000.00');
-    expect(h.markdown).toContain('| 50% | USD 20,000.00 | USD 1,000.00 | 5% |');
-    expect(h.markdown).toContain('| 100% | USD 40,000.00 | USD 4,000.00 | 10% |');
-    expect(h.markdown).toContain('| 200% | USD 80,000.00 | USD 8,000.00 | 10% |');
+    expect(h.markdown).toContain('for the target rep');
+    // per point: the credit and payout of the last period, the plan year (3 periods), the effective rate
+    expect(h.markdown).toContain('plan year 2026-01 to 2026-03 (3 periods)');
+    expect(h.markdown).toContain('| 50% | USD 20,000.00 | USD 1,000.00 | USD 3,000.00 | 5% |');
+    expect(h.markdown).toContain('| 100% | USD 40,000.00 | USD 4,000.00 | USD 12,000.00 | 10% |');
+    expect(h.markdown).toContain('| 200% | USD 80,000.00 | USD 8,000.00 | USD 24,000.00 | 10% |');
+  });
+
+  it('includes the edges of every band among the attainment points', () => {
+    const text = PLAN.replace('from 100%         pays 10%', 'from 100% to 130% pays 10%\n  from 130%         pays 12%');
+    const h = hover(analyze('t.comp', text), text.indexOf('rate ladder') + 6)!;
+    expect(h.markdown).toContain('| 130% | USD 52,000.00 | USD 6,240.00 | USD 18,720.00 | 12% |');
+  });
+
+  it('shows the change against the last saved version (before -> after)', () => {
+    const saved = analyze('saved.comp', PLAN);
+    const text = PLAN.replace('from 100%         pays 10%', 'from 100%         pays 11%');
+    const h = hover(analyze('t.comp', text), text.indexOf('rate ladder') + 6, { saved })!;
+    expect(h.markdown).toContain('| 100% | USD 40,000.00 | USD 4,400.00 | USD 12,000.00 → **USD 13,200.00** | 11% |');
+    expect(h.markdown).toContain('the change against the last saved version');
   });
 
   it('previews the cap on the whole component (gate met by the target csat)', () => {
@@ -84,10 +101,21 @@ describe('hover', () => {
     expect(h.markdown).toContain('| 100% | USD 40,000.00 | USD 0.00 |');
   });
 
-  it('says how to add a target rep when there is none', () => {
+  it('without a target rep, previews a rep inferred from the plan (its gate met, a round quota) and says so', () => {
     const text = PLAN.slice(0, PLAN.indexOf('target rep'));
-    const h = hover(analyze('t.comp', text), text.indexOf('rate ladder') + 6)!;
-    expect(h.markdown).toContain('No `target rep`');
+    const h = hover(analyze('t.comp', text), text.indexOf('cap USD') + 1)!;
+    expect(h.markdown).toContain('a rep inferred from the plan');
+    expect(h.markdown).toContain('csat.score 4');
+    expect(h.markdown).toContain('| 100% | USD 50,000.00 | USD 4,000.00 | USD 12,000.00 |');
+    expect(h.markdown).toContain('add a `target rep` to the plan');
+    expect(h.markdown).toContain('target rep { csat.score: 4  monthly_quota: USD 50000 }');
+  });
+
+  it('infers the role of a component from its `for` clause', () => {
+    const text = PLAN.slice(0, PLAN.indexOf('target rep')).replace('  rate ladder\n', '  for rep.role = "Manager"\n  rate ladder\n');
+    const h = hover(analyze('t.comp', text), text.indexOf('cap USD') + 1)!;
+    expect(h.markdown).toContain('(Manager)');
+    expect(h.markdown).toContain('| 100% | USD 50,000.00 | USD 4,000.00 |');
   });
 
   it('shows the type and the doc comment of a name', () => {
@@ -127,10 +155,27 @@ describe('navigation', () => {
     const use = PLAN.indexOf('credit / quota') + 10;
     expect(definition(a, use)!.span.start).toBe(PLAN.indexOf('let quota') + 4);
     expect(references(a, use).length).toBe(2);
-    const r = rename(a, use, 'target_amount');
-    expect('edits' in r && r.edits.length).toBe(2);
     expect(rename(a, use, 'if')).toEqual({ error: '`if` is a reserved word' });
-    expect(rename(a, use, 'attainment')).toEqual({ error: '`attainment` is already declared' });
+    const ladder = PLAN.indexOf('rate ladder') + 6;
+    const r = rename(a, ladder, 'steps');
+    expect('edits' in r && r.edits.length).toBe(2);
+    expect(rename(a, ladder, 'commission')).toEqual({ error: '`commission` is already declared' });
+  });
+
+  it('rename refuses what would change what the plan reads, and says why', () => {
+    const a = analyze('t.comp', PLAN);
+    const refusal = (needle: string, k: number, to: string) => {
+      const r = rename(a, PLAN.indexOf(needle) + k, to);
+      return 'error' in r ? r.error : 'renamed';
+    };
+    // `quota` and `attainment` are looked up by name (tiers on attainment: COMP4007)
+    expect(refusal('credit / quota', 10, 'target_amount')).toMatch(/looked up by name.*COMP4007/);
+    expect(refusal('let attainment', 5, 'att')).toMatch(/looked up by name/);
+    // a let renamed to `quota` would take on its meaning
+    expect(refusal('ladder retroactive', 1, 'quota')).toMatch(/meaning of its own/);
+    // a field is a column of the data file
+    expect(refusal('score: decimal', 1, 'csat_score')).toMatch(/column of csat\.csv/);
+    expect(refusal('monthly_quota: money', 1, 'mq')).toMatch(/column of reps\.csv/);
   });
 });
 
@@ -155,18 +200,26 @@ describe('outline, folding, tokens, code actions', () => {
     expect(of('commission')!.type).toBe('class');
     expect(of('## Test')!.modifiers).toContain('documentation');
   });
-  it('adds the rounding line and a target rep skeleton', () => {
-    const text = PLAN.slice(0, PLAN.indexOf('target rep'));
+  it('adds the rounding line on the header only; no plan-level fix on a clean line', () => {
+    const text = PLAN.slice(0, PLAN.indexOf('target rep')).replace('periods monthly', 'periods monthly');
     const a = analyze('t.comp', text);
-    const titles = codeActions(a, { start: 0, end: 0 }).map((c) => c.title);
-    expect(titles).toEqual(expect.arrayContaining(['Add the rounding line (half away from zero to 0.01 per payout line)', 'Add a `target rep` for payout previews']));
-    const skel = codeActions(a, { start: 0, end: 0 }).find((c) => c.title.includes('target rep'))!;
-    const e = skel.edits[0]!;
-    const fixed = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
-    const b = analyze('t.comp', fixed);
-    expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(hover(b, fixed.indexOf('rate ladder') + 6)!.markdown).toContain('| 100% | USD 50,000.00 | USD 5,000.00 |');
+    const header = codeActions(a, { start: text.indexOf('periods'), end: text.indexOf('periods') }).map((c) => c.title);
+    expect(header).toEqual(['Add the rounding line (half away from zero to 0.01 per payout line)']);
+    for (const line of ['rate ladder', 'let quota', 'score: decimal', 'credit deals']) {
+      const at = text.indexOf(line);
+      expect(codeActions(a, { start: at, end: at }), line).toEqual([]);
+    }
   });
+
+  it('the target rep the hover suggests can be pasted as it is', () => {
+    const text = PLAN.slice(0, PLAN.indexOf('target rep'));
+    const md = hover(analyze('t.comp', text), text.indexOf('cap USD') + 1)!.markdown;
+    const line = /```comp\n(target rep \{[^\n]*\})\n```/.exec(md)![1]!;
+    const b = analyze('t.comp', text + line + '\n');
+    expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(hover(b, b.text.indexOf('cap USD') + 1)!.markdown).toContain('for the target rep');
+  });
+
   it('adds `otherwise 0%` to a division that may be by zero', () => {
     const text = PLAN.replace('monthly_quota: money positive', 'monthly_quota: money');
     const a = analyze('t.comp', text);

@@ -71,10 +71,14 @@ describe('comp lsp --stdio', () => {
   });
 
   it('hovers a tier table reference with the payout at each attainment point, from the evaluator', async () => {
-    const h = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
-      textDocument: { uri: URI },
-      position: pos(PLAN, 'rate accelerator', 7),
-    });
+    // the first hover may come before the sample data is loaded: it says so; a later one has the figures
+    let h: { contents: { kind: string; value: string } };
+    for (let i = 0; ; i++) {
+      h = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: URI }, position: pos(PLAN, 'rate accelerator', 7) });
+      if (!h.contents.value.includes('being loaded') || i > 100) break;
+      expect(h.contents.value).toContain('**Payout preview**');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const md = h.contents.value;
     expect(h.contents.kind).toBe('markdown');
     expect(md).toContain('tiers accelerator');
@@ -87,7 +91,7 @@ describe('comp lsp --stdio', () => {
     expect(md).toMatch(/█/);
     // sample data: per rep
     expect(md).toMatch(/Payout on sample data/);
-    expect(md).toMatch(/\| r1 \| USD \d/);
+    expect(md).toMatch(/\| r1 \| [\d.]+% \| [^|]+ \| USD \d/);
   });
 
   it('hovers a cap with the whole component (multiplier x1.1 at 150% and more)', async () => {
@@ -142,6 +146,26 @@ describe('comp lsp --stdio', () => {
     expect(fix).toBeDefined();
     expect(applyEdits(gap, fix!.edit.changes[URI]!)).toBe(PLAN);
     await client.change(URI, 11, PLAN);
+  });
+
+  it('code lenses over each component and inlay hints, with sample figures; explain answers the trace', async () => {
+    const lenses = await client.request<{ range: { start: unknown }; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+    expect(lenses.map((l) => l.range.start)).toEqual([pos(PLAN, 'component commission', 0), pos(PLAN, 'component override', 0)]);
+    expect(lenses[0]!.command.title).toMatch(/^pays USD [\d,.]+ (on sample data · \d+ reps? · explain|a year at 100% of quota \(target rep\) · explain)$/);
+    expect(lenses[0]!.command).toMatchObject({ command: 'comp.explainPayout', arguments: [URI, 'commission'] });
+    const hints = await client.request<{ position: { line: number }; label: string }[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } } });
+    expect(hints.find((h) => h.position.line === pos(PLAN, 'from 0%   to 100%', 0).line)?.label).toMatch(/USD [\d,.]+ a year at 100%/);
+    const ex = await client.request<{ text: string }>('comp/explain', { uri: URI, rep: 'r1', period: '2026-01' });
+    expect(ex.text).toContain('r1');
+    expect(ex.text).toContain('2026-01');
+  });
+
+  it('refuses a rename that would break the plan, with the reason', async () => {
+    const err = await client.request('textDocument/rename', { textDocument: { uri: URI }, position: pos(PLAN, 'let quota', 5), newName: 'target_amount' }).then(
+      () => undefined,
+      (e: { message: string }) => e.message,
+    );
+    expect(err).toMatch(/looked up by name/);
   });
 
   it('answers document symbols and semantic tokens', async () => {

@@ -21,10 +21,13 @@ Examples:
   Helix:   [language-server.comp] command = "comp", args = ["lsp", "--stdio"]`,
     )
     .action(async (opts: { stdio?: boolean; nodeIpc?: boolean; socket?: string }) => {
+      // The server's preview workers start this same script (see lsp/preview-worker.ts).
+      const worker = await import('../../../lsp/preview-worker.js');
+      if (worker.isPreviewWorker()) return worker.runPreviewWorker();
       if (!opts.stdio && !opts.nodeIpc && !opts.socket) process.argv.push('--stdio');
       if (opts.socket && !process.argv.some((a) => a.startsWith('--socket='))) process.argv.push(`--socket=${opts.socket}`);
       const { startServer } = await import('../../../lsp/start.js');
-      startServer();
+      startServer(undefined, process.argv[1]);
       // The connection keeps the process alive; it exits on the client's `exit`.
       await new Promise<void>(() => undefined);
     });

@@ -64,11 +64,11 @@ export const PAYOUT_PREVIEW = {
   /** ... and at least one amount written as plans write money, e.g. `USD 4,600.00`. */
   amount: /\bUSD\s?-?\d{1,3}(,\d{3})*(\.\d{2})?\b/,
   /**
-   * ... and one of the `commission` lines that `comp run fixtures/workspace/commission.comp
-   * --data fixtures/workspace/data` computes (r1 2026-01, r2 2026-02, r1 2026-03): the
-   * preview comes from the real evaluator on the sample data, whichever period it shows.
+   * ... and one of the plan-year figures of `commission` that `comp run
+   * fixtures/workspace/commission.comp --data fixtures/workspace/data` computes: r1's lines
+   * (4,600.00 in 2026-01 + 5,200.00 in 2026-03), r2's (1,600.00 in 2026-02), or their total.
    */
-  sampleAmounts: ['USD 4,600.00', 'USD 1,600.00', 'USD 5,200.00'],
+  sampleAmounts: ['USD 9,800.00', 'USD 1,600.00', 'USD 11,400.00'],
 };
 
 export const hasSamplePayout = (text: string): boolean => PAYOUT_PREVIEW.sampleAmounts.some((a) => text.includes(a));

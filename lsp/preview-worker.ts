@@ -1,0 +1,99 @@
+// The preview workers' side: payout previews (hover, code lenses, inlay hints), sample-data runs
+// and `comp explain` traces, computed off the language server's request path. The server
+// (lsp/previews.ts) starts two workers of this module: "quick" (previews on synthetic data, a
+// few milliseconds each) and "data" (the whole plan on its sample data: loads once, then re-runs
+// per plan version), so a long sample run never holds up a hover.
+//
+// Cancellation: the server bumps a shared counter whenever a document changes; a job started
+// under an older count stops at its next check (between evaluations) and answers `cancelled`.
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyze, type FullAnalysis } from '../compiler/analysis.js';
+import { hover } from '../compiler/ide/hover.js';
+import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
+import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
+import { explainOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import type { Span } from './convert.js';
+
+export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain';
+
+export interface PreviewJob {
+  id: number;
+  kind: JobKind;
+  uri: string;
+  version: number;
+  text: string;
+  /** The last saved text, when it differs from `text` (before -> after). */
+  savedText?: string;
+  planPath?: string;
+  sampleData: string;
+  offset?: number;
+  range?: Span;
+  sample?: SampleSummary;
+  sampleStale?: string;
+  savedSample?: SampleSummary;
+  /** The shared change counter when the job was sent. */
+  epoch: number;
+  rep?: string;
+  period?: string;
+  component?: string;
+}
+
+export type JobResult = { id: number; cancelled: true } | { id: number; error: string } | { id: number; value: unknown };
+
+const saved = new Map<string, FullAnalysis>();
+
+function savedAnalysis(job: PreviewJob): FullAnalysis | undefined {
+  if (job.savedText === undefined) return undefined;
+  const hit = saved.get(job.uri);
+  if (hit && hit.text === job.savedText) return hit;
+  const a = analyze(`${job.uri}#saved`, job.savedText);
+  saved.set(job.uri, a);
+  if (saved.size > 32) saved.delete(saved.keys().next().value!);
+  return a;
+}
+
+/** Run one job (in a worker, or in the server's own thread when workers are unavailable). */
+export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
+  try {
+    if (shouldStop()) return { id: job.id, cancelled: true };
+    const a = analyze(job.uri, job.text, job.version);
+    const opts: PreviewOptions = {
+      sampleData: job.sampleData,
+      planPath: job.planPath,
+      sample: job.sample,
+      sampleStale: job.sampleStale,
+      savedSample: job.savedSample,
+      saved: savedAnalysis(job),
+      shouldStop,
+    };
+    switch (job.kind) {
+      case 'hover':
+        return { id: job.id, value: hover(a, job.offset ?? 0, opts) ?? null };
+      case 'lenses':
+        return { id: job.id, value: codeLenses(a, opts) };
+      case 'inlays':
+        return { id: job.id, value: inlayHints(a, job.range ?? { start: 0, end: a.text.length }, opts) };
+      case 'summary':
+        return { id: job.id, value: a.ir ? (summarizeSample(a.ir, opts) ?? null) : null };
+      case 'explain':
+        return { id: job.id, value: a.ir ? explainOnSample(a.ir, opts, job.rep, job.period, job.component) : 'The plan has errors: fix them to explain a payout.' };
+    }
+  } catch (e) {
+    if (e instanceof PreviewCancelled) return { id: job.id, cancelled: true };
+    return { id: job.id, error: (e as Error).stack ?? String(e) };
+  }
+}
+
+/** The worker's message loop (started by the server with workerData.compPreviewWorker set). */
+export function runPreviewWorker(): void {
+  const epoch = new Int32Array((workerData as { epoch: SharedArrayBuffer }).epoch);
+  parentPort!.on('message', (job: PreviewJob) => {
+    const stop = () => Atomics.load(epoch, 0) !== job.epoch;
+    parentPort!.postMessage(runJob(job, stop));
+  });
+}
+
+/** True in a thread the server started as a preview worker. */
+export function isPreviewWorker(): boolean {
+  return !!parentPort && !!(workerData as { compPreviewWorker?: string } | undefined)?.compPreviewWorker;
+}
