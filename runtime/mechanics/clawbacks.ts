@@ -12,7 +12,7 @@ import { Decimal } from '../decimal.js';
 import * as cal from '../calendar.js';
 import { formatPercent } from '../format.js';
 import type { ClawbackIR, Expr, TraceNode } from '../ir.js';
-import type { Ctx, Fn, RV } from '../evaluate.js';
+import type { Ctx, Fn, RV } from '../engine/types.js';
 
 const ONE = new Decimal(1);
 const ZERO = new Decimal(0);

@@ -27,7 +27,7 @@ import { Decimal } from '../decimal.js';
 import * as cal from '../calendar.js';
 import { formatPercent } from '../format.js';
 import type { ComponentIR, ClawbackIR, Dataset, DateValue, DrawIR, Expr, PlanIR, RowValue, TraceNode } from '../ir.js';
-import type { Attribution, CompiledClawback, CompiledComponent, CompiledPlan, ComponentResult, Credit, Ctx, Fn, RepPeriod, RV } from '../evaluate.js';
+import type { Attribution, CompiledClawback, CompiledComponent, CompiledPlan, ComponentResult, Credit, Ctx, Fn, RepPeriod, RV } from '../engine/types.js';
 import { clawbackShare, compileClawback, type ClawbackCode } from './clawbacks.js';
 import { applyDraws, compileDraw, type DrawCode, type DrawsInput } from './draws.js';
 

@@ -13,7 +13,7 @@ import { Decimal } from '../decimal.js';
 import * as cal from '../calendar.js';
 import { formatPercent } from '../format.js';
 import type { DrawIR, Expr, PayoutLine, PeriodValue, TraceNode } from '../ir.js';
-import type { CompiledDraw, Ctx, Fn, RV } from '../evaluate.js';
+import type { CompiledDraw, Ctx, Fn, RV } from '../engine/types.js';
 
 export interface DrawCode {
   after?: Fn;

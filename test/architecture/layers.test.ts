@@ -39,6 +39,18 @@ describe('architecture: what each layer may import', () => {
     expect(bad).toEqual([]);
   });
 
+  it('runtime/engine/ and runtime/mechanics/ sit below the driver: they never import runtime/evaluate.ts', async () => {
+    const below = [...(await importsOf('runtime/engine/**/*.ts')), ...(await importsOf('runtime/mechanics/**/*.ts'))];
+    expect(below.length).toBeGreaterThan(0);
+    expect(below.filter(({ file, spec }) => target(file, spec) === 'runtime/evaluate.js')).toEqual([]);
+    // mechanics take the engine's shapes only, never its code
+    const mech = (await importsOf('runtime/mechanics/**/*.ts')).filter(({ file, spec }) => {
+      const t = target(file, spec);
+      return t.startsWith('runtime/engine/') && t !== 'runtime/engine/types.js';
+    });
+    expect(mech).toEqual([]);
+  });
+
   it('grammar/ imports only chevrotain and itself', async () => {
     const bad = (await importsOf('grammar/**/*.ts')).filter(({ file, spec }) => {
       const t = target(file, spec);

@@ -1,0 +1,84 @@
+// compilePlan: a PlanIR turned once into closures (runtime/engine/expr.ts), with the compiled
+// code of the mechanics (bonuses, settlement, versions).
+import { Decimal } from '../decimal.js';
+import type { Expr, FieldType, PlanIR } from '../ir.js';
+import { formatAmount, formatPercent } from '../format.js';
+import { compileBonus } from '../mechanics/bonuses.js';
+import { compileVersions } from '../mechanics/versions.js';
+import { compileSettlement } from '../mechanics/cumulative.js';
+import type { CompiledComponent, CompiledCredit, CompiledDraw, CompiledLet, CompiledPlan, CompiledRate, Ctx, Fn } from './types.js';
+import { compileExpr, type CompileEnv } from './expr.js';
+
+export function compilePlan(ir: PlanIR): CompiledPlan {
+  const fieldTypes = new Map<string, Map<string, FieldType>>();
+  for (const t of ir.tables) fieldTypes.set(t.name, new Map(t.fields.map((f) => [f.name, f.type])));
+  const letIndex = new Map<string, number>();
+  const lets: CompiledLet[] = [];
+  const perPeriod = new Map(ir.tables.map((t) => [t.name, t.periodField !== undefined]));
+  const env: CompileEnv = { letIndex, lets, perPeriod };
+  const cx = (e: Expr): Fn => compileExpr(e, env);
+  ir.lets.forEach((l, i) => letIndex.set(l.name, i));
+  for (const l of ir.lets) lets.push({ ir: l, fn: cx(l.expr) });
+
+  const credits: CompiledCredit[] = ir.credits.map((r) => ({
+    ir: r,
+    where: r.where ? cx(r.where) : undefined,
+    amount: cx(r.amount),
+    date: cx(r.date),
+    to: cx(r.to),
+  }));
+
+  const components: CompiledComponent[] = ir.components.map((k) => {
+    let rate: CompiledRate;
+    if (k.rate.k === 'flat') rate = { k: 'flat', fn: cx(k.rate.expr), text: k.rate.text };
+    else {
+      const axis = k.rate.axis;
+      rate = {
+        k: 'tiers',
+        name: k.rate.name,
+        mode: k.rate.mode,
+        axis,
+        bands: k.rate.bands.map((b) => {
+          const from = new Decimal(b.from);
+          const to = b.to === undefined ? null : new Decimal(b.to);
+          const show = (d: Decimal): string => (axis === 'attainment' ? formatPercent(d) : formatAmount(d));
+          return { from, to, rate: cx(b.rate), text: b.text, label: `[${show(from)}, ${to ? show(to) : '∞'})` };
+        }),
+      };
+    }
+    return {
+      ir: k,
+      appliesTo: k.appliesTo ? cx(k.appliesTo) : undefined,
+      measureWhere: k.measure.where ? cx(k.measure.where) : undefined,
+      quota: k.quota ? cx(k.quota) : undefined,
+      attainment: k.attainment ? cx(k.attainment) : undefined,
+      rate,
+      gates: k.gates.map((g) => ({ cond: cx(g.cond), text: g.text })),
+      multipliers: k.multipliers.map((m) => ({ factor: cx(m.factor), when: m.when ? cx(m.when) : undefined, text: m.text })),
+      dealCaps: k.caps.filter((x) => x.per === 'deal').map((x) => ({ limit: cx(x.limit), text: x.text })),
+      periodCaps: k.caps.filter((x) => x.per === 'period').map((x) => ({ limit: cx(x.limit), text: x.text })),
+      attainmentCap: k.attainmentCap ? { limit: cx(k.attainmentCap.limit), text: k.attainmentCap.text } : undefined,
+      clawbacks: k.clawbacks.map((cb) => {
+        const t = fieldTypes.get(cb.events)?.get(cb.dealField);
+        return { ir: cb, prorate: cb.prorate ? cx(cb.prorate) : undefined, dealTable: t && t.t === 'ref' ? t.table : undefined };
+      }),
+      bonus: k.bonus ? compileBonus<Ctx>(k.bonus, k.appliesTo ? cx(k.appliesTo) : undefined, cx) : undefined,
+    };
+  });
+
+  const draws: CompiledDraw[] = ir.draws.map((d) => ({
+    ir: d,
+    amount: cx(d.amount),
+    appliesTo: d.appliesTo ? cx(d.appliesTo) : undefined,
+    recoverAtMost: d.recoverAtMost ? cx(d.recoverAtMost) : undefined,
+    recoverUnit:
+      d.recoverAtMostUnit ?? (d.recoverAtMost && d.recoverAtMost.k === 'num' && d.recoverAtMost.unit === 'money' ? 'money' : 'percent'),
+  }));
+
+  compileSettlement(ir, cx);
+  return {
+    ir, fieldTypes, credits, lets, letIndex, components, draws,
+    versions: ir.versions?.length ? compileVersions(ir, compilePlan) : undefined,
+    payoutCurrency: ir.payoutCurrency ? cx(ir.payoutCurrency.expr) : undefined,
+  };
+}

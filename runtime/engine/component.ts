@@ -1,0 +1,295 @@
+// A component's amount for one rep and period (docs/language.md sections 6-9): the measure, quota
+// and attainment, rate or tiers per basis, per-deal caps, multipliers, gates, period caps, and what
+// it paid on each deal (attributions, for clawbacks). Exact: rounding is the settlement's.
+import { Decimal } from '../decimal.js';
+import type { RowValue, TraceNode } from '../ir.js';
+import { formatMultiplier, formatPercent } from '../format.js';
+import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
+import { EvalFailure, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
+import { asBool, asDec, sum } from './values.js';
+import { bonusHelpers } from './expr.js';
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+/** A band in amount space for one rep-period. */
+interface ResolvedBand {
+  lo: Decimal;
+  hi: Decimal | null;
+  rate: Decimal;
+  label: string;
+  /** The first band starting at 0 extends below zero (negative amounts pay at its rate). */
+  open: boolean;
+}
+
+interface Piece {
+  band: ResolvedBand;
+  portion: Decimal;
+  amount: Decimal;
+}
+
+function clampBand(b: ResolvedBand, x: Decimal): Decimal {
+  let v = x;
+  if (b.hi && v.gt(b.hi)) v = b.hi;
+  if (!b.open && v.lt(b.lo)) v = b.lo;
+  return v;
+}
+
+/** Marginal payout of the slice [a, b) of the measure, band by band. */
+function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal): { total: Decimal; pieces: Piece[] } {
+  let total = ZERO;
+  const pieces: Piece[] = [];
+  for (const band of bands) {
+    const portion = clampBand(band, b).minus(clampBand(band, a));
+    if (portion.isZero()) continue;
+    const amount = portion.times(band.rate);
+    total = total.plus(amount);
+    pieces.push({ band, portion, amount });
+  }
+  return { total, pieces };
+}
+
+/** The band owning `x` ([from, to)); below the first band: the first band when it starts at 0, else none. */
+function bandAt(bands: ResolvedBand[], x: Decimal): ResolvedBand | undefined {
+  for (const b of bands) if (x.gte(b.lo) && (!b.hi || x.lt(b.hi))) return b;
+  const first = bands[0];
+  if (first && first.open && x.lt(first.lo)) return first;
+  return undefined;
+}
+
+export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string): ComponentResult {
+  const rp = ctx.rp!;
+  const ir = k.ir;
+  const children: TraceNode[] = [];
+  const pool = ir.measure.team ? rp.team : rp.credits;
+  const deals: Credit[] = [];
+  for (const cr of pool) {
+    if (k.measureWhere) {
+      const dc: Ctx = { ...ctx, row: cr.row, lastEmpty: undefined };
+      if (!asBool(k.measureWhere(dc), dc)) continue;
+    }
+    deals.push(cr);
+  }
+  const measure = sum(deals.map((d) => d.amount));
+  children.push({
+    kind: 'measure',
+    text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
+    value: measure.toFixed(),
+    // the rep's own credit is listed once, in the statement's credits node
+    children: (ir.measure.team || k.measureWhere ? deals : []).map((d) => ({
+      kind: 'deal',
+      text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} from ${d.table}, ${d.date}${d.share === null ? '' : ` x ${d.overlay ? 'overlay ' : 'split '}${formatPercent(d.share)} of ${money(d.dealAmount)}`}: ${money(d.amount)}`,
+      value: d.amount.toFixed(),
+    })),
+  });
+
+  // quota and attainment (for attainment tiers and the attainment cap)
+  const needsQuota = (k.rate.k === 'tiers' && k.rate.axis === 'attainment') || k.attainmentCap;
+  let quota: Decimal | null = null;
+  let statedAttainment: Decimal | null = null;
+  if (needsQuota) {
+    if (!k.quota) throw new TypeError(`component ${ir.name} has tiers on attainment but no quota`);
+    quota = asDec(k.quota(ctx), ctx);
+    if (quota.isZero()) {
+      if (k.attainment) statedAttainment = asDec(k.attainment(ctx), ctx);
+      children.push({
+        kind: 'attainment',
+        text: `quota is 0.00: attainment taken as ${statedAttainment ? formatPercent(statedAttainment) : 'undefined'} (as the plan states)`,
+        value: statedAttainment?.toFixed(),
+      });
+    } else {
+      children.push({
+        kind: 'attainment',
+        text: `${ir.measure.team ? 'team ' : ''}attainment ${money(measure)} / ${ir.measure.team ? 'team ' : ''}quota ${money(quota)} = ${formatPercent(measure.div(quota))}`,
+        value: measure.div(quota).toFixed(),
+      });
+    }
+  }
+
+  // attainment cap: the measure paid is limited to quota x cap
+  let capLimit: Decimal | null = null;
+  if (k.attainmentCap) {
+    const f = asDec(k.attainmentCap.limit(ctx), ctx);
+    capLimit = quota!.times(f);
+    const over = measure.gt(capLimit);
+    children.push({
+      kind: 'cap',
+      text: `${k.attainmentCap.text}: credit paid up to ${formatPercent(f)} x ${money(quota!)} = ${money(capLimit)}${over ? `; ${money(measure)} -> ${money(capLimit)}` : ' (not reached)'}`,
+      value: capLimit.toFixed(),
+    });
+  }
+  // per-deal paid measure (after the attainment cap), in date order
+  const paidMeasure: Decimal[] = [];
+  {
+    let run = ZERO;
+    for (const d of deals) {
+      const before = run;
+      run = run.plus(d.amount);
+      if (capLimit) paidMeasure.push(Decimal.min(run, capLimit).minus(Decimal.min(before, capLimit)));
+      else paidMeasure.push(d.amount);
+    }
+  }
+  const measurePaid = capLimit ? Decimal.min(measure, capLimit) : measure;
+
+  // resolve bands for this rep-period
+  let bands: ResolvedBand[] = [];
+  let constantBand: ResolvedBand | undefined | null = null; // attainment axis with zero quota
+  if (k.rate.k === 'tiers') {
+    const axis = k.rate.axis;
+    const cbands = k.rate.bands;
+    bands = cbands.map((b, i) => {
+      const rate = asDec(b.rate(ctx), ctx);
+      const scale = axis === 'attainment' && quota && !quota.isZero() ? quota : ONE;
+      return {
+        lo: b.from.times(scale),
+        hi: b.to ? b.to.times(scale) : null,
+        rate,
+        label: b.label,
+        open: i === 0 && b.from.isZero(),
+      };
+    });
+    if (axis === 'attainment' && quota && quota.isZero()) {
+      const attainmentBands = cbands.map((b, i) => ({ lo: b.from, hi: b.to, rate: bands[i]!.rate, label: b.label, open: i === 0 && b.from.isZero() }));
+      constantBand = statedAttainment ? bandAt(attainmentBands, statedAttainment) : undefined;
+      if (!statedAttainment) throw new EvalFailure('div0', ctx.rep?.loc);
+    }
+  }
+
+  const bandNodes = (pieces: Piece[]): TraceNode[] =>
+    pieces.map((p) => ({
+      kind: 'band',
+      text: `band ${p.band.label} @ ${formatPercent(p.band.rate)} on ${money(p.portion)} = ${money(p.amount)}`,
+      value: p.amount.toFixed(),
+    }));
+  const tiersLabel = k.rate.k === 'tiers' ? `${k.rate.name ? `tiers ${k.rate.name}` : 'tiers'} (${k.rate.mode}, on ${k.rate.axis})` : '';
+
+  /** Pays the slice [a, b) of the measure (b - a is the slice's amount). Retroactive: the band at `reach`. */
+  const pay = (a: Decimal, b: Decimal, row: RowValue | null): { amount: Decimal; nodes: TraceNode[] } => {
+    const portion = b.minus(a);
+    if (k.rate.k === 'flat') {
+      const rc: Ctx = { ...ctx, row, lastEmpty: undefined };
+      const r = asDec(k.rate.fn(rc), rc);
+      const amount = portion.times(r);
+      return { amount, nodes: [{ kind: 'rate', text: `${money(portion)} @ ${formatPercent(r)} (${k.rate.text}) = ${money(amount)}`, value: amount.toFixed() }] };
+    }
+    if (constantBand !== null) {
+      if (!constantBand) return { amount: ZERO, nodes: [{ kind: 'band', text: `no band owns the stated attainment: ${money(portion)} pays 0.00`, value: '0' }] };
+      const amount = portion.times(constantBand.rate);
+      return { amount, nodes: bandNodes([{ band: constantBand, portion, amount }]) };
+    }
+    if (k.rate.mode === 'marginal') {
+      const { total, pieces } = marginalSlice(bands, a, b);
+      return { amount: total, nodes: bandNodes(pieces) };
+    }
+    const band = bandAt(bands, b);
+    if (!band) return { amount: ZERO, nodes: [{ kind: 'band', text: `${money(b)} is below the first band: ${money(portion)} pays 0.00`, value: '0' }] };
+    const amount = portion.times(band.rate);
+    return {
+      amount,
+      nodes: [{ kind: 'band', text: `band reached ${band.label} @ ${formatPercent(band.rate)} on ${money(portion)} = ${money(amount)}`, value: amount.toFixed() }],
+    };
+  };
+
+  // rate or tiers per basis, then per-deal caps
+  const dealAmounts: Decimal[] = [];
+  let subtotal: Decimal;
+  const dealCtx = (row: RowValue): Ctx => ({ ...ctx, row, lastEmpty: undefined });
+  const bonusPay = k.bonus ? payBonus(k.bonus, deals, ctx, bonusHelpers) : undefined;
+  if (bonusPay) {
+    subtotal = bonusPay.total;
+    if (bonusPay.dealAmounts) dealAmounts.push(...bonusPay.dealAmounts);
+    children.push(bonusPay.node);
+  } else if (ir.basis === 'period total') {
+    const r = pay(ZERO, measurePaid, null);
+    subtotal = r.amount;
+    children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: r.amount.toFixed(), children: r.nodes });
+  } else {
+    let run = ZERO;
+    subtotal = ZERO;
+    const dealNodes: TraceNode[] = [];
+    deals.forEach((d, i) => {
+      const m = paidMeasure[i]!;
+      let r: { amount: Decimal; nodes: TraceNode[] };
+      if (ir.basis === 'per deal') r = pay(ZERO, m, d.row);
+      else {
+        r = pay(run, run.plus(m), d.row);
+        r.nodes.unshift({ kind: 'slice', text: `running total ${money(run)} -> ${money(run.plus(m))}`, value: run.plus(m).toFixed() });
+        run = run.plus(m);
+      }
+      let amount = r.amount;
+      for (const cap of k.dealCaps) {
+        const dc = dealCtx(d.row);
+        const lim = asDec(cap.limit(dc), dc);
+        if (amount.gt(lim)) {
+          r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: lim.toFixed() });
+          amount = lim;
+        } else r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: amount.toFixed() });
+      }
+      dealAmounts.push(amount);
+      subtotal = subtotal.plus(amount);
+      dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: amount.toFixed(), children: r.nodes });
+    });
+    children.push({
+      kind: 'rate',
+      text: `${tiersLabel || 'rate'} ${ir.basis === 'per deal' ? 'on each deal' : 'on the running total'}: ${money(subtotal)}`,
+      value: subtotal.toFixed(),
+      children: dealNodes,
+    });
+  }
+
+  // multipliers
+  let amount = subtotal;
+  let factor = ONE;
+  for (const m of k.multipliers) {
+    const on = m.when ? asBool(m.when(ctx), ctx) : true;
+    if (!on) {
+      children.push({ kind: 'multiplier', text: `${m.text}: condition not met, not applied`, value: '1' });
+      continue;
+    }
+    const f = asDec(m.factor(ctx), ctx);
+    const next = amount.times(f);
+    children.push({ kind: 'multiplier', text: `${m.text}: ${money(amount)} ${formatMultiplier(f)} = ${money(next)}`, value: f.toFixed() });
+    amount = next;
+    factor = factor.times(f);
+  }
+  // gates
+  let gatesPass = true;
+  for (const g of k.gates) {
+    const ok = asBool(g.cond(ctx), ctx);
+    children.push({ kind: 'gate', text: `gate ${g.text}: ${ok ? 'met' : 'not met, pays 0.00'}`, value: ok ? 'pass' : 'fail' });
+    if (!ok) gatesPass = false;
+  }
+  if (!gatesPass) amount = ZERO;
+  // period caps
+  const beforeCaps = amount;
+  for (const cap of k.periodCaps) {
+    const lim = asDec(cap.limit(ctx), ctx);
+    if (amount.gt(lim)) {
+      children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: lim.toFixed() });
+      amount = lim;
+    } else children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: amount.toFixed() });
+  }
+
+  // per-deal attribution (for clawbacks)
+  const attributions: Attribution[] = [];
+  const at = (d: Credit, a: Decimal): Attribution => ({ table: d.table, key: d.key, date: d.date, period: d.period, amount: a, credit: d });
+  if (bonusPay && !bonusPay.dealAmounts) {
+    // a bonus paid per period, per mentee or from a team pool is not paid on deals
+  } else if (ir.basis === 'period total') {
+    deals.forEach((d) => attributions.push(at(d, measure.isZero() ? ZERO : amount.times(d.amount).div(measure))));
+  } else {
+    const capRatio = beforeCaps.isZero() || amount.eq(beforeCaps) ? null : amount.div(beforeCaps);
+    deals.forEach((d, i) => {
+      let a = gatesPass ? dealAmounts[i]!.times(factor) : ZERO;
+      if (capRatio) a = a.times(capRatio);
+      attributions.push(at(d, a));
+    });
+  }
+
+  amount = applyMinimum(k.bonus, amount, ctx, bonusHelpers, children);
+  return {
+    exact: amount,
+    trace: { kind: 'component', text: ir.label, value: amount.toFixed(), children },
+    attributions,
+  };
+}

@@ -1,0 +1,117 @@
+// Phase 1, per deal: crediting. Every row of a credit rule's table that passes `where` is dated
+// and credited to its rep, whole (`to`) or by its splits and overlays; the credits are sorted by
+// date, table, key, rule, rep, overlay and split key (the order every later phase keeps).
+import { Decimal } from '../decimal.js';
+import type { DataError, Dataset, RowValue } from '../ir.js';
+import { formatPercent } from '../format.js';
+import { CodedRunError } from '../mechanics/currency.js';
+import { EvalFailure, type CompiledPlan, type Credit, type EvaluateOptions, type Ctx, type Env, type RV } from './types.js';
+import { asBool, asDec, byStr, isoOfValue, keyOf, sortRows, sum } from './values.js';
+import { dataError, msg } from './errors.js';
+
+const ONE = new Decimal(1);
+
+/** A credit before the plan periods are known. */
+export type DatedCredit = Omit<Credit, 'period'>;
+
+export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions = {}): DatedCredit[] {
+  const raw: DatedCredit[] = [];
+  plan.credits.forEach((rule, ri) => {
+    const src = sortRows(data[rule.ir.table] ?? []);
+    const split = rule.ir.split;
+    const splitIdx = new Map<string, RowValue[]>();
+    if (split) {
+      for (const s of sortRows(data[split.table] ?? [])) {
+        const dk = keyOf(s.values[split.dealField] as RV);
+        if (dk === undefined) continue;
+        const list = splitIdx.get(dk) ?? [];
+        list.push(s);
+        splitIdx.set(dk, list);
+      }
+    }
+    const pre = opts.credits;
+    for (const row of src) {
+      if (pre && !pre.handBack.get(ri)?.has(row.key)) {
+        for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
+          const dealAmount = new Decimal(l.dealAmount);
+          raw.push({
+            rule: ri, table: rule.ir.table, key: row.key, row, date: l.date, dealAmount, rep: l.rep,
+            share: l.share === null ? null : new Decimal(l.share), overlay: l.overlay, amount: new Decimal(l.amount), splitKey: l.splitKey,
+          });
+        }
+        continue;
+      }
+      const c: Ctx = { env, rp: null, rep: null, period: null, row, event: null };
+      let stage = 'where';
+      try {
+        if (rule.where && !asBool(rule.where(c), c)) continue;
+        stage = 'amount';
+        const amountV = rule.amount(c);
+        if (amountV === null) {
+          errors.push(dataError('COMP7003', msg('COMP7003', { what: `amount (${rule.ir.table} \`${row.key}\`)` }), row.loc));
+          continue;
+        }
+        const amount = asDec(amountV, c);
+        stage = 'date';
+        const dateV = rule.date(c);
+        if (dateV === null) {
+          errors.push(dataError('COMP7003', msg('COMP7003', { what: `date (${rule.ir.table} \`${row.key}\`)` }), row.loc));
+          continue;
+        }
+        const iso = isoOfValue(dateV, c);
+        const base = { rule: ri, table: rule.ir.table, key: row.key, row, date: iso, dealAmount: amount };
+        const splits = split ? splitIdx.get(row.key) ?? [] : [];
+        const ordinary = splits.filter((s) => !(split?.overlayField && s.values[split.overlayField] === true));
+        const overlays = splits.filter((s) => split?.overlayField && s.values[split.overlayField] === true);
+        if (ordinary.length > 0 && split) {
+          const total = sum(ordinary.map((s) => asDec(s.values[split.shareField] as RV, c)));
+          if (!total.eq(ONE)) {
+            const first = [...ordinary].sort((a, b) => a.loc.line - b.loc.line)[0]!;
+            errors.push(dataError('COMP6006', msg('COMP6006', { deal: row.key, sum: formatPercent(total) }), first.loc));
+            continue;
+          }
+        }
+        const pushSplit = (s: RowValue, overlay: boolean): void => {
+          const rk = keyOf(s.values[split!.repField] as RV);
+          const share = asDec(s.values[split!.shareField] as RV, c);
+          if (rk === undefined) return;
+          raw.push({ ...base, rep: rk, share, overlay, amount: amount.times(share), splitKey: s.key });
+        };
+        if (ordinary.length === 0) {
+          stage = 'to';
+          const toV = rule.to(c);
+          const rk = keyOf(toV);
+          if (rk === undefined) {
+            errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc));
+            continue;
+          }
+          raw.push({ ...base, rep: rk, share: null, overlay: false, amount, splitKey: '' });
+        } else for (const s of ordinary) pushSplit(s, false);
+        for (const s of overlays) pushSplit(s, true);
+      } catch (err) {
+        if (err instanceof CodedRunError) {
+          errors.push(dataError(err.code, err.message, err.loc ?? row.loc));
+          continue;
+        }
+        if (err instanceof EvalFailure) {
+          errors.push(dataError('COMP7003', msg('COMP7003', { what: `${stage} (${rule.ir.table} \`${row.key}\`)` }), err.loc ?? row.loc));
+          continue;
+        }
+        const m = err instanceof Error ? err.message : String(err);
+        errors.push(dataError('COMP7000', `the ${stage} of \`${rule.ir.text}\` could not be evaluated for ${rule.ir.table} \`${row.key}\`: ${m}`, row.loc));
+      }
+    }
+  });
+  raw.sort(
+    (a, b) =>
+      byStr(a.date, b.date) ||
+      byStr(a.table, b.table) ||
+      byStr(a.key, b.key) ||
+      a.rule - b.rule ||
+      byStr(a.rep, b.rep) ||
+      Number(a.overlay) - Number(b.overlay) ||
+      byStr(a.splitKey, b.splitKey),
+  );
+
+  return raw;
+}

@@ -1,0 +1,133 @@
+// Phase 2, per rep and period: what each component earns. The rep's credits (and the team's),
+// every component that applies evaluated exactly (runtime/engine/component.ts, through the
+// cumulative mechanics of runtime/mechanics/cumulative.ts) and rounded to a line, the lets for the
+// statement's values, and the trace up to the components. What it returns (`Earned`) is the
+// aggregate the settlement (runtime/engine/settle.ts) consumes.
+import { Decimal } from '../decimal.js';
+import type { DealLine, PayoutLine, PeriodValue, PlanIR, RowValue, TraceNode } from '../ir.js';
+import { formatValue } from '../format.js';
+import type { AssignmentIndex } from '../mechanics/assignments.js';
+import type { CompiledVersion } from '../mechanics/versions.js';
+import type { Settlement } from '../mechanics/cumulative.js';
+import type { Attribution, CompiledPlan, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
+import { asBool, byStr } from './values.js';
+import { bonusTrace, letValue } from './expr.js';
+import { evalComponent } from './component.js';
+import { describeFailure } from './errors.js';
+import { creditsTrace, roundingNode, showTyped, valueString, type LineFormat } from './trace.js';
+
+const ZERO = new Decimal(0);
+
+/** One period of an evaluation: the plan in force, its credits by rep, its teams. */
+export interface PeriodFrame {
+  /** The plan as written (versions, assignments, payout currency). */
+  plan: CompiledPlan;
+  /** The plan (or version) in force on the period's first day. */
+  P: CompiledPlan;
+  inForce?: CompiledVersion<CompiledPlan>;
+  period: PeriodValue;
+  env: Env;
+  assigned?: AssignmentIndex;
+  /** rep key -> the rep's credits of the period, in credit order. */
+  credits: Map<string, Credit[]>;
+  /** manager key -> direct reports in force in the period. */
+  reportsOf: Map<string, string[]>;
+  /** The roster row of a rep in the period (assignments applied). */
+  repRow(k: string): RowValue;
+}
+
+/** What a rep earns in a period, before clawbacks, balances, draws and currency. */
+export interface Earned {
+  repKey: string;
+  rep: RowValue;
+  rp: RepPeriod;
+  ctx: Ctx;
+  /** Component lines, rounded. */
+  lines: PayoutLine[];
+  /** The sum of the rounded component lines. */
+  earned: Decimal;
+  /** What each component paid on each deal, exact (component index in the plan in force). */
+  paidOn: { ki: number; attributions: Attribution[] }[];
+  dealLines: DealLine[];
+  values: Record<string, string>;
+  trace: TraceNode[];
+}
+
+export function earnRepPeriod(
+  f: PeriodFrame,
+  repKey: string,
+  settle: Settlement,
+  fmt: LineFormat,
+  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue) => void,
+): Earned {
+  const { plan, P, inForce, period, env, assigned, reportsOf } = f;
+  const ir: PlanIR = plan.ir;
+  const { tracing, round, str, money, moneyR, rounding } = fmt;
+  const rep = f.repRow(repKey);
+  const credits = f.credits.get(repKey) ?? [];
+  const team: Credit[] = [];
+  for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m) ?? []));
+  team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
+  const rp: RepPeriod = { rep, period, credits, team, lets: new Map() };
+  settle.enterPeriod(rp);
+  const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
+  const lines: PayoutLine[] = [];
+  const trace: TraceNode[] = [];
+  const paidOn: Earned['paidOn'] = [];
+
+  // credits trace
+  if (inForce) trace.push({ kind: 'version', text: `Plan version "${inForce.ir.name}" (effective ${inForce.ir.effective}) pays ${period.key}` });
+  else if (plan.versions?.length) trace.push({ kind: 'version', text: `The plan as first written pays ${period.key} (no version in force on ${period.start})` });
+  if (assigned) {
+    const a = assigned.inForce(repKey, period);
+    if (a) trace.push({ kind: 'assignment', text: `Assignment in force on ${period.end} (${a.loc.file}:${a.loc.line}): ${ir.assignments!.fields.map((f) => `${f} ${formatValue(a.values[f] ?? null)}`).join(', ')}` });
+    else trace.push({ kind: 'assignment', text: `No assignment in force on ${period.end}: the roster's values apply` });
+  }
+  if (tracing) trace.push(creditsTrace('credits', 'Credit', credits, money));
+
+  // components
+  let earned = ZERO;
+  const componentTraces: TraceNode[] = [];
+  let usesTeam = false;
+  const dealLines: DealLine[] = [];
+  P.components.forEach((k, ki) => {
+    try {
+      ctx.lastEmpty = undefined;
+      if (k.appliesTo && !asBool(k.appliesTo(ctx), ctx)) return;
+      if (k.ir.measure.team) usesTeam = true;
+      const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money));
+      const rounded = round(res.exact);
+      lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: res.exact.toFixed() });
+      earned = earned.plus(rounded);
+      res.trace.children!.push(roundingNode(res.exact, rounded, rounding.mode, rounding.place, money, moneyR));
+      res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
+      res.trace.value = str(rounded);
+      componentTraces.push(res.trace);
+      for (const a of res.attributions) dealLines.push({ component: k.ir.name, deal: a.key, credit: a.credit.amount.toFixed(), amount: a.amount.toFixed() });
+      paidOn.push({ ki, attributions: res.attributions });
+    } catch (err) {
+      fail(err, `component \`${k.ir.name}\``, rep, period);
+    }
+  });
+  if (usesTeam && tracing) trace.push(creditsTrace('team', 'Team credit', team, money, true));
+
+  // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)
+  const letNodes: TraceNode[] = [];
+  const values: Record<string, string> = {};
+  for (const l of P.lets) {
+    let v: RV | undefined;
+    try {
+      v = letValue(ctx, l.ir.name);
+    } catch (err) {
+      if (tracing) letNodes.push({ kind: 'let', text: `${l.ir.name}: not defined here (${describeFailure(err)})` });
+      continue;
+    }
+    values[l.ir.name] = valueString(v);
+    if (tracing) letNodes.push({ kind: 'let', text: `${l.ir.name} = ${showTyped(v, l.ir.type, money)}`, value: valueString(v) });
+  }
+  if (letNodes.length) trace.push({ kind: 'lets', text: 'Values', children: letNodes });
+  trace.push(...bonusTrace(rp));
+  if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota', children: rp.notes });
+  trace.push(...componentTraces);
+  return { repKey, rep, rp, ctx, lines, earned, paidOn, dealLines, values, trace };
+}

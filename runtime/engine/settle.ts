@@ -1,0 +1,117 @@
+// Phase 3, per rep across periods: settlement. Consumes what a rep earned in a period (`Earned`,
+// runtime/engine/earn.ts) in period order: records what each component paid on each deal, takes
+// clawbacks back (runtime/engine/clawback.ts), nets the result against the balance owed from
+// before (carry-forward), applies draws and guarantees (runtime/mechanics/draws.ts) and the payout
+// currency, and writes the statement.
+import { Decimal } from '../decimal.js';
+import type { PeriodValue, RowValue, Statement, TraceNode } from '../ir.js';
+import type { Settlement } from '../mechanics/cumulative.js';
+import { payoutIn } from '../mechanics/currency.js';
+import { emptyFailure } from './values.js';
+import { applyClawbacks, type EventIndex, type PaidOn } from './clawback.js';
+import type { Earned, PeriodFrame } from './earn.js';
+import type { LineFormat } from './trace.js';
+
+const ZERO = new Decimal(0);
+
+/** A rep's balances carried from period to period. */
+export interface Settled {
+  owed: Decimal;
+  drawBalance: Decimal;
+}
+
+/** The state a settlement carries across periods for every rep. */
+export interface SettleState {
+  settle: Settlement;
+  events: EventIndex;
+  paidOn: PaidOn;
+  /** rep key -> balances. */
+  balances: Map<string, Settled>;
+}
+
+/** Settles one rep's period; returns its statement. Must be called in period order for each rep. */
+export function settleRepPeriod(
+  f: PeriodFrame,
+  e: Earned,
+  s: SettleState,
+  fmt: LineFormat,
+  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue) => void,
+): Statement {
+  const { plan, P, inForce, period, env } = f;
+  const ir = plan.ir;
+  const { repKey, rep, ctx, lines, earned, trace } = e;
+  const { settle } = s;
+  const { str, moneyR, round } = fmt;
+  const failHere = (err: unknown, what: string): void => fail(err, what, rep, period);
+  for (const { ki, attributions } of e.paidOn) for (const a of attributions) s.paidOn.record(ki, repKey, a);
+
+  const clawedBack = applyClawbacks({ plan: P, events: s.events, paidOn: s.paidOn, settle, repKey, period, ctx, lines, trace, fmt, fail: failHere });
+
+  // settlement
+  const st = s.balances.get(repKey)!;
+  const owedBefore = st.owed;
+  const net = earned.minus(clawedBack).minus(owedBefore);
+  let paid = net.isNegative() ? ZERO : net;
+  const owedAfter = net.isNegative() ? net.neg() : ZERO;
+  const balanceMove = paid.minus(earned.minus(clawedBack));
+  if (!balanceMove.isZero()) {
+    lines.push({
+      kind: 'balance',
+      name: 'balance',
+      label: balanceMove.isNegative() ? 'Owed balance recovered' : 'Carried forward as owed',
+      amount: str(balanceMove),
+      exact: balanceMove.toFixed(),
+    });
+  }
+  const settleChildren: TraceNode[] = [
+    { kind: 'earned', text: `earned ${moneyR(earned)}`, value: str(earned) },
+    { kind: 'clawedBack', text: `clawed back ${moneyR(clawedBack)}`, value: str(clawedBack) },
+    { kind: 'balance', text: `owed from before ${moneyR(owedBefore)}`, value: str(owedBefore) },
+    { kind: 'net', text: `net ${moneyR(earned)} - ${moneyR(clawedBack)} - ${moneyR(owedBefore)} = ${moneyR(net)}`, value: str(net) },
+  ];
+  if (net.isNegative()) settleChildren.push({ kind: 'balance', text: `below zero: pay 0.00, carry ${moneyR(owedAfter)} owed`, value: str(owedAfter) });
+
+  // draws and guarantees (runtime/mechanics/draws.ts)
+  const drawn = settle.draws({ draws: P.draws, ctx, period, paid, drawBalance: st.drawBalance, lines, trace: settleChildren, fail: failHere });
+  paid = drawn.paid;
+  const drawBalance = drawn.drawBalance;
+  settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
+  if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
+  if (!drawBalance.isZero()) settleChildren.push({ kind: 'drawBalance', text: `draw balance after this period ${moneyR(drawBalance)}`, value: str(drawBalance) });
+  trace.push({ kind: 'settlement', text: `Paid ${moneyR(paid)}`, value: str(paid), children: settleChildren });
+  st.owed = owedAfter;
+  st.drawBalance = drawBalance;
+
+  // payout currency: `paid` converted at the rate in force on the period's last day, then rounded
+  let payout: Statement['payout'];
+  if (plan.payoutCurrency) {
+    try {
+      const cur = plan.payoutCurrency(ctx);
+      if (typeof cur !== 'string') throw emptyFailure(ctx);
+      const conv = payoutIn(env.fx, ir.currency, cur, paid, period.end, round, str, rep);
+      if (conv) {
+        payout = conv.payout;
+        trace.push(conv.node);
+      }
+    } catch (err) {
+      failHere(err, `\`payout currency ${ir.payoutCurrency!.text}\``);
+    }
+  }
+
+  return {
+    rep: repKey,
+    period: period.key,
+    ...(inForce ? { version: inForce.ir.name } : {}),
+    ...(payout ? { payout } : {}),
+    lines,
+    earned: str(earned),
+    clawedBack: str(clawedBack),
+    paid: str(paid),
+    owed: str(owedAfter),
+    drawBalance: str(drawBalance),
+    ...settle.statementExtras(repKey),
+    deals: e.dealLines,
+    values: e.values,
+    trace,
+  };
+}

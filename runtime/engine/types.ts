@@ -1,0 +1,226 @@
+// The shared shapes of the evaluator: runtime values, the evaluation context, the compiled plan,
+// what a component earns. The bottom of runtime/engine/ and runtime/mechanics/: imports no code.
+import type { Decimal } from '../decimal.js';
+import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, PeriodValue, PlanIR, RowValue, RunResult, DataError, TraceNode, Value } from '../ir.js';
+import type { CompiledBonus } from '../mechanics/bonuses.js';
+import type { CompiledVersion } from '../mechanics/versions.js';
+import type { FxIndex } from '../mechanics/currency.js';
+
+// ------------------------------------------------------------------ runtime values
+
+export interface DurationValue {
+  kind: 'duration';
+  amount: number;
+  unit: 'days' | 'months';
+}
+
+export type RV = Value | DurationValue;
+
+export interface Loc {
+  file: string;
+  line: number;
+}
+
+/** An evaluation failure that `otherwise` can catch. */
+export class EvalFailure extends Error {
+  constructor(
+    readonly reason: 'div0' | 'missingRow' | 'empty',
+    readonly loc: Loc | undefined,
+    readonly detail: { table?: string; field?: string; key?: string } = {},
+  ) {
+    super(reason);
+  }
+}
+
+/** A credited amount: one rep's credit of one row (a deal). */
+export interface Credit {
+  rep: string;
+  rule: number;
+  table: string;
+  key: string;
+  row: RowValue;
+  date: string;
+  period: string;
+  dealAmount: Decimal;
+  /** Split share (null when credited whole through `to`). */
+  share: Decimal | null;
+  overlay: boolean;
+  amount: Decimal;
+  /** Key of the split row, '' when none (for ordering). */
+  splitKey: string;
+}
+
+/** Per rep and period: credits, lets. */
+export interface RepPeriod {
+  rep: RowValue;
+  period: PeriodValue;
+  credits: Credit[];
+  team: Credit[];
+  lets: Map<string, RV>;
+  creditSum?: Decimal;
+  teamSum?: Decimal;
+  /** Explanations of proration and credit-rule values (runtime/mechanics/), shown in the trace. */
+  notes?: TraceNode[];
+  noteKeys?: Set<string>;
+}
+
+export interface Env {
+  plan: CompiledPlan;
+  tables: Map<string, Map<string, RowValue>>;
+  /** Per-rep (and per-period) tables: table -> 'rep' or 'rep\0period' -> row. */
+  lookups: Map<string, Map<string, RowValue>>;
+  roster: Map<string, RowValue>;
+  /** Direct reports by manager key, and another rep's RepPeriod in the current period (`team quota`). */
+  reportsOf?: Map<string, string[]>;
+  repPeriodFor?: (rep: string) => RepPeriod;
+  /** FX rates (`fx rates from ...`; runtime/mechanics/currency.ts). */
+  fx?: FxIndex;
+}
+
+export interface Ctx {
+  env: Env;
+  rp: RepPeriod | null;
+  rep: RowValue | null;
+  period: PeriodValue | null;
+  row: RowValue | null;
+  event: RowValue | null;
+  /** The last empty field read, to locate an error on it. */
+  lastEmpty?: { table: string; field: string; key: string; loc: Loc };
+}
+
+export type Fn = (c: Ctx) => RV;
+
+// ------------------------------------------------------------------ compiled plan
+
+export interface CompiledBand {
+  from: Decimal;
+  to: Decimal | null;
+  rate: Fn;
+  text: string;
+  label: string;
+}
+
+export type CompiledRate =
+  | { k: 'flat'; fn: Fn; text: string }
+  | { k: 'tiers'; name?: string; mode: 'marginal' | 'retroactive'; axis: 'attainment' | 'amount'; bands: CompiledBand[] };
+
+export interface CompiledClawback {
+  ir: ClawbackIR;
+  prorate?: Fn;
+  dealTable?: string;
+}
+
+export interface CompiledComponent {
+  ir: ComponentIR;
+  appliesTo?: Fn;
+  measureWhere?: Fn;
+  quota?: Fn;
+  attainment?: Fn;
+  rate: CompiledRate;
+  gates: { cond: Fn; text: string }[];
+  multipliers: { factor: Fn; when?: Fn; text: string }[];
+  dealCaps: { limit: Fn; text: string }[];
+  periodCaps: { limit: Fn; text: string }[];
+  attainmentCap?: { limit: Fn; text: string };
+  clawbacks: CompiledClawback[];
+  /** `pays`, `pool`, `minimum` (runtime/mechanics/bonuses.ts). */
+  bonus?: CompiledBonus<Ctx>;
+}
+
+export interface CompiledCredit {
+  ir: CreditRuleIR;
+  where?: Fn;
+  amount: Fn;
+  date: Fn;
+  to: Fn;
+}
+
+export interface CompiledLet {
+  ir: LetIR;
+  fn: Fn;
+}
+
+export interface CompiledDraw {
+  ir: DrawIR;
+  amount: Fn;
+  appliesTo?: Fn;
+  recoverAtMost?: Fn;
+  recoverUnit: 'percent' | 'money';
+}
+
+export interface CompiledPlan {
+  readonly ir: PlanIR;
+  readonly fieldTypes: Map<string, Map<string, FieldType>>;
+  readonly credits: CompiledCredit[];
+  readonly lets: CompiledLet[];
+  readonly letIndex: Map<string, number>;
+  readonly components: CompiledComponent[];
+  readonly draws: CompiledDraw[];
+  /** Plan versions, by effective date (runtime/mechanics/versions.ts). */
+  readonly versions?: CompiledVersion<CompiledPlan>[];
+  /** `payout currency EXPR` (runtime/mechanics/currency.ts). */
+  readonly payoutCurrency?: Fn;
+}
+
+
+// ------------------------------------------------------------------ evaluate
+
+export interface EvaluateOptions {
+  /** First period reported (a period key or a date). */
+  from?: string;
+  /** Last period reported (a period key or a date). */
+  to?: string;
+  /**
+   * false: skip the costliest trace text (credit lists, values) when no trace is printed
+   * (`comp run` as a table or CSV). Amounts, lines and values are the same. Default true.
+   */
+  traces?: boolean;
+  /**
+   * Credit lines computed by a SQL engine from the same IR (compiler/sql/): per credit rule, the
+   * lines of each credited row by its key. Rows not listed are not credited; rows in `handBack`
+   * are evaluated here as usual (empty values, split sums: the errors stay the runtime's).
+   */
+  credits?: PrecomputedCredits;
+}
+
+/** A credit line as a SQL engine returns it: decimals and dates as exact text. */
+export interface PrecomputedLine {
+  rep: string;
+  date: string;
+  dealAmount: string;
+  share: string | null;
+  overlay: boolean;
+  amount: string;
+  splitKey: string;
+}
+
+export interface PrecomputedCredits {
+  /** rule index -> row key -> lines */
+  lines: Map<number, Map<string, PrecomputedLine[]>>;
+  /** rule index -> keys of rows the runtime evaluates itself */
+  handBack: Map<number, Set<string>>;
+}
+
+export interface EvaluateOutput {
+  result?: RunResult;
+  errors: DataError[];
+  /** Non-blocking findings (COMP7004: credit outside the plan periods). */
+  warnings: DataError[];
+}
+
+export interface Attribution {
+  /** Set once a clawback has taken it back (a deal is clawed back at most once per component). */
+  clawed?: boolean;
+  table: string;
+  key: string;
+  date: string;
+  period: string;
+  amount: Decimal;
+  credit: Credit;
+}
+
+export interface ComponentResult {
+  exact: Decimal;
+  trace: TraceNode;
+  attributions: Attribution[];
+}
