@@ -71,6 +71,8 @@ function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
 function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undefined): Cte {
   if (ir.versions?.length) throw new Unsupported('plan versions (components change by period)');
   if (ir.assignments) throw new Unsupported('dated assignments (rep fields change by period)');
+  if (k.cumulative) throw new Unsupported(`\`${k.cumulative.text}\` (the measure accumulates across periods)`);
+  if (k.cancelledDeals === 'leave') throw new Unsupported('`cancelled deals leave attainment` (cancellations change the measure)');
   const id = d.ident;
   const roster = ir.tables.find((t) => t.name === ir.roster)!;
   const x = new ExprCompiler(ir, d, { rep: { alias: 'rep', table: ir.roster } });

@@ -10,12 +10,15 @@ import { compileCredits, compilePlanSql, SqlCompileError } from '../../compiler/
 import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { planLines } from '../../compiler/sql/lines.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import type { TraceNode } from '../../runtime/ir.js';
-import { planCases } from './cases.js';
+import { Decimal } from '../../runtime/decimal.js';
+import type { RunResult } from '../../runtime/ir.js';
+import { planCases, type PlanCase } from './cases.js';
 
 const { cases, skipped } = planCases();
 let engine: DuckDbEngine;
 const refused: string[] = [];
+let measured = 0;
+let measurePlans = 0;
 
 beforeAll(async () => {
   engine = await DuckDbEngine.open();
@@ -23,21 +26,25 @@ beforeAll(async () => {
 afterAll(() => {
   engine?.close();
   // the counts the closing summary cites
-  console.log(`duckdb differential: ${cases.length - refused.length} plans identical, ${refused.length} refused (${refused.join('; ')}), ${skipped.length} never reach an engine`);
+  console.log(`duckdb differential: ${cases.length - refused.length} plans identical, ${refused.length} refused (${refused.join('; ')}), ${skipped.length} never reach an engine; measures of comp sql equal to the runtime's: ${measured} (rep, period, component) in ${measurePlans} plans`);
 });
 
 function output(o: ReturnType<typeof evaluate>): string {
   return (o.result ? formatJson(o.result) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
 }
 
-function measures(nodes: TraceNode[], out: Map<string, string>, prefix: string): void {
-  for (const n of nodes) {
-    if (n.kind === 'component') {
-      const name = /^(\S+)/.exec(n.text)?.[1] ?? '';
-      const m = (n.children ?? []).find((c) => c.kind === 'measure');
-      if (m?.value !== undefined) out.set(`${prefix}\u0000${name}`, m.value);
+/** component name, rep, period -> the measure the runtime shows in its trace. */
+function runtimeMeasures(c: PlanCase, result: RunResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of result.statements) {
+    for (const n of s.trace) {
+      if (n.kind !== 'component') continue;
+      const k = c.ir.components.find((x) => n.text.startsWith(`${x.label}:`));
+      const m = (n.children ?? []).find((x) => x.kind === 'measure');
+      if (k && m?.value !== undefined) out.set(`${k.name} | ${s.rep} | ${s.period}`, new Decimal(m.value).toFixed());
     }
   }
+  return out;
 }
 
 describe('default engine and DuckDB give the same bytes', () => {
@@ -63,3 +70,31 @@ describe('default engine and DuckDB give the same bytes', () => {
     });
   }
 });
+
+describe('the measures of `comp sql` are the runtime measures', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      let sql;
+      try {
+        sql = compilePlanSql(c.ir, DUCKDB);
+      } catch (e) {
+        if (e instanceof SqlCompileError) return; // counted above
+        throw e;
+      }
+      const compiled = sql.ctes.filter((x) => x.name.endsWith('_measure')).length;
+      if (compiled === 0) return;
+      const out = evaluate(compilePlan(c.ir), c.data);
+      if (!out.result) return;
+      const expected = runtimeMeasures(c, out.result);
+      const [rows] = await engine.query(c.ir, c.data, [sql.text.replace(/;\n$/, '')]);
+      const left = new Set(sql.notCompiled.map((n) => n.component));
+      const actual = new Map<string, string>();
+      for (const r of rows!) actual.set(`${String(r.component)} | ${String(r.rep)} | ${String(r.period)}`, new Decimal(String(r.measure)).toFixed());
+      for (const [k, v] of actual) expect(`${k}: ${expected.get(k) ?? 'none'}`).toBe(`${k}: ${v}`);
+      for (const [k, v] of expected) if (!left.has(k.split(' | ')[0]!) && !new Decimal(v).isZero()) expect(actual.has(k) ? k : `missing ${k}`).toBe(k);
+      measured += actual.size;
+      measurePlans++;
+    });
+  }
+});
+

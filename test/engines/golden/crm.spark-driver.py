@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# Runs the SQL that `comp sql --dialect spark` wrote for plan "CRM Field Sales 2017" on Spark.
+#
+#   spark-submit run_plan.py --data DIR [--sql crm.sql] [--out result.csv]
+#
+# DIR holds one Parquet file or folder per plan table (deals.parquet or deals/), with the
+# columns the plan declares; each is read, cast to the plan's types and registered as a view
+# under the table's name. Decimals are exact: ANSI mode makes an overflow an error, and no
+# decimal operation may lose precision.
+import argparse
+import os
+
+from pyspark.sql import SparkSession
+
+TABLES = {
+    "reps": [("id", "STRING"), ("manager", "STRING"), ("role", "STRING"), ("office", "STRING"), ("hire_date", "DATE"), ("monthly_quota", "DECIMAL(38, 10)")],
+    "products": [("product", "STRING"), ("series", "STRING"), ("sales_price", "DECIMAL(38, 10)")],
+    "accounts": [("account", "STRING"), ("sector", "STRING"), ("year_established", "DECIMAL(38, 0)"), ("revenue", "DECIMAL(38, 10)"), ("employees", "DECIMAL(38, 0)"), ("office_location", "STRING"), ("subsidiary_of", "STRING")],
+    "deals": [("opportunity_id", "STRING"), ("sales_agent", "STRING"), ("product", "STRING"), ("account", "STRING"), ("deal_stage", "STRING"), ("engage_date", "DATE"), ("close_date", "DATE"), ("close_value", "DECIMAL(38, 10)")],
+    "splits": [("deal", "STRING"), ("rep", "STRING"), ("share", "DECIMAL(38, 10)"), ("overlay", "BOOLEAN"), ("_row", "STRING")],
+    "csat": [("rep", "STRING"), ("month", "STRING"), ("score", "DECIMAL(38, 10)"), ("_row", "STRING")],
+    "cancellations": [("deal", "STRING"), ("date", "DATE"), ("reason", "STRING"), ("_row", "STRING")],
+}
+
+
+def register(spark, data):
+    for name, columns in TABLES.items():
+        for candidate in (name + ".parquet", name):
+            path = os.path.join(data, candidate)
+            if os.path.exists(path):
+                break
+        else:
+            raise SystemExit("no Parquet input for table %s in %s" % (name, data))
+        frame = spark.read.parquet(path)
+        frame.selectExpr(*["CAST(`%s` AS %s) AS `%s`" % (c, t, c) for c, t in columns]).createOrReplaceTempView(name)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="plan CRM Field Sales 2017 on Spark")
+    parser.add_argument("--data", required=True, help="folder of Parquet tables")
+    parser.add_argument("--sql", default="crm.sql", help="the SQL written by comp sql --dialect spark")
+    parser.add_argument("--out", help="write the result here as CSV (one file) instead of showing it")
+    args = parser.parse_args()
+    spark = (
+        SparkSession.builder.appName("comp: CRM Field Sales 2017")
+        .config("spark.sql.ansi.enabled", "true")
+        .config("spark.sql.decimalOperations.allowPrecisionLoss", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    register(spark, args.data)
+    with open(args.sql, encoding="utf-8") as f:
+        query = f.read().strip().rstrip(";")
+    result = spark.sql(query)
+    if args.out:
+        rows = result.collect()
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(",".join(result.columns) + "\n")
+            for r in rows:
+                f.write(",".join("" if v is None else str(v) for v in r) + "\n")
+    else:
+        result.show(truncate=False)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
