@@ -161,7 +161,9 @@ export async function loadData(ir: PlanIR, inputs: string[]): Promise<Dataset | 
   // A file named on the command line that no table reads is most likely a mistake: say so.
   const read = new Set(ir.tables.map((t) => resolveSource(t, inputs).file).filter((f): f is string => !!f));
   for (const f of inputs) if (!isDirectory(f) && !read.has(f)) writeErr(`note: ${f} is not read: no table of the plan is in a file of that name\n`);
-  const { dataset, errors } = loadDataset(ir, inputs);
+  const parquet = [...read].filter((f) => f.toLowerCase().endsWith('.parquet'));
+  const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet) : undefined;
+  const { dataset, errors } = loadDataset(ir, inputs, preread);
   const n = printDataErrors(errors);
   if (n) {
     writeErr(`\n${count(n, 'data error')}; nothing was run\n`);

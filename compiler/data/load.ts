@@ -35,10 +35,10 @@ export interface ResolvedSource {
   looked: string[];
 }
 
-function altName(source: string): string | undefined {
-  if (source.endsWith('.csv')) return source.slice(0, -4) + '.json';
-  if (source.endsWith('.json')) return source.slice(0, -5) + '.csv';
-  return undefined;
+function altNames(source: string): string[] {
+  const stem = source.replace(/\.(csv|json)$/, '');
+  if (stem === source) return [];
+  return [`${stem}.csv`, `${stem}.json`, `${stem}.parquet`].filter((n) => n !== source);
 }
 
 function isDir(p: string): boolean {
@@ -51,7 +51,7 @@ function isDir(p: string): boolean {
 
 /** Find a table's file: each input in order; a folder holds `source` (or its .csv/.json twin); a file matches by name. */
 export function resolveSource(table: TableIR, inputs: string[]): ResolvedSource {
-  const names = [table.source, altName(table.source)].filter((n): n is string => !!n);
+  const names = [table.source, ...altNames(table.source)];
   const looked: string[] = [];
   for (const input of inputs) {
     if (isDir(input)) {
@@ -96,7 +96,8 @@ function percentText(d: Decimal): string {
   return `${d.times(100).toString()}%`;
 }
 
-export function loadDataset(ir: PlanIR, inputs: string[]): LoadResult {
+/** `preread`: tables already read by their file name (Parquet files, read by the DuckDB engine). */
+export function loadDataset(ir: PlanIR, inputs: string[], preread?: Map<string, RawTable>): LoadResult {
   const errors: LoadError[] = [];
   const dataset: Dataset = {};
   const loaded = new Map<string, LoadedTable>();
@@ -115,6 +116,17 @@ export function loadDataset(ir: PlanIR, inputs: string[]): LoadResult {
       continue;
     }
     const file = found.file;
+    const pre = preread?.get(file);
+    if (pre || file.toLowerCase().endsWith('.parquet')) {
+      if (!pre) {
+        report(Codes.MalformedFile, file, { line: 1, column: 1 }, { problem: 'a Parquet file is read by `comp run` (through DuckDB), not here' });
+        continue;
+      }
+      const lt = checkTable(t, pre, report);
+      dataset[t.name] = lt.rows;
+      loaded.set(t.name, lt);
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -145,7 +157,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
   const declared = new Set(t.fields.map((f) => f.name));
   const present = new Set(raw.columns.map((c) => c.name));
   const missing = new Set<string>();
-  const canCheckColumns = raw.kind === 'csv' ? raw.columns.length > 0 : raw.rows.length > 0;
+  const canCheckColumns = raw.kind !== 'json' ? raw.columns.length > 0 : raw.rows.length > 0;
   if (canCheckColumns) {
     for (const f of t.fields) {
       if (!present.has(f.name)) {

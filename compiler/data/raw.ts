@@ -30,7 +30,8 @@ export interface RawProblem extends Position {
 
 export interface RawTable {
   file: string;
-  kind: 'csv' | 'json';
+  /** parquet: read by the DuckDB engine (compiler/engines/parquet.ts), each value as text. */
+  kind: 'csv' | 'json' | 'parquet';
   /** Where the table starts (CSV header, JSON `[`): missing columns are reported here. */
   start: Position;
   columns: RawColumn[];

@@ -200,7 +200,7 @@ describe('loadDataset: every error, located', () => {
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ code: 'COMP6001', line: 1, column: 1, severity: 'error' });
     expect(e[0]!.message).toBe(
-      `no file for table \`targets\` (looked for ${path.join(fx('good'), 'targets.csv')}, ${path.join(fx('good'), 'targets.json')})`,
+      `no file for table \`targets\` (looked for ${path.join(fx('good'), 'targets.csv')}, ${path.join(fx('good'), 'targets.json')}, ${path.join(fx('good'), 'targets.parquet')})`,
     );
   });
   it('COMP6012 malformed CSV and JSON, and every other row still checked', () => {
