@@ -16,6 +16,9 @@ import * as lsp from './commands/lsp.js';
 import * as test from './commands/test.js';
 import * as doc from './commands/doc.js';
 import * as sql from './commands/sql.js';
+import * as statement from './commands/statement.js';
+import * as diff from './commands/diff.js';
+import * as model from './commands/model.js';
 import { EXIT_USAGE, UsageError, writeErr } from './shared.js';
 
 export interface CommandModule {
@@ -23,7 +26,7 @@ export interface CommandModule {
 }
 
 /** In the order `comp --help` lists them. */
-export const COMMANDS: CommandModule[] = [check, run, explain, test, doc, sql, fmt, lsp];
+export const COMMANDS: CommandModule[] = [check, run, explain, test, diff, model, doc, statement, sql, fmt, lsp];
 
 function version(): string {
   // dist/compiler/cli/main.js, or dist/comp.mjs when bundled (scripts/bundle.mjs)
