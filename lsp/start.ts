@@ -13,6 +13,7 @@ import { registerFormatting } from './handlers/formatting.js';
 import { registerCodeActions } from './handlers/code-actions.js';
 import { LEGEND, registerSemanticTokens } from './handlers/semantic-tokens.js';
 import { registerFigures } from './handlers/figures.js';
+import { registerScenarioDiagnostics } from './handlers/scenarios.js';
 
 export const SERVER_NAME = 'comp language server';
 
@@ -78,6 +79,7 @@ export function startServer(connection: Connection = createConnection(), workerE
   registerCodeActions(state);
   registerSemanticTokens(state);
   registerFigures(state);
+  registerScenarioDiagnostics(state);
 
   state.documents.listen(connection);
   connection.onShutdown(() => state.previews.stop());

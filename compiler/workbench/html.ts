@@ -33,6 +33,7 @@ ul.terms { padding-left: 20px; margin: 6px 0; }
 .card .v { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 figure { margin: 12px 0; }
 figure svg { width: 100%; height: auto; display: block; max-width: 720px; }
+figure svg.bars { max-width: 560px; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: #f4f6f9; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); padding-top: 8px; }
@@ -171,10 +172,11 @@ export interface Bar {
 
 /** Horizontal bars (negative values to the left of the axis), one row per item. */
 export function barChart(bars: Bar[], title: string): string {
-  const W = 720;
+  // narrower than the line charts, so that labels stay readable when a phone scales it down
+  const W = 480;
   const row = 28;
-  const L = 200;
-  const R = 130;
+  const L = 150;
+  const R = 110;
   const H = Math.max(1, bars.length) * row + 16;
   const min = Math.min(0, ...bars.map((b) => b.value));
   const max = Math.max(0, ...bars.map((b) => b.value));
@@ -186,11 +188,11 @@ export function barChart(bars: Bar[], title: string): string {
     const a = sx(Math.min(0, b.value));
     const w = Math.max(1, Math.abs(sx(b.value) - sx(0)));
     const color = b.value < 0 ? '#b3261e' : '#2456a6';
-    const label = b.label.length > 28 ? b.label.slice(0, 27) + '…' : b.label;
+    const label = b.label.length > 22 ? b.label.slice(0, 21) + '…' : b.label;
     parts.push(`<text x="${L - 8}" y="${y + 18}" text-anchor="end" font-size="13" fill="#1d2330">${esc(label)}</text>`);
     parts.push(`<path class="bar" d="M${round1(a)} ${y + 4} h${round1(w)} v20 h${round1(-w)} Z" fill="${color}"><title>${esc(`${b.label}: ${b.shown}`)}</title></path>`);
     parts.push(`<text x="${round1(Math.max(sx(b.value), sx(0)) + 6)}" y="${y + 18}" font-size="12" fill="#5b6472">${esc(b.shown)}</text>`);
   });
   parts.push(`<line x1="${round1(sx(0))}" x2="${round1(sx(0))}" y1="4" y2="${H - 4}" stroke="#5b6472"/>`);
-  return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>${parts.join('')}</svg></figure>`;
+  return `<figure><svg class="bars" role="img" aria-label="${esc(title)}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>${parts.join('')}</svg></figure>`;
 }

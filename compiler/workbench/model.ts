@@ -109,8 +109,14 @@ function bases(r: RunResult): Base[] {
   });
 }
 
-function attainmentTiers(ir: PlanIR): ComponentIR | undefined {
-  return ir.components.find((c) => c.rate.k === 'tiers' && c.rate.axis === 'attainment');
+/** The first tier table on attainment, and the value its bands read (`team attainment` for a team measure). */
+function attainmentTiers(ir: PlanIR): { c: ComponentIR; value: string } | undefined {
+  const tiered = ir.components.filter((c) => c.rate.k === 'tiers' && c.rate.axis === 'attainment');
+  const own = tiered.find((c) => !c.measure.team);
+  if (own && ir.lets.some((l) => l.name === 'attainment')) return { c: own, value: 'attainment' };
+  const team = tiered.find((c) => c.measure.team);
+  if (team && ir.lets.some((l) => l.name === 'team attainment')) return { c: team, value: 'team attainment' };
+  return undefined;
 }
 
 export function model(ir: PlanIR, data: Dataset, actual: RunResult, specs: ScenarioSpec[]): ModelReport {
@@ -134,8 +140,10 @@ export function model(ir: PlanIR, data: Dataset, actual: RunResult, specs: Scena
   }
   notes.push(`Synthetic deals copy the fields of the real deal \`${template.row.key}\` of \`${template.rule.table}\` (product, stage, channel...): one per rep and period, dated the period's first day; no cancellation, no split.`);
   if (list.some((b) => !b.hasQuota && b.base)) notes.push('Reps without a quota are modelled on their actual credit (100% = what they were credited).');
-  const tiers = attainmentTiers(ir);
-  if (tiers) report.bandsOf = tiers.label || tiers.name;
+  const tiersOf = attainmentTiers(ir);
+  const tiers = tiersOf?.c;
+  const attValue = tiersOf?.value ?? 'attainment';
+  if (tiers) report.bandsOf = `${tiers.label || tiers.name} (by ${attValue})`;
   for (const spec of specs) {
     const draw = spec.k === 'normal' ? normals(spec.seed) : undefined;
     const credits: SyntheticCredit[] = [];
@@ -165,10 +173,10 @@ export function model(ir: PlanIR, data: Dataset, actual: RunResult, specs: Scena
     for (const s of r.result.statements) for (const l of s.lines) if (l.kind === 'component') per.set(l.label || l.name, (per.get(l.label || l.name) ?? new Decimal(0)).plus(new Decimal(l.amount)));
     const bands: ScenarioResult['bands'] = [];
     if (tiers && tiers.rate.k === 'tiers') {
-      const paidBy = r.result.statements.filter((s) => s.lines.some((l) => l.kind === 'component' && l.name === tiers.name) && s.values?.['attainment'] !== undefined && /^-?\d/.test(s.values['attainment']!));
+      const paidBy = r.result.statements.filter((s) => s.lines.some((l) => l.kind === 'component' && l.name === tiers.name) && s.values?.[attValue] !== undefined && /^-?\d/.test(s.values[attValue]!));
       for (const band of tiers.rate.bands) {
         const n = paidBy.filter((s) => {
-          const a = new Decimal(s.values!['attainment']!);
+          const a = new Decimal(s.values![attValue]!);
           return a.gte(band.from) && (band.to === undefined || a.lt(band.to));
         }).length;
         bands.push({ band: `${pct(band.from)} to ${band.to === undefined ? '…' : pct(band.to)}`, count: n, share: paidBy.length ? new Decimal(n).div(paidBy.length).toDecimalPlaces(4).toFixed() : '0' });

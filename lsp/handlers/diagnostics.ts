@@ -67,6 +67,7 @@ export function registerDiagnostics(state: ServerState): void {
 
   const scheduled = new Map<string, number>();
   const schedule = (doc: TextDocument, delay: number) => {
+    if (doc.uri.endsWith('.comptest')) return; // scenario files: handlers/scenarios.ts
     const old = timers.get(doc.uri);
     if (old) clearTimeout(old);
     const version = doc.version;

@@ -47,8 +47,4 @@ describe('comp test', () => {
     expect(xml).toContain('<testcase name="the worked example" classname="test/workbench/fixtures/marginal.comptest">\n    </testcase>');
     expect(xml).toContain('<failure message="1 expectation not met">line 17: expect ada 2026-Q1 paid = USD 99.00\n  expected  USD 99.00\n  actual    USD 12,000.00\n    Paid 12,000.00');
   });
-
-  it('a missing path is a usage error', () => {
-    expect(comp(['test', 'no/such/folder']).code).toBe(2);
-  });
 });
