@@ -11,10 +11,10 @@ import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import { hover } from '../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
 import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
-import { explainOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import { explainOnSample, runOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
 import type { Span } from './convert.js';
 
-export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain';
+export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain' | 'run';
 
 export interface PreviewJob {
   id: number;
@@ -75,6 +75,8 @@ export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
         return { id: job.id, value: inlayHints(a, job.range ?? { start: 0, end: a.text.length }, opts) };
       case 'summary':
         return { id: job.id, value: a.ir ? (summarizeSample(a.ir, opts) ?? null) : null };
+      case 'run':
+        return { id: job.id, value: a.ir ? runOnSample(a.ir, opts) : 'The plan has errors: fix them to run it.' };
       case 'explain':
         return { id: job.id, value: a.ir ? explainOnSample(a.ir, opts, job.rep, job.period, job.component) : 'The plan has errors: fix them to explain a payout.' };
     }

@@ -199,8 +199,9 @@ export class PreviewService {
   }
 
   async run(kind: JobKind, doc: DocInfo, extra: Partial<PreviewJob> = {}, waitMs = 250): Promise<JobResult> {
-    const sample = kind === 'summary' || kind === 'explain' ? {} : await this.sampleFor(doc, waitMs);
-    const lane = kind === 'summary' || kind === 'explain' ? this.data : this.quick;
+    const onData = kind === 'summary' || kind === 'explain' || kind === 'run';
+    const sample = onData ? {} : await this.sampleFor(doc, waitMs);
+    const lane = onData ? this.data : this.quick;
     return lane.run(this.job(kind, doc, { ...sample, ...extra }));
   }
 

@@ -14,6 +14,8 @@ import { registerCodeActions } from './handlers/code-actions.js';
 import { LEGEND, registerSemanticTokens } from './handlers/semantic-tokens.js';
 import { registerFigures } from './handlers/figures.js';
 import { registerScenarioDiagnostics } from './handlers/scenarios.js';
+import { Workspace, registerWorkspace } from './handlers/workspace.js';
+import { uriToPath } from './convert.js';
 
 export const SERVER_NAME = 'comp language server';
 
@@ -24,6 +26,7 @@ export const SERVER_NAME = 'comp language server';
  */
 export function startServer(connection: Connection = createConnection(), workerEntry?: string): ServerState {
   const state = new ServerState(connection, workerEntry);
+  state.workspace = new Workspace(state);
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
@@ -33,6 +36,10 @@ export function startServer(connection: Connection = createConnection(), workerE
     const ws = params.capabilities.workspace as { codeLens?: { refreshSupport?: boolean }; inlayHint?: { refreshSupport?: boolean } } | undefined;
     state.client.codeLensRefresh = !!ws?.codeLens?.refreshSupport;
     state.client.inlayHintRefresh = !!ws?.inlayHint?.refreshSupport;
+    // the workspace folders whose .comp files are all checked (`workspaceDiagnostics: false` turns it off)
+    state.workspace.enabled = init['workspaceDiagnostics'] !== false;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    state.workspace.roots = folders.map((u) => uriToPath(u)).filter((x): x is string => !!x);
     return {
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },
       capabilities: {
@@ -49,11 +56,14 @@ export function startServer(connection: Connection = createConnection(), workerE
         semanticTokensProvider: { legend: LEGEND, full: true },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
     };
   });
 
   connection.onInitialized(() => {
+    void state.workspace.checkAll();
     if (state.supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'comp' }).catch(() => undefined);
       void pullConfiguration(state);
@@ -64,9 +74,6 @@ export function startServer(connection: Connection = createConnection(), workerE
     const s = p.settings as Record<string, unknown> | undefined;
     if (s && typeof s === 'object' && s['comp']) state.updateSettings(s['comp']);
     else if (state.supportsConfiguration) void pullConfiguration(state);
-  });
-  connection.onDidChangeWatchedFiles(() => {
-    // Sample data changed on disk: previews reload it (cached by folder mtime).
   });
 
   registerDiagnostics(state);
@@ -80,6 +87,7 @@ export function startServer(connection: Connection = createConnection(), workerE
   registerSemanticTokens(state);
   registerFigures(state);
   registerScenarioDiagnostics(state);
+  registerWorkspace(state);
 
   state.documents.listen(connection);
   connection.onShutdown(() => state.previews.stop());

@@ -7,6 +7,7 @@ import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import type { PreviewOptions } from '../compiler/ide/preview.js';
 import { uriToPath } from './convert.js';
 import { PreviewService, type DocInfo } from './previews.js';
+import type { Workspace } from './handlers/workspace.js';
 
 export interface Settings {
   /** Sample data folder for payout previews ('' = a `data/` folder next to the plan, if any). */
@@ -22,6 +23,8 @@ export class ServerState {
   /** Client capabilities the server adapts to (set on initialize). */
   client = { codeLensRefresh: false, inlayHintRefresh: false };
   readonly previews: PreviewService;
+  /** The workspace's .comp files (set by startServer). */
+  workspace!: Workspace;
 
   constructor(
     readonly connection: Connection,

@@ -152,6 +152,8 @@ export const Codes = {
   BadFxRate: def('COMP6091', 'error', 'bad FX rate row', '{problem}'),
   MissingFxRate: def('COMP7090', 'error', 'no FX rate', 'no {from} to {to} rate on or before {date} ({what})'),
 
+  // ---- 8400-8449 the editor (language server)
+  SampleDataFileMissing: def('COMP8400', 'warning', 'data file not in the sample data', '`{file}` is not in the sample data folder `{folder}`: previews of this plan cannot run'),
   // ---- 8450-8499 scenario files (`comp test`, compiler/workbench/)
   ScenarioSyntax: def('COMP8450', 'error', 'scenario syntax', '{problem}'),
   DuplicateScenario: def('COMP8451', 'error', 'duplicate scenario', 'a scenario named `{name}` is already in this file'),

@@ -13,7 +13,7 @@ import { Decimal } from '../../runtime/decimal.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { formatPercent } from '../../runtime/format.js';
 import { loadDataset } from '../data/load.js';
-import { formatExplain } from '../cli/report.js';
+import { formatExplain, formatSummary, formatTable } from '../cli/report.js';
 import { forRole, valueToJson, type TargetEntryJson } from './preview-target.js';
 import { money, yearRange } from './preview-format.js';
 import type { PreviewOptions } from './preview.js';
@@ -289,4 +289,13 @@ export function explainOnSample(ir: IR.PlanIR, opts: PreviewOptions, rep?: strin
   }
   if (!st) return `No statement for ${rep ?? 'any rep'} in ${period ?? 'any period'} on the sample data.`;
   return formatExplain(result, st);
+}
+
+/** `comp run` on the sample data: the statements table and the summary, as the CLI prints them. */
+export function runOnSample(ir: IR.PlanIR, opts: PreviewOptions): string {
+  const folder = sampleFolder(opts);
+  if (!folder) return 'No sample data: add a `data/` folder next to the plan or set `comp.sampleData`.';
+  const { result, problem } = sampleRun(ir, folder);
+  if (!result) return `The plan could not be run on the sample data: ${problem}`;
+  return `${formatTable(result, ir)}\n${formatSummary(result)}`;
 }

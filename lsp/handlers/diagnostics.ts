@@ -4,6 +4,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRe
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { docsAnchor } from '../../compiler/diagnostics/codes.js';
+import type { FullAnalysis } from '../../compiler/analysis.js';
+import { dataFileDiagnostics } from '../../compiler/ide/links.js';
 import { toRange, uriToPath } from '../convert.js';
 import { safely, type ServerState } from '../state.js';
 
@@ -21,6 +23,12 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
     relatedInformation: related.length ? related : undefined,
     data: d.data,
   };
+}
+
+/** A document's diagnostics as published: the analysis's, and the data files missing from the sample data. */
+export function diagnosticsOf(state: ServerState, doc: TextDocument, a: FullAnalysis): LspDiagnostic[] {
+  const extra = dataFileDiagnostics(a, state.previewOptions(doc.uri));
+  return [...a.diagnostics, ...extra].map((d) => toLspDiagnostic(doc, d));
 }
 
 /** The shortest quiet time after an edit, however fast the analysis. */
@@ -49,7 +57,7 @@ export function registerDiagnostics(state: ServerState): void {
     let diagnostics: LspDiagnostic[];
     try {
       const a = state.analysis(doc);
-      diagnostics = a.diagnostics.map((d) => toLspDiagnostic(doc, d));
+      diagnostics = diagnosticsOf(state, doc, a);
       const used = process.cpuUsage(cpu0);
       cost.set(uri, (used.user + used.system) / 1000);
     } catch (e) {
@@ -104,7 +112,9 @@ export function registerDiagnostics(state: ServerState): void {
     scheduled.delete(e.document.uri);
     cost.delete(e.document.uri);
     state.previews.forget(e.document.uri);
-    void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // closed: the file as it is on disk is still part of the workspace
+    if (state.workspace.enabled && state.workspace.roots.length && uriToPath(e.document.uri) && e.document.uri.endsWith('.comp')) state.workspace.enqueue(e.document.uri);
+    else void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }
 
@@ -112,6 +122,6 @@ export function registerDiagnostics(state: ServerState): void {
 export function republishAll(state: ServerState): void {
   for (const doc of state.documents.all()) {
     const a = state.analysis(doc);
-    void state.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toLspDiagnostic(doc, d)) });
+    void state.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(state, doc, a) });
   }
 }

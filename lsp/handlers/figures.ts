@@ -1,6 +1,7 @@
 // Code lenses, inlay hints and the explain request: the payout figures of the preview workers.
 //   comp/explain   { uri, rep?, period?, component? } -> { text }   (`comp explain` on the sample data)
-//   comp/planInfo  { uri } -> { periods?: string, reps: string[], sample?: string }
+//   comp/run       { uri } -> { text }   (`comp run` on the sample data)
+//   comp/planInfo  { uri } -> { plan, range, frequency, periods: string[], reps: string[], sample? }
 import type { CodeLens, InlayHint } from 'vscode-languageserver';
 import type { InlayHint as IdeInlay, Lens } from '../../compiler/ide/lenses.js';
 import { toRange, toSpan } from '../convert.js';
@@ -33,6 +34,13 @@ export function registerFigures(state: ServerState): void {
     const r = await state.previews.run('explain', state.docInfo(doc), { rep: p.rep || undefined, period: p.period || undefined, component: p.component || undefined });
     if ('value' in r) return { text: r.value as string };
     return { text: 'error' in r ? `explain failed: ${r.error}` : 'cancelled: the plan changed' };
+  });
+  c.onRequest('comp/run', async (p: { uri: string }) => {
+    const doc = state.documents.get(p.uri);
+    if (!doc) return { text: 'The plan is not open.' };
+    const r = await state.previews.run('run', state.docInfo(doc));
+    if ('value' in r) return { text: r.value as string };
+    return { text: 'error' in r ? `run failed: ${r.error}` : 'cancelled: the plan changed' };
   });
   c.onRequest('comp/planInfo', async (p: { uri: string }) => {
     const doc = state.documents.get(p.uri);

@@ -69,9 +69,14 @@ export class LspClient {
     rpc.listen();
     const init = (await rpc.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(ROOT).href,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-      initializationOptions: { settings: initializationOptions, ...(initializationOptions['debounceMs'] !== undefined ? { debounceMs: initializationOptions['debounceMs'] } : {}) },
+      // the workspace whose .comp files the server checks: `workspaceRoot`, else none (the repository has hundreds)
+      rootUri: pathToFileURL((initializationOptions['workspaceRoot'] as string | undefined) ?? ROOT).href,
+      capabilities: { workspace: { configuration: true, workspaceFolders: false }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      initializationOptions: {
+        settings: initializationOptions,
+        workspaceDiagnostics: initializationOptions['workspaceRoot'] !== undefined,
+        ...(initializationOptions['debounceMs'] !== undefined ? { debounceMs: initializationOptions['debounceMs'] } : {}),
+      },
     })) as { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
     client.capabilities = init.capabilities;
     client.serverName = init.serverInfo?.name;
