@@ -149,7 +149,7 @@ export function renderDoc(input: DocInput): string {
       b.push(`<p>${md(`Payout curve \`${cv.name}\` (${cv.mode === 'linear' ? 'straight lines between the points' : 'steps: each point holds until the next'}):`)}</p>`);
       const extra: string[] = [];
       if (cv.below !== undefined) extra.push(`below ${pct(cv.points[0]!.x)}: ${pct(cv.below)}`);
-      extra.push(cv.above.k === 'capped' ? `above ${pct(cv.points.at(-1)!.x)}: capped at ${pct(cv.points.at(-1)!.y)}` : `above ${pct(cv.points.at(-1)!.x)}: ${pct(new Decimal(cv.above.slope).times(100).toFixed())} points of payout per point of attainment`);
+      extra.push(cv.above.k === 'capped' ? `above ${pct(cv.points.at(-1)!.x)}: capped at ${pct(cv.points.at(-1)!.y)}` : `above ${pct(cv.points.at(-1)!.x)}: ${new Decimal(cv.above.slope).toFixed()} points of payout per point of attainment`);
       b.push(table(['Attainment', 'Payout (% of target)'], [...rows, ...extra.map((e) => [e, ''])]));
       const last = new Decimal(cv.points.at(-1)!.x).toNumber();
       const xs = [0, ...cv.points.map((pt) => new Decimal(pt.x).toNumber()), last + 0.5];

@@ -31,9 +31,9 @@ ul.terms { padding-left: 20px; margin: 6px 0; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .card .k { color: var(--muted); font-size: 0.85rem; }
 .card .v { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-figure { margin: 12px 0; }
-figure svg { width: 100%; height: auto; display: block; max-width: 720px; }
-figure svg.bars { max-width: 560px; }
+figure { margin: 12px 0; overflow-x: auto; -webkit-overflow-scrolling: touch; }
+figure svg { width: 100%; height: auto; display: block; max-width: 720px; min-width: 540px; }
+figure svg.bars { max-width: 560px; min-width: 420px; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: #f4f6f9; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line); padding-top: 8px; }
