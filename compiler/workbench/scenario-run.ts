@@ -334,11 +334,11 @@ function runScenario(
     for (const ex of values) {
       const s = result.statements.find((x) => x.rep === ex.rep.value && x.period === ex.period.value);
       if (!s) {
-        if (!reps.has(ex.rep.value)) {
+        if (!periods.has(ex.period.value)) {
+          o.diagnostics.push(diag(Codes.ScenarioUnknownName, sf.file, ex.period.span, { problem: `the scenario does not evaluate ${ex.period.value}` }, { hint: periods.size ? `periods: ${[...periods].slice(0, 12).join(', ')}${periods.size > 12 ? ', ...' : ''}` : 'no period of the plan is in the scenario\'s `period` or `from ... to ...`' }));
+        } else if (!reps.has(ex.rep.value)) {
           const sug = suggest(ex.rep.value, [...reps]);
           o.diagnostics.push(diag(Codes.ScenarioUnknownName, sf.file, ex.rep.span, { problem: `no rep \`${ex.rep.value}\` in this scenario's roster` }, { hint: sug ? `did you mean \`${sug}\`?` : `reps: ${[...reps].join(', ') || 'none'}` }));
-        } else if (!periods.has(ex.period.value)) {
-          o.diagnostics.push(diag(Codes.ScenarioUnknownName, sf.file, ex.period.span, { problem: `the scenario does not evaluate ${ex.period.value}` }, { hint: `periods: ${[...periods].slice(0, 12).join(', ')}${periods.size > 12 ? ', ...' : ''}` }));
         } else o.diagnostics.push(diag(Codes.ScenarioUnknownName, sf.file, ex.span, { problem: `no statement for \`${ex.rep.value}\` in ${ex.period.value}` }));
         continue;
       }
