@@ -78,11 +78,22 @@ export function analyze(file: string, text: string, version?: number): FullAnaly
   return result;
 }
 
+/**
+ * A clause over the nesting or length limits (COMP1350, COMP1351) is left out of the parse: what
+ * the checker then says of its declaration (a component without its `rate`) would be false.
+ */
+function withoutLimited(parsed: { plan: Plan; diagnostics: Diagnostic[] }, list: Diagnostic[]): Diagnostic[] {
+  const at = parsed.diagnostics.filter((d) => d.code === Codes.NestingTooDeep.code || d.code === Codes.ExpressionTooLong.code).map((d) => d.span.start);
+  if (!at.length) return list;
+  const items = parsed.plan.items.filter((it) => at.some((o) => o >= it.span.start && o <= it.span.end));
+  return list.filter((d) => !items.some((it) => d.span.start >= it.span.start && d.span.start <= it.span.end));
+}
+
 function analyzeUncached(file: string, text: string, version: number): FullAnalysis {
   const parsed = parse(text, file);
   const semantics = check(parsed.plan, file, text);
   const versionDiagnostics = checkVersions(parsed.plan, semantics, file, text);
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...semantics.diagnostics, ...versionDiagnostics]);
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...withoutLimited(parsed, [...semantics.diagnostics, ...versionDiagnostics])]);
   let ir: PlanIR | undefined;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     try {

@@ -2,8 +2,13 @@
 import type { CstNode, ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { CompLexer } from './tokens.js';
 import { parser } from './parser.js';
+import { applyLimits, type LimitError } from './limits.js';
+import { memoiseErrorLookahead } from './recovery.js';
+
+memoiseErrorLookahead(parser);
 
 export * from './tokens.js';
+export { MAX_NESTING, MAX_TERMS, type LimitError } from './limits.js';
 export { CompParser, parser, compErrorMessageProvider, describeFound, type EncodedError } from './parser.js';
 
 export interface CstResult {
@@ -15,6 +20,8 @@ export interface CstResult {
   comments: IToken[];
   lexErrors: ILexingError[];
   parseErrors: IRecognitionException[];
+  /** Clauses over the nesting or length limits (./limits.ts), left out of the parse. */
+  limitErrors: LimitError[];
   /** Set when the lexer or parser threw (a bug): the message. */
   internalError?: string;
 }
@@ -24,26 +31,28 @@ export function parseCst(text: string): CstResult {
   let tokens: IToken[] = [];
   let comments: IToken[] = [];
   let lexErrors: ILexingError[] = [];
+  let limitErrors: LimitError[] = [];
   try {
     const lexed = CompLexer.tokenize(text);
     tokens = lexed.tokens;
     comments = lexed.groups['comments'] ?? [];
     lexErrors = lexed.errors;
+    ({ tokens, errors: limitErrors } = applyLimits(tokens));
   } catch (e) {
-    return { cst: undefined, tokens: [], comments: [], lexErrors: [], parseErrors: [], internalError: String((e as Error)?.stack ?? e) };
+    return { cst: undefined, tokens: [], comments: [], lexErrors: [], limitErrors: [], parseErrors: [], internalError: String((e as Error)?.stack ?? e) };
   }
   try {
     parser.input = tokens;
     const cst = parser.plan();
     const parseErrors = parser.errors;
     parser.input = [];
-    return { cst, tokens, comments, lexErrors, parseErrors };
+    return { cst, tokens, comments, lexErrors, limitErrors, parseErrors };
   } catch (e) {
     try {
       parser.input = [];
     } catch {
       // ignore
     }
-    return { cst: undefined, tokens, comments, lexErrors, parseErrors: [], internalError: String((e as Error)?.stack ?? e) };
+    return { cst: undefined, tokens, comments, lexErrors, limitErrors, parseErrors: [], internalError: String((e as Error)?.stack ?? e) };
   }
 }

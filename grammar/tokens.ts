@@ -61,7 +61,7 @@ function kw(word: string): TokenType {
 }
 
 /** Keyword token types by word. */
-export const KW: Record<string, TokenType> = {};
+export const KW: Record<string, TokenType> = Object.create(null) as Record<string, TokenType>;
 for (const w of KEYWORD_WORDS) KW[w] = kw(w);
 const k = (w: string): TokenType => {
   const t = KW[w];

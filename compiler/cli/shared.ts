@@ -1,6 +1,6 @@
 // What the commands share: exit codes, colour, reading a plan, loading its data, printing
 // located data errors.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Analysis } from '../analysis.js';
 import type { DataError, Dataset, PlanIR } from '../../runtime/ir.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,14 +60,6 @@ export function readSource(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -155,15 +147,14 @@ export function printDataErrors(list: (DataError & { severity?: string; hint?: s
 }
 
 /** Load and check the plan's inputs. On errors, prints them and returns undefined. */
-export async function loadData(ir: PlanIR, inputs: string[]): Promise<Dataset | undefined> {
-  requireExisting(inputs, 'data file or folder');
+export async function loadData(ir: PlanIR, inputs: string[], opts: import('../data/load.js').LoadOptions = {}): Promise<Dataset | undefined> {
+  requireExisting(inputs.filter((i) => i !== '-'), 'data file or folder');
   const { loadDataset, resolveSource } = await import('../data/load.js');
-  // A file named on the command line that no table reads is most likely a mistake: say so.
-  const read = new Set(ir.tables.map((t) => resolveSource(t, inputs).file).filter((f): f is string => !!f));
-  for (const f of inputs) if (!isDirectory(f) && !read.has(f)) writeErr(`note: ${f} is not read: no table of the plan is in a file of that name\n`);
+  const files = inputs.filter((i) => i !== '-');
+  const read = new Set(ir.tables.map((t) => resolveSource(t, files, opts).file).filter((f): f is string => !!f));
   const parquet = [...read].filter((f) => f.toLowerCase().endsWith('.parquet'));
   const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet) : undefined;
-  const { dataset, errors } = loadDataset(ir, inputs, preread);
+  const { dataset, errors } = loadDataset(ir, inputs, preread ? { ...opts, preread } : opts);
   const n = printDataErrors(errors);
   if (n) {
     writeErr(`\n${count(n, 'data error')}; nothing was run\n`);

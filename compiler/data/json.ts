@@ -6,10 +6,16 @@ class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** Set for a problem with its own code (nesting too deep, COMP6357). */
+    readonly code?: string,
   ) {
     super(message);
   }
 }
+
+/** Rows are objects in an array (depth 2); deeper values are errors anyway. Bounded so the scanner's recursion is. */
+export const MAX_JSON_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 type Node =
   | { k: 'scalar'; text: string | null; offset: number }
@@ -18,6 +24,7 @@ type Node =
 
 class Scanner {
   i = 0;
+  depth = 0;
   constructor(readonly s: string) {}
 
   ws(): void {
@@ -39,10 +46,15 @@ class Scanner {
     const s = this.s;
     const start = this.i;
     const c = s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) throw new JsonSyntaxError(`the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, this.i, 'COMP6357');
+      const node = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return node;
+    }
     if (c === '"') return { k: 'scalar', text: this.string(), offset: start };
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(s.slice(this.i, this.i + 400));
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(s);
     if (m && m[0].length > 0) {
       this.i += m[0].length;
       return { k: 'scalar', text: m[0], offset: start };
@@ -174,7 +186,7 @@ export function readJson(file: string, source: string): RawTable {
     if (sc.i < source.length) throw new JsonSyntaxError(`unexpected ${sc.describe()} after the JSON value`, sc.i);
   } catch (e) {
     if (e instanceof JsonSyntaxError) {
-      problems.push({ ...pos(e.offset), message: `malformed JSON: ${e.message}` });
+      problems.push(e.code ? { ...pos(e.offset), message: e.message, code: e.code } : { ...pos(e.offset), message: `malformed JSON: ${e.message}` });
       return table;
     }
     throw e;

@@ -5,14 +5,14 @@
 // declared type. Every problem is reported with file, 1-based line and column; nothing stops at
 // the first error, and no row is dropped, rounded or coerced. Rows are returned even when some of
 // their cells are bad (those cells are null), but a caller must not evaluate a dataset with errors.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { DataError, Dataset, FieldIR, PlanIR, RowValue, TableIR, Value } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { Codes, format, type DiagnosticDef, type Severity } from '../diagnostics/codes.js';
 import { suggest } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv.js';
-import { readJson } from './json.js';
+import { MAX_JSON_DEPTH, readJson } from './json.js';
+import { readDataFile, resolveSource, unreadFiles, type SourceOptions } from './sandbox.js';
+import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
 import type { Position, RawCell, RawRow, RawTable } from './raw.js';
 
@@ -28,46 +28,16 @@ export interface LoadResult {
   errors: LoadError[];
 }
 
-/** Where the file of each table was found (or the paths that were tried). */
-export interface ResolvedSource {
-  table: string;
-  file?: string;
-  looked: string[];
-}
+export type { ResolvedSource } from './sandbox.js';
+/** Find a table's file among the inputs, inside the data folders only (./sandbox.ts). */
+export { resolveSource } from './sandbox.js';
 
-function altNames(source: string): string[] {
-  const stem = source.replace(/\.(csv|json)$/, '');
-  if (stem === source) return [];
-  return [`${stem}.csv`, `${stem}.json`, `${stem}.parquet`].filter((n) => n !== source);
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Find a table's file: each input in order; a folder holds `source` (or its .csv/.json twin); a file matches by name. */
-export function resolveSource(table: TableIR, inputs: string[]): ResolvedSource {
-  const names = [table.source, ...altNames(table.source)];
-  const looked: string[] = [];
-  for (const input of inputs) {
-    if (isDir(input)) {
-      for (const n of names) {
-        const p = path.join(input, n);
-        looked.push(p);
-        if (existsSync(p) && !isDir(p)) return { table: table.name, file: p, looked };
-      }
-    } else {
-      const base = path.basename(input);
-      if (names.some((n) => path.basename(n) === base) && existsSync(input)) return { table: table.name, file: input, looked };
-    }
-  }
-  if (looked.length === 0) looked.push(...names);
-  return { table: table.name, looked };
-}
+/** How the inputs are read: allowed folders, the size limit (./sandbox.ts), a table on stdin (./stdin.ts). */
+export type LoadOptions = SourceOptions & {
+  stdin?: StdinTable;
+  /** Tables already read by their file name (Parquet files, read by the DuckDB engine). */
+  preread?: Map<string, RawTable>;
+};
 
 interface LoadedTable {
   ir: TableIR;
@@ -96,10 +66,9 @@ function percentText(d: Decimal): string {
   return `${d.times(100).toString()}%`;
 }
 
-/** `preread`: tables already read by their file name (Parquet files, read by the DuckDB engine). */
-export function loadDataset(ir: PlanIR, inputs: string[], preread?: Map<string, RawTable>): LoadResult {
+export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}): LoadResult {
   const errors: LoadError[] = [];
-  const dataset: Dataset = {};
+  const dataset: Dataset = Object.create(null) as Dataset;
   const loaded = new Map<string, LoadedTable>();
 
   const report: Report = (def, file, at, args, hint, message) => {
@@ -108,15 +77,31 @@ export function loadDataset(ir: PlanIR, inputs: string[], preread?: Map<string, 
     errors.push(e);
   };
 
+  const tried = new Set<string>();
+  const fromStdin = stdinTableFor(ir.tables, inputs, opts);
+  if (fromStdin.problem) report(fromStdin.problem.def, fromStdin.problem.file, { line: 1, column: 1 }, fromStdin.problem.args, fromStdin.problem.hint);
   for (const t of ir.tables) {
     dataset[t.name] = [];
-    const found = resolveSource(t, inputs);
+    if (t.name === fromStdin.table && opts.stdin?.text !== undefined) {
+      const text = opts.stdin.text;
+      const lt = checkTable(t, stdinIsJson(text) ? readJson(STDIN_FILE, text) : readCsv(STDIN_FILE, text), report);
+      dataset[t.name] = lt.rows;
+      loaded.set(t.name, lt);
+      continue;
+    }
+    const found = resolveSource(t, inputs.filter((i) => i !== '-'), opts);
+    if (found.problem) {
+      for (const l of found.looked) tried.add(l);
+      report(found.problem.def, found.problem.file, { line: 1, column: 1 }, found.problem.args, found.problem.hint);
+      continue;
+    }
     if (!found.file) {
       report(Codes.MissingInputFile, found.looked[0] ?? t.source, { line: 1, column: 1 }, { table: t.name, looked: found.looked.join(', ') });
       continue;
     }
     const file = found.file;
-    const pre = preread?.get(file);
+    tried.add(file);
+    const pre = opts.preread?.get(file);
     if (pre || file.toLowerCase().endsWith('.parquet')) {
       if (!pre) {
         report(Codes.MalformedFile, file, { line: 1, column: 1 }, { problem: 'a Parquet file is read by `comp run` (through DuckDB), not here' });
@@ -127,19 +112,20 @@ export function loadDataset(ir: PlanIR, inputs: string[], preread?: Map<string, 
       loaded.set(t.name, lt);
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      report(Codes.MalformedFile, file, { line: 1, column: 1 }, { problem: `cannot read the file: ${(e as Error).message}` });
+    const read = readDataFile(file, opts);
+    if ('problem' in read) {
+      report(read.problem.def, read.problem.file, { line: 1, column: 1 }, read.problem.args, read.problem.hint);
       continue;
     }
+    const text = read.text;
     const raw = file.toLowerCase().endsWith('.json') ? readJson(file, text) : readCsv(file, text);
     const lt = checkTable(t, raw, report);
     dataset[t.name] = lt.rows;
     loaded.set(t.name, lt);
   }
 
+  // A data file no table reads is most likely a mistake (a misspelt name, a stale export): say so.
+  for (const f of unreadFiles(inputs, tried)) report(Codes.UnreadDataFile, f, { line: 1, column: 1 }, { file: f });
   checkReferences(ir, loaded, report);
   checkSplits(ir, loaded, report);
   checkLookups(ir, loaded, report);
@@ -152,7 +138,10 @@ type Report = (def: DiagnosticDef, file: string, at: Position, args: Record<stri
 
 function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
   const file = raw.file;
-  for (const p of raw.problems) report(Codes.MalformedFile, file, p, { problem: p.message });
+  for (const p of raw.problems) {
+    if (p.code === Codes.DataTooDeep.code) report(Codes.DataTooDeep, file, p, { max: MAX_JSON_DEPTH });
+    else report(Codes.MalformedFile, file, p, { problem: p.message });
+  }
 
   const declared = new Set(t.fields.map((f) => f.name));
   const present = new Set(raw.columns.map((c) => c.name));
@@ -174,7 +163,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
   const lt: LoadedTable = { ir: t, file, rows: [], rawRows: new Map(), keys: new Map() };
   const firstKeyLine = new Map<string, number>();
   raw.rows.forEach((r, idx) => {
-    const values: Record<string, Value> = {};
+    const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
     for (const f of t.fields) {
       if (missing.has(f.name)) {
         values[f.name] = null;
@@ -295,6 +284,10 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
       if (!g) {
         g = { first: row, sum: new Decimal(0), ordinary: false };
         byDeal.set(deal, g);
+      }
+      const share0 = row.values[s.shareField];
+      if (share0 instanceof Decimal && (share0.lt(0) || share0.gt(1))) {
+        report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share0) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
       }
       const overlay = s.overlayField ? row.values[s.overlayField] : false;
       if (overlay === true) continue;

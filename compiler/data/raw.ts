@@ -26,6 +26,8 @@ export interface RawColumn extends Position {
 
 export interface RawProblem extends Position {
   message: string;
+  /** A problem with a code of its own (COMP6357, JSON nested too deep); COMP6012 otherwise. */
+  code?: string;
 }
 
 export interface RawTable {

@@ -10,6 +10,21 @@ export type Parsed =
 
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+/**
+ * Most significant digits a number in the data may have: a product of two such numbers still
+ * fits the evaluator's 60 digits exactly. Longer numbers are an error (COMP6356), never rounded.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 30;
+
+/** Significant digits of a number's text (leading zeros and trailing fraction zeros do not count). */
+export function significantDigits(text: string): number {
+  const digits = text.replace(/[^0-9.]/g, '');
+  const [int = '', frac = ''] = digits.split('.');
+  const all = (int + frac.replace(/0+$/, '')).replace(/^0+/, '');
+  if (!frac.replace(/0+$/, '')) return all.replace(/0+$/, '').length;
+  return all.length;
+}
+
 /** Exact decimal from `1,200.50`-style text, or undefined. */
 export function parseDecimal(text: string): Decimal | undefined {
   const m = NUMBER.exec(text);
@@ -92,6 +107,11 @@ function typeName(t: FieldType): string {
  * the referenced key as text; whether it exists is checked once every table is read.
  */
 export function parseValue(text: string, type: FieldType): Parsed {
+  if (type.t === 'integer' || type.t === 'decimal' || type.t === 'percent' || type.t === 'money') {
+    // checked on the text, in linear time, before any Decimal is built from it
+    const n = /^[\s\w,.%+-]*$/.test(text) ? significantDigits(text) : 0;
+    if (n > MAX_SIGNIFICANT_DIGITS) return fail(Codes.TooManyDigits, { text: text.length > 40 ? `${text.slice(0, 20)}…${text.slice(-8)}` : text, n: String(n), max: String(MAX_SIGNIFICANT_DIGITS) }, 'amounts, rates and quantities are kept exact: no rounding happens on input');
+  }
   switch (type.t) {
     case 'text':
     case 'ref':

@@ -28,6 +28,8 @@ export const Codes = {
   UnclosedBlock: def('COMP1102', 'error', 'unclosed block', 'this `{` is never closed'),
   ExpectedExpression: def('COMP1103', 'error', 'expected an expression', 'expected a value here, found {found}'),
   UnexpectedItem: def('COMP1104', 'error', 'unexpected text', '{found} cannot start a declaration'),
+  NestingTooDeep: def('COMP1350', 'error', 'nested too deep', 'this is nested more than {max} levels deep'),
+  ExpressionTooLong: def('COMP1351', 'error', 'expression too long', 'this expression has more than {max} terms'),
   InternalError: def('COMP1999', 'error', 'internal error', 'an internal error stopped the analysis ({problem}); please report it with this plan'),
 
   // ---- 2xxx names
@@ -130,6 +132,15 @@ export const Codes = {
   MalformedFile: def('COMP6012', 'error', 'malformed file', '{problem}'),
   NotPositive: def('COMP6013', 'error', 'not positive', '`{column}` must be greater than zero, found `{text}`'),
   UnknownColumn: def('COMP6014', 'warning', 'unknown column', 'column `{column}` is not declared in table `{table}` and is not read'),
+  // files, sandbox and hostile data (docs/diagnostics.md, COMP6350-COMP6359)
+  OutsideDataFolders: def('COMP6350', 'error', 'outside the data folders', 'table `{table}` is read from `{source}`, which is outside the data folders'),
+  NotAFile: def('COMP6351', 'error', 'not a data file', '`{file}` is {kind}, not a data file'),
+  FileTooLarge: def('COMP6352', 'error', 'file too large', '`{file}` is {size}, over the limit of {max}'),
+  TwinDataFiles: def('COMP6353', 'error', 'two files for one table', 'both `{a}` and `{b}` could hold table `{table}`'),
+  UnreadDataFile: def('COMP6354', 'info', 'data file not read', '`{file}` is not read: no table of the plan is in a file of that name'),
+  SplitShareOutOfRange: def('COMP6355', 'error', 'split share out of range', 'a split share must be between 0% and 100%, found {found}'),
+  TooManyDigits: def('COMP6356', 'error', 'too many digits', '`{text}` has {n} significant digits; a number in the data may have at most {max}'),
+  DataTooDeep: def('COMP6357', 'error', 'nested too deep', 'the JSON is nested more than {max} levels deep'),
 
   // ---- 7xxx evaluation
   DivisionByZero: def('COMP7001', 'error', 'division by zero', '{what} divides by zero for rep `{rep}` in {period}'),

@@ -226,8 +226,8 @@ export function builtinNameMarkdown(a: FullAnalysis, e: A.NameRef): string | und
   const name = e.name.text;
   const t = a.semantics.types.get(e);
   const type = t ? show(t, a.semantics.roster?.name) : undefined;
-  if (TEAM_DOC[name] && !a.semantics.lets.has(name)) return '```comp\n' + `${name}: ${type ?? 'money'}` + '\n```\n\n' + TEAM_DOC[name];
-  const emp = EMPLOYMENT_NAMES[name];
+  if (Object.hasOwn(TEAM_DOC, name) && !a.semantics.lets.has(name)) return '```comp\n' + `${name}: ${type ?? 'money'}` + '\n```\n\n' + TEAM_DOC[name];
+  const emp = Object.hasOwn(EMPLOYMENT_NAMES, name) ? EMPLOYMENT_NAMES[name] : undefined;
   if (emp && !a.semantics.lets.has(name)) return '```comp\n' + `${name}: ${type ?? 'integer'}` + '\n```\n\n' + emp.doc;
   return undefined;
 }
@@ -307,7 +307,7 @@ export function constructHover(a: FullAnalysis, pathNodes: A.Node[], offset: num
       // the key and the table's lines: not the `{ ... }` of an entry's own expression
       return { node: t, markdown: rateTableMarkdown(a, t) };
     }
-    if (k && CLAUSE_DOC[k]) {
+    if (k && Object.hasOwn(CLAUSE_DOC, k)) {
       const md = CLAUSE_DOC[k]!(a, n);
       if (md) return { node: n, markdown: md };
     }

@@ -30,7 +30,7 @@ const KIND_WORD: Record<string, string> = {
 /** "```comp\nlet quota: money (USD)\n```" and the doc comment. */
 export function describeSymbol(s: SymbolInfo): string {
   const owner = s.container ? `${s.container}.` : '';
-  const word = KIND_WORD[s.kind] ?? s.kind;
+  const word = (Object.hasOwn(KIND_WORD, s.kind) ? KIND_WORD[s.kind] : undefined) ?? s.kind;
   const sig = `${word ? word + ' ' : ''}${owner}${s.name}: ${s.type}`;
   return '```comp\n' + sig + '\n```' + (s.doc ? `\n\n${s.doc}` : '');
 }

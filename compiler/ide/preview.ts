@@ -125,7 +125,7 @@ function row(table: string, key: string, values: Record<string, IR.Value>, line 
 
 /** A row's values: each field's default, then the target's entries for this table. */
 function targetValues(t: IR.TableIR, entries: TargetEntry[], period: IR.PeriodValue): Record<string, IR.Value> {
-  const values: Record<string, IR.Value> = {};
+  const values: Record<string, IR.Value> = Object.create(null) as Record<string, IR.Value>;
   for (const f of t.fields) values[f.name] = defaultValue(f, period);
   for (const e of entries) if (t.fields.some((x) => x.name === e.field)) values[e.field] = e.value;
   return values;
@@ -133,7 +133,7 @@ function targetValues(t: IR.TableIR, entries: TargetEntry[], period: IR.PeriodVa
 
 /** The synthetic dataset: the target rep (and a team member), per-rep rows in every period, and one deal per credit. */
 function targetDataset(ir: IR.PlanIR, target: TargetSpec, periods: IR.PeriodValue[], credits: { amount: Decimal; period: IR.PeriodValue }[], toMember: boolean): IR.Dataset {
-  const data: IR.Dataset = {};
+  const data: IR.Dataset = Object.create(null) as IR.Dataset;
   const last = periods[periods.length - 1]!;
   for (const t of ir.tables) {
     const mine = target.entries.filter((e) => (t.roster ? !e.table || e.table === t.name : e.table === t.name));

@@ -24,7 +24,7 @@ export function lowerEmployment(sem: Semantics): IR.EmploymentIR | undefined {
 
 /** A name resolved as `{ k: 'mechanic' }`: an employment value or `team quota` / `team attainment`. */
 export function lowerMechanicName(name: string): IR.Expr {
-  const emp = EMPLOYMENT_NAMES[name];
+  const emp = Object.hasOwn(EMPLOYMENT_NAMES, name) ? EMPLOYMENT_NAMES[name] : undefined;
   if (emp) return { k: 'employment', what: emp.what };
   if (name === 'team quota') return { k: 'team', what: 'quota' };
   if (name === 'team attainment') return { k: 'team', what: 'attainment' };

@@ -92,7 +92,7 @@ class Lowerer {
       return undefined;
     };
     return {
-      frequency: map[freq] ?? 'month',
+      frequency: (Object.hasOwn(map, freq) ? map[freq] : undefined) ?? 'month',
       every: p.every ? Number(p.every.text) : 1,
       from: bound(p.from, 'start'),
       to: bound(p.to, 'end'),

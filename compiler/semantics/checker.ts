@@ -139,7 +139,7 @@ export const BUILTIN_NAMES: { name: string; type: string; doc: string }[] = [
 ];
 
 export function functionInfo(name: string): { sig: string; doc: string } | undefined {
-  return (FUNCTIONS as Record<string, { sig: string; doc: string }>)[name];
+  return Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, { sig: string; doc: string }>)[name] : undefined;
 }
 
 export function check(plan: A.Plan, file: string, text: string): Semantics {
@@ -430,7 +430,7 @@ class Checker {
       percent: [T.percent, { t: 'percent' }],
       money: [T.money(this.s.currency), { t: 'money', currency: this.s.currency }],
     };
-    if (simple[n.text]) return simple[n.text]!;
+    if (Object.hasOwn(simple, n.text)) return simple[n.text]!;
     if (n.text === 'rep') {
       const r = this.s.roster?.name ?? this.firstRosterName();
       if (!r) return [T.unknown, { t: 'text' }];
@@ -1329,7 +1329,7 @@ class Checker {
     const name = e.callee.text;
     const curve = checkCurveCall(this.bonusHost(), e, ctx);
     if (curve) return curve;
-    const info = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[BuiltinFn]>)[name];
+    const info = Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, (typeof FUNCTIONS)[BuiltinFn]>)[name] : undefined;
     const argTypes = e.args.map((a) => this.expr(a, ctx));
     if (name === 'prorate' || name === 'seasonal') return checkProrationCall(this.mechHost(), e, ctx, argTypes);
     if (e.by) this.err(diag(Codes.TypeMismatch, this.file, e.by.span, { expected: 'a value', found: `\`by ${e.by.words.join(' ')}\`` }, { hint: '`by ...` is written in `prorate(...)` and `seasonal(...)`' }));

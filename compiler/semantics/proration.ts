@@ -97,7 +97,7 @@ export function checkEmployment(h: MechanicsHost, decls: A.TableDecl[]): void {
 
 /** The type of an employment name in `ctx`, or undefined when `name` is not one. */
 export function employmentNameType(h: MechanicsHost, e: A.NameRef, ctx: Ctx): Type | undefined {
-  const m = EMPLOYMENT_NAMES[e.name.text];
+  const m = Object.hasOwn(EMPLOYMENT_NAMES, e.name.text) ? EMPLOYMENT_NAMES[e.name.text] : undefined;
   if (!m) return undefined;
   if (!ctx.rep) {
     h.err(diag(Codes.NotAvailableHere, h.file, e.span, { name: e.name.text, where: ctx.where }));

@@ -40,7 +40,7 @@ function specOf(plan: A.Plan): cal.PeriodSpec | undefined {
   const p = plan.items.find((i): i is A.PeriodsDecl => i.kind === 'PeriodsDecl');
   const f = plan.items.find((i): i is A.FiscalDecl => i.kind === 'FiscalDecl');
   const map: Record<string, cal.Frequency> = { monthly: 'month', quarterly: 'quarter', annual: 'year' };
-  const freq = p?.frequency ? map[p.frequency.text] : undefined;
+  const freq = p?.frequency && Object.hasOwn(map, p.frequency.text) ? map[p.frequency.text] : undefined;
   if (!freq) return undefined;
   return { frequency: freq, every: 1, fiscalStart: f?.month ? monthNumber(f.month.text) : undefined };
 }

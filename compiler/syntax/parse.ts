@@ -80,6 +80,13 @@ function parseUnsafe(text: string, file: string): ParseResult {
     }
   }
 
+  // ---- limits (grammar/limits.ts): the clause is left out of the parse
+  for (const e of r.limitErrors) {
+    const span = tokSpan(e.token);
+    if (e.kind === 'nesting') diagnostics.push(diag(Codes.NestingTooDeep, file, span, { max: e.max }, { hint: 'name the inner parts with `let` and use the names' }));
+    else diagnostics.push(diag(Codes.ExpressionTooLong, file, span, { max: e.max }, { hint: 'split it into several `let`s and combine them' }));
+  }
+
   // ---- syntax diagnostics
   const malformed: Span[] = [];
   const seen = new Set<number>();

@@ -222,7 +222,7 @@ describe('comp run', { timeout: 60_000 }, () => {
   it('notes a data file that no table reads', () => {
     const r = comp(['run', PLAN, '--data', DATA, `${PLANS}/good.comp`, '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`note: ${PLANS}/good.comp is not read: no table of the plan is in a file of that name\n`);
+    expect(r.stderr).toBe(`${PLANS}/good.comp:1:1: info[COMP6354]: \`${PLANS}/good.comp\` is not read: no table of the plan is in a file of that name\n`);
   });
 
   it('reports a missing input file', () => {

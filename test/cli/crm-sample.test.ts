@@ -22,7 +22,8 @@ describe('samples/crm', { timeout: 60_000 }, () => {
     ['table', 'payouts.txt'],
   ])('run --format %s reproduces expected/%s', (format, file) => {
     const r = comp(['run', PLAN, '--data', DATA, '--format', format]);
-    expect(r.stderr).toBe('');
+    // the export's sales_teams.csv is read by no table (the roster holds the teams): a note, COMP6354
+    expect(r.stderr).toBe(`${DATA}/sales_teams.csv:1:1: info[COMP6354]: \`${DATA}/sales_teams.csv\` is not read: no table of the plan is in a file of that name\n`);
     expect(r.code).toBe(0);
     const expectedPath = path.join(ROOT, 'samples', 'crm', 'expected', file);
     if (update) writeFileSync(expectedPath, r.stdout);

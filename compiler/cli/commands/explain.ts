@@ -2,8 +2,9 @@
 import { Command } from 'commander';
 import { formatExplain } from '../report.js';
 import { EXIT_ERRORS, compilePlanFile, emit, evaluatePlan, loadData, setExit, unknownChoice } from '../shared.js';
+import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 
-export interface ExplainOptions {
+export interface ExplainOptions extends DataFlags {
   data: string[];
   rep: string;
   period: string;
@@ -13,7 +14,7 @@ export interface ExplainOptions {
 export async function explain(planFile: string, o: ExplainOptions): Promise<void> {
   const plan = await compilePlanFile(planFile);
   if (!plan) return setExit(EXIT_ERRORS);
-  const dataset = await loadData(plan.ir, o.data);
+  const dataset = await loadData(plan.ir, o.data, loadOptions(o));
   if (!dataset) return setExit(EXIT_ERRORS);
   const reps = (dataset[plan.ir.roster] ?? []).map((r) => r.key);
   if (!reps.includes(o.rep)) throw unknownChoice('rep', o.rep, [...reps].sort());
@@ -28,7 +29,7 @@ export async function explain(planFile: string, o: ExplainOptions): Promise<void
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('explain')
     .summary("explain one rep's statement for one period")
     .description("Print one rep's statement for one period and the tree of every step that produced each number.")
@@ -45,8 +46,8 @@ Examples:
   $ comp explain plan.comp --data data/ --rep alice --period 2026-Q1
 
 Exit status: 0 explained, 1 errors in the plan or its data, 2 usage error (unknown rep or period).`,
-    )
-    .action(async (planFile: string, opts: ExplainOptions) => {
+    );
+  addDataOptions(cmd).action(async (planFile: string, opts: ExplainOptions) => {
       await explain(planFile, opts);
     });
 }

@@ -2,12 +2,13 @@
 import { Command, Option } from 'commander';
 import { formatCsv, formatJson, formatTable } from '../report.js';
 import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, readSource, setExit } from '../shared.js';
+import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
 import { ENGINES, engineCredits, type EngineName } from '../engine.js';
 
 export type RunFormat = 'table' | 'csv' | 'json';
 
-export interface RunOptions {
+export interface RunOptions extends DataFlags {
   data: string[];
   period?: string;
   from?: string;
@@ -35,7 +36,7 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   const files = Array.isArray(planFile) ? planFile : [planFile];
   const plan = files.length > 1 ? await compileVersionFiles(files) : await compilePlanFile(files[0]!);
   if (!plan) return setExit(EXIT_ERRORS);
-  const dataset = await loadData(plan.ir, o.data);
+  const dataset = await loadData(plan.ir, o.data, loadOptions(o));
   if (!dataset) return setExit(EXIT_ERRORS);
   // only the JSON output prints traces: the table and CSV skip building most of their text
   let credits;
@@ -51,7 +52,7 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('run')
     .summary('compute payouts from a plan and its data')
     .description(
@@ -76,8 +77,8 @@ Examples:
   $ comp run plan.comp --data deals.csv reps.json --format json --out payouts.json
 
 Exit status: 0 payouts computed, 1 errors in the plan or its data, 2 usage error.`,
-    )
-    .action(async (planFiles: string[], opts: RunOptions) => {
+    );
+  addDataOptions(cmd).action(async (planFiles: string[], opts: RunOptions) => {
       await run(planFiles, opts);
     });
 }
