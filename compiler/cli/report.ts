@@ -4,6 +4,7 @@
 import type { PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { groupThousands } from '../../runtime/format.js';
+import { csvRows, displayWidth, escapeControls, padDisplay } from './cells.js';
 
 const DRAW_KINDS = new Set(['draw', 'recovery', 'guarantee']);
 
@@ -46,11 +47,13 @@ function componentColumns(result: RunResult, ir: PlanIR | undefined): { name: st
 }
 
 function pad(text: string, width: number, right: boolean): string {
-  return right ? text.padStart(width) : text.padEnd(width);
+  return padDisplay(text, width, right);
 }
 
-function renderColumns(columns: Column[], rows: string[][]): string {
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
+function renderColumns(columns: Column[], rawRows: string[][]): string {
+  // text from the data may hold terminal escapes: shown, never obeyed; widths as displayed (CJK: 2)
+  const rows = rawRows.map((r) => r.map(escapeControls));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]!))));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => pad(c, widths[i]!, columns[i]!.right))
@@ -105,16 +108,14 @@ export function formatSummary(result: RunResult): string {
   return 'Summary\n' + rows.map(([k, v]) => `  ${(k + ':').padEnd(w)}  ${v}\n`).join('');
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One row per payout line: rep, period, kind, name, label, amount (rounded), exact. */
-export function formatCsv(result: RunResult): string {
-  let out = 'rep,period,kind,name,label,amount,exact\n';
-  for (const s of result.statements)
-    for (const l of s.lines) out += [s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact].map(csvField).join(',') + '\n';
-  return out;
+/**
+ * One row per payout line: rep, period, kind, name, label, amount (rounded), exact. Text cells
+ * that a spreadsheet would run as a formula are neutralised unless `raw` (./cells.ts).
+ */
+export function formatCsv(result: RunResult, opts: { raw?: boolean } = {}): string {
+  const rows: string[][] = [];
+  for (const s of result.statements) for (const l of s.lines) rows.push([s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact]);
+  return csvRows(['rep', 'period', 'kind', 'name', 'label', 'amount', 'exact'], rows, new Set([0, 1, 2, 3, 4]), opts.raw);
 }
 
 export function formatJson(result: RunResult): string {

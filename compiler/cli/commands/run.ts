@@ -9,6 +9,7 @@ import { ENGINES, engineCredits, type EngineName } from '../engine.js';
 export type RunFormat = 'table' | 'csv' | 'json';
 
 export interface RunOptions extends DataFlags {
+  rawCsv?: boolean;
   data: string[];
   period?: string;
   from?: string;
@@ -47,7 +48,7 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   }
   const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
   if (!result) return setExit(EXIT_ERRORS);
-  const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result) : formatTable(result, plan.ir);
+  const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true }) : formatTable(result, plan.ir);
   emit(text, o.out);
 }
 
@@ -66,6 +67,7 @@ export function register(program: Command): void {
     .option('--to <period>', 'last period to report')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--out <file>', 'write the output to a file instead of stdout')
+    .option('--raw-csv', 'write CSV text cells as they are, even those starting with = + - @ that a spreadsheet runs as a formula')
     .addOption(new Option('--engine <engine>', 'where crediting runs: in process, or as SQL in an embedded DuckDB').choices(ENGINES).default('default'))
     .addHelpText(
       'after',
