@@ -4,8 +4,6 @@
 // weights, caps, gate), `rate by` tables, team quota and attainment, employment values, plan
 // versions, fiscal years, FX rates, draws with new-hire protection and forgiveness, and the
 // clauses of cumulative bases, advances, holdbacks, clawback schedules and cancelled deals.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FullAnalysis } from '../analysis.js';
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
@@ -17,7 +15,7 @@ import { MONTHS, monthNumber } from '../semantics/fiscal.js';
 import { show } from '../semantics/types.js';
 import { children, kindOf } from './util.js';
 import { POINTS, previewTarget, renderTargetPreview, wholeComponent, type PreviewOptions } from './preview.js';
-import { sampleFolder } from './preview-sample.js';
+import { readSampleFile, sampleFolder } from './preview-sample.js';
 import { targetForComponent } from './preview-hover.js';
 
 const src = (a: FullAnalysis, n: A.Node | undefined): string => (n ? a.text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim() : '');
@@ -200,7 +198,7 @@ function fxMarkdown(d: A.FxDecl, opts: PreviewOptions): string {
   const folder = sampleFolder(opts);
   if (file && folder) {
     try {
-      const rows = readFileSync(path.join(folder, file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+      const rows = (readSampleFile(folder, file) ?? '').split(/\r?\n/).filter((l) => l.trim());
       if (rows.length) {
         const head = rows[0]!.split(',');
         lines.push('', `| ${head.map(cell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);

@@ -13,6 +13,7 @@ import { Decimal } from '../../runtime/decimal.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { formatPercent } from '../../runtime/format.js';
 import { loadDataset } from '../data/load.js';
+import { readDataFile, resolveSource } from '../data/sandbox.js';
 import { formatExplain, formatSummary, formatTable } from '../cli/report.js';
 import { forRole, valueToJson, type TargetEntryJson } from './preview-target.js';
 import { money, yearRange } from './preview-format.js';
@@ -65,6 +66,18 @@ interface SampleCacheEntry {
 const sampleCache = new Map<string, SampleCacheEntry>();
 
 /** The sample data folder for a plan: the setting, else `data/` next to the plan. */
+/**
+ * The text of a file the plan names (`fx rates from "fx.csv"`), read from the sample data folder
+ * under the same rules as a table (compiler/data/sandbox.ts): only inside the folder, only a
+ * regular file, a size limit. Undefined when it may not be read.
+ */
+export function readSampleFile(folder: string, file: string): string | undefined {
+  const found = resolveSource({ name: file, source: file }, [folder], { maxBytes: 4 * 1024 * 1024 });
+  if (!found.file || found.problem) return undefined;
+  const r = readDataFile(found.file, { maxBytes: 4 * 1024 * 1024 });
+  return 'text' in r ? r.text : undefined;
+}
+
 export function sampleFolder(opts: PreviewOptions): string | undefined {
   if (opts.sampleData && opts.sampleData.trim()) return opts.sampleData.trim();
   if (opts.planPath) {

@@ -135,3 +135,23 @@ describe('the command line', () => {
     expect(r2.stderr).not.toContain('x:0:0');
   });
 });
+
+describe('the editor reads sample data under the same rules', () => {
+  it('a hover on `fx rates from "../secret.csv"` never shows the file; one inside the folder is shown', async () => {
+    const { hover } = await import('../../compiler/ide/hover.js');
+    const { root, data } = dataFolder();
+    writeFileSync(join(data, 'fx.csv'), 'from,to,date,rate\nEUR,USD,2026-01-15,1.20\n');
+    const base = readFileSync(join(EXAMPLE, 'plan.comp'), 'utf8');
+    for (const [source, shown, hidden] of [
+      ['../secret.csv', undefined, 'x:0:0'],
+      ['fx.csv', 'EUR', undefined],
+    ] as const) {
+      const text = base.replace('periods monthly', `fx rates from "${source}"\nperiods monthly`);
+      const a = analyze(join(root, 'plan.comp'), text);
+      const h = hover(a, text.indexOf('fx rates') + 1, { sampleData: data, planPath: join(root, 'plan.comp') });
+      expect(h?.markdown).toContain('FX rates');
+      if (shown) expect(h!.markdown).toContain(shown);
+      if (hidden) expect(h!.markdown).not.toContain(hidden);
+    }
+  });
+});
