@@ -1116,6 +1116,8 @@ export class CompParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.CurrencyCode);
+          // `USD -1,000`: a negative amount (a credit memo, a clawback floor)
+          this.OPTION5(() => this.CONSUME2(T.Minus, { LABEL: 'sign' }));
           this.CONSUME2(T.NumberLiteral, { LABEL: 'amount' });
         },
       },
@@ -1171,7 +1173,8 @@ export class CompParser extends CstParser {
           this.CONSUME(T.Credit);
           this.OPTION4(() => {
             this.CONSUME(T.Where);
-            this.SUBRULE(this.cmpExpr, { LABEL: 'where' });
+            // any condition, `and`/`or`/`not` included (`on credit where A and B`)
+            this.SUBRULE(this.orExpr, { LABEL: 'where' });
           });
         },
       },

@@ -61,6 +61,7 @@ export const Codes = {
   PossibleDivisionByZero: def('COMP3010', 'warning', 'possible division by zero', '`{divisor}` may be zero here and nothing says what to do then'),
   NotARow: def('COMP3011', 'error', 'no fields', '{found} has no fields'),
   NotARep: def('COMP3012', 'error', 'not a rep', 'expected a rep (a roster row), found {found}'),
+  /** Retired (never reported; docs/diagnostics.md says why). */
   UselessOtherwise: def('COMP3013', 'warning', 'fallback never used', 'this value can never be undefined, so `otherwise` has no effect'),
 
   // ---- 4xxx tiers
@@ -94,6 +95,7 @@ export const Codes = {
   CreditRuleIncomplete: def('COMP5008', 'error', 'incomplete credit rule', 'the credit rule for `{table}` has no `{clause}`'),
   NoComponents: def('COMP5009', 'warning', 'nothing pays', 'the plan has no component'),
   NoCreditRule: def('COMP5010', 'warning', 'no credit', 'the plan has no `credit` rule, so `credit` is always zero'),
+  /** Retired (never reported; docs/diagnostics.md says why). */
   DefaultBasis: def('COMP5011', 'info', 'default basis', 'no `basis`: tiers apply to the period total'),
   // draws, cumulative periods, advances, holdbacks, clawback schedules (docs/language.md sections 13-15)
   TrueUpNotCumulative: def('COMP5040', 'error', 'true-up without a cumulative basis', '`true-up can be negative` needs `basis year to date` or `basis quarter to date`'),
@@ -116,6 +118,16 @@ export const Codes = {
   DuplicateRateValue: def('COMP5063', 'error', 'value listed twice', '`{value}` is already listed in this rate table'),
   TeamQuotaWithoutQuota: def('COMP5064', 'error', 'team quota without quota', '`team quota` is the sum of the team members\' `quota`, and the plan has no `let quota`'),
   UnlistedRateValue: def('COMP7060', 'error', 'value not in the rate table', '{deal} has {key} `{value}`, which `rate by {key}` does not list and it has no `otherwise`'),
+
+  // plan lints: plans that check but very likely do not say what the plan document says (compiler/semantics/lints.ts)
+  NegativeRate: def('COMP3200', 'warning', 'negative rate', 'a rate of {rate} takes money back on every sale'),
+  RateAbove100: def('COMP3201', 'warning', 'rate above 100%', 'a rate of {rate} pays more than the credit itself'),
+  LastBandClosed: def('COMP4200', 'warning', 'last band closed', 'the last band ends at {to}: {what}'),
+  BandAboveAttainmentCap: def('COMP4201', 'warning', 'band above the attainment cap', 'this band starts at {from}, at or above `cap attainment at {cap}` of `{name}`: it never pays'),
+  PayFallsAsCreditRises: def('COMP4202', 'warning', 'pay falls as credit rises', 'at {at} the rate of {what} drops from {from} to {to} and applies to everything: more credit pays less'),
+  MinimumAboveCap: def('COMP5200', 'warning', 'minimum above the cap', 'the minimum ({minimum}) is above the period cap ({cap})'),
+  ConditionNeverHolds: def('COMP5201', 'warning', 'condition never holds', 'this condition can never hold: {why}'),
+  ComponentNeverPays: def('COMP5202', 'warning', 'component never pays', 'component `{name}` never pays: {why}'),
 
   // ---- 6xxx input data (file, line, column)
   MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),

@@ -12,7 +12,7 @@ import type { Type } from './types.js';
 export interface BonusCtx {
   rep: boolean;
   where: string;
-  row?: { name: string; tables: string[] };
+  row?: { name: string; alias?: string; tables: string[] };
   event?: { name: string; table: string };
   guarded?: boolean;
 }

@@ -3,14 +3,9 @@
 // (`minimum ... per period`), and another rep's values (`mentee.attainment`).
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
+import { creditRow } from './rows.js';
 import { T, isScalar, isUnknown, show, type Type } from './types.js';
 import type { BonusCtx, BonusHost } from './bonus-host.js';
-
-function creditedTables(h: BonusHost): string[] {
-  const out = new Set<string>();
-  for (const item of h.plan.items) if (item.kind === 'CreditRule' && item.table && h.s.tables.has(item.table.text)) out.add(item.table.text);
-  return [...out];
-}
 
 function expectMoney(h: BonusHost, e: A.Expr, t: Type, what: string): void {
   if (isUnknown(t)) return;
@@ -76,9 +71,9 @@ export function checkBonusClauses(h: BonusHost, c: A.ComponentDecl): void {
 function checkPays(h: BonusHost, p: A.PaysClause): void {
   let ctx: BonusCtx = { rep: true, where: 'in `pays`' };
   if (p.per === 'deal' || p.per === 'unit') {
-    const tables = creditedTables(h);
-    if (tables.length === 0) h.err(diag(Codes.NoCreditRule, h.file, p.span, {}));
-    else ctx = { ...ctx, row: { name: 'deal', tables } };
+    const row = creditRow(h.plan, h.s.tables);
+    if (!row) h.err(diag(Codes.NoCreditRule, h.file, p.span, {}));
+    else ctx = { ...ctx, row };
   } else if (p.per === 'mentee') {
     const roster = h.s.roster;
     const f = roster?.fields.get('mentor');

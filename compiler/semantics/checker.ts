@@ -15,6 +15,8 @@ import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecard
 import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
 import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
 import { checkClawbackExtras } from './clawbacks.js';
+import { creditRow } from './rows.js';
+import { lintPlan } from './lints.js';
 import { checkDrawExtras } from './draws.js';
 import { checkEmployment, checkProrationCall, employmentNameType, type EmploymentInfo, type MechanicsHost } from './proration.js';
 import { checkComponentCreditRules, checkRateTable, checkTeamLets, teamNameType } from './credit-rules.js';
@@ -115,7 +117,7 @@ export interface Ctx {
   /** Description for "not available here" messages. */
   where: string;
   /** The row variable (credit rules, `credit where`, clawback proration), e.g. `deal`. */
-  row?: { name: string; tables: string[] };
+  row?: { name: string; alias?: string; tables: string[] };
   event?: { name: string; table: string };
   /** Inside the value of `otherwise`: divisions are guarded. */
   guarded?: boolean;
@@ -228,6 +230,7 @@ class Checker {
     checkTimeMoneyPlan(this.tm());
     checkTeamLets(this.mechHost());
     this.checkUnused();
+    this.s.diagnostics.push(...lintPlan({ plan: this.plan, file: this.file, text: this.text, currency: this.s.currency, tiers: this.s.tiers }));
     return this.s;
   }
 
@@ -700,6 +703,10 @@ class Checker {
     let basis: A.Basis | undefined;
     let hasRate = false;
     let perDealCap: A.CapClause | undefined;
+    // Under `basis per deal` and `basis running total` a flat rate and a per-deal cap are read
+    // for each deal, so they may use the credited row (`deal`, or the plan's own name for it).
+    const declaredBasis = c.clauses.find((x): x is A.BasisClause => x.kind === 'BasisClause' && !x.cumulative)?.basis;
+    const perDealRow = declaredBasis === 'per deal' || declaredBasis === 'running total' ? creditRow(this.plan, this.s.tables) : undefined;
     for (const cl of c.clauses) {
       if (single.includes(cl.kind)) {
         const prev = seen.get(cl.kind);
@@ -734,7 +741,7 @@ class Checker {
           } else if (cl.byTable) {
             checkRateTable(this.mechHost(), cl.byTable, rc);
           } else if (cl.value) {
-            const t = this.expr(cl.value, { ...rc, where: 'in a rate' }, true);
+            const t = this.expr(cl.value, { ...rc, where: 'in a rate', ...(perDealRow ? { row: perDealRow } : {}) }, true);
             if (t.k === 'tiers') {
               if (t.axis === 'attainment') this.requireQuotaLets(cl.value.span);
             } else if (!isUnknown(t) && t.k !== 'percent') {
@@ -755,7 +762,7 @@ class Checker {
         }
         case 'CapClause': {
           if (!cl.limit) break;
-          const t = this.expr(cl.limit, rc);
+          const t = this.expr(cl.limit, cl.per === 'deal' && perDealRow ? { ...rc, row: perDealRow } : rc);
           if (cl.per === 'attainment') {
             if (!isUnknown(t) && t.k !== 'percent') this.err(diag(Codes.TypeMismatch, this.file, cl.limit.span, { expected: 'a percent of quota', found: show(t) }));
             this.requireQuotaLets(cl.span);
@@ -812,7 +819,7 @@ class Checker {
     }
     if (cl.prorate) {
       const dealTable = (dealField!.type as { table: string }).table;
-      const ty = this.expr(cl.prorate, { rep: true, where: 'in a clawback', row: { name: 'deal', tables: [dealTable] }, event: { name: 'event', table: t.name } });
+      const ty = this.expr(cl.prorate, { rep: true, where: 'in a clawback', row: { ...creditRow(this.plan, this.s.tables), name: 'deal', tables: [dealTable] }, event: { name: 'event', table: t.name } });
       if (!isUnknown(ty) && !isScalar(ty)) this.err(diag(Codes.TypeMismatch, this.file, cl.prorate.span, { expected: 'a share (percent)', found: show(ty, this.s.roster?.name) }));
     }
     checkClawbackExtras(this.mechanicsApi(), cl);
@@ -1005,7 +1012,7 @@ class Checker {
       this.err(diag(Codes.NotAvailableHere, this.file, e.span, { name: what, where: ctx.where }));
       return T.unknown;
     };
-    if (ctx.row && name === ctx.row.name) {
+    if (ctx.row && (name === ctx.row.name || name === ctx.row.alias)) {
       this.s.res.set(e, { k: 'ctx', name: 'row' });
       return T.row(ctx.row.tables[0]!);
     }
@@ -1388,10 +1395,9 @@ class Checker {
       this.err(diag(Codes.TeamWithoutManager, this.file, e.span, {}, { hint: 'add `team by manager` to the roster, with `manager: rep optional`' }));
     }
     if (e.where) {
-      const tables = new Set<string>();
-      for (const item of this.plan.items) if (item.kind === 'CreditRule' && item.table && this.s.tables.has(item.table.text)) tables.add(item.table.text);
-      if (tables.size === 0) this.err(diag(Codes.NoCreditRule, this.file, e.span, {}));
-      else this.condition(e.where, { ...ctx, row: { name: 'deal', tables: [...tables] } });
+      const row = creditRow(this.plan, this.s.tables);
+      if (!row) this.err(diag(Codes.NoCreditRule, this.file, e.span, {}));
+      else this.condition(e.where, { ...ctx, row });
     }
     return T.money(this.s.currency);
   }

@@ -3,25 +3,20 @@
 // and components on team credit with tiers on (team) attainment.
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
+import { creditRow } from './rows.js';
 import type { Ctx } from './checker.js';
 import type { MechanicsHost } from './proration.js';
 import { T, isUnknown, show, type Type } from './types.js';
 
 /** The names of the credited tables (the row called `deal` in a rate table). */
-function creditedTables(h: MechanicsHost): string[] {
-  const out = new Set<string>();
-  for (const item of h.plan.items) if (item.kind === 'CreditRule' && item.table && h.s.tables.has(item.table.text)) out.add(item.table.text);
-  return [...out];
-}
-
 /** `rate by deal.product { ... }` in a component. */
 export function checkRateTable(h: MechanicsHost, t: A.RateTable, rc: Ctx): void {
-  const tables = creditedTables(h);
-  if (tables.length === 0) {
+  const row = creditRow(h.plan, h.s.tables);
+  if (!row) {
     h.err(diag(Codes.NoCreditRule, h.file, t.span, {}));
     return;
   }
-  const ctx: Ctx = { ...rc, where: 'in a rate table', row: { name: 'deal', tables } };
+  const ctx: Ctx = { ...rc, where: 'in a rate table', row };
   if (t.key) {
     const kt = h.expr(t.key, ctx);
     if (!isUnknown(kt) && kt.k !== 'text') {

@@ -340,7 +340,10 @@ class Lowerer {
     const teamBy = this.nodes(n, 'teamBy');
     for (const tb of teamBy) {
       const name = this.nameOf(this.node(tb, 'name'));
-      if (name && !out.teamBy) out.teamBy = name;
+      const sp = this.span(tb);
+      // One hierarchy per roster: a second `team by` would otherwise be silently ignored.
+      if (out.teamBy && sp) this.diagnostics.push(diag(Codes.DuplicateClause, this.file, sp, { clause: 'team by' }, { related: [{ file: this.file, span: out.teamBy.span, message: 'given here first' }] }));
+      else if (name && !out.teamBy) out.teamBy = name;
     }
     const asg = this.node(n, 'assignmentsFrom');
     if (asg) out.assignments = this.nameOf(this.node(asg, 'name'));
@@ -933,7 +936,7 @@ class Lowerer {
     if ((t = this.tokByType(n, T.CurrencyCode))) {
       const amt = this.tok(n, 'amount');
       if (!amt) return { kind: 'ErrorExpr', span: tokSpan(t) };
-      return { kind: 'MoneyLit', currency: t.image, amount: amt.image.replace(/,/g, ''), span: sp };
+      return { kind: 'MoneyLit', currency: t.image, amount: `${this.tok(n, 'sign') ? '-' : ''}${amt.image.replace(/,/g, '')}`, span: sp };
     }
     if ((t = this.tok(n, 'StringTok'))) return this.stringLit(t)!;
     if ((t = this.tokByType(n, T.True))) return { kind: 'BoolLit', value: true, span: tokSpan(t) };
@@ -1007,7 +1010,7 @@ class Lowerer {
     if ((t = this.tokByType(n, T.Credit))) {
       const out: A.CreditExpr = { kind: 'CreditExpr', span: sp, team: !!this.tokByType(n, T.Team) };
       const w = this.tokByType(n, T.Where);
-      if (w) out.where = this.cmpExpr(this.node(n, 'where'), this.end(w, 0));
+      if (w) out.where = this.orExpr(this.node(n, 'where'), this.end(w, 0));
       return out;
     }
     return this.errorExpr(sp.start);

@@ -1,0 +1,150 @@
+// Plans that `comp check` used to accept while paying a wrong amount without a word (issue: "no
+// silent wrong pay"). Each is now right, or reported with a code. Figures computed by hand.
+import { describe, expect, it } from 'vitest';
+import { codes, run, stmt } from '../helpers/plan-run.js';
+
+const HEAD = `plan "Traps"
+currency USD
+periods monthly from 2026-03 to 2026-03
+roster reps from "reps.csv" {
+  id: text key
+  role: text
+}
+table deals from "deals.csv" {
+  id: text key
+  owner: rep
+  product: text
+  region: text
+  close_date: date
+  amount: money
+}
+`;
+const CREDIT = `credit deals
+  amount deal.amount
+  date deal.close_date
+  to deal.owner
+`;
+const REPS = 'id,role\nada,AE\nben,AE\n';
+// ada: D1 120,000 (A, EU), D2 40,000 (A, US), D3 60,000 (B, EU); ben: D4 -1,000 (a credit memo)
+const DEALS = `id,owner,product,region,close_date,amount
+D1,ada,A,EU,2026-03-02,120000
+D2,ada,A,US,2026-03-10,40000
+D3,ada,B,EU,2026-03-20,60000
+D4,ben,A,EU,2026-03-21,-1000
+`;
+const files = { 'reps.csv': REPS, 'deals.csv': DEALS };
+const line = (plan: string, rep: string, name: string) => stmt(run(plan, files), rep, '2026-03').lines.find((l) => l.name === name)!.amount;
+
+describe('a flat rate and a per-deal cap may read the deal under per deal and running total bases', () => {
+  const plan = `${HEAD}${CREDIT}
+component big "Big-deal rate" {
+  basis per deal
+  rate if deal.amount >= USD 100,000 then 12% else 10%
+  cap deal.amount * 11% per deal
+}
+component run_rate "Running" {
+  basis running total
+  rate if deal.product = "A" then 5% else 2%
+}
+`;
+  it('checks without errors', () => {
+    expect(codes(plan).filter((c) => c.startsWith('COMP2'))).toEqual([]);
+  });
+  it('pays each deal at its own rate, capped per deal', () => {
+    // D1: 120,000 x 12% = 14,400, capped at 120,000 x 11% = 13,200; D2: 4,000; D3: 6,000
+    expect(line(plan, 'ada', 'big')).toBe('23200.00');
+    // 120,000 x 5% + 40,000 x 5% + 60,000 x 2% = 6,000 + 2,000 + 1,200
+    expect(line(plan, 'ada', 'run_rate')).toBe('9200.00');
+  });
+});
+
+describe('conditions are any boolean expression', () => {
+  const plan = `${HEAD}${CREDIT}
+component eu_a "EU product A" {
+  on credit where deal.product = "A" and deal.region = "EU"
+  rate 10%
+}
+component not_us "Not US, or product B" {
+  on credit where not (deal.region = "US") or deal.product = "B"
+  rate 1%
+  multiplier x2 when credit > USD 0 and rep.role = "AE"
+}
+`;
+  it('pays on the credit meeting the whole condition', () => {
+    expect(codes(plan)).toEqual([]);
+    // D1 only: 120,000 x 10%
+    expect(line(plan, 'ada', 'eu_a')).toBe('12000.00');
+    // D1 + D3 = 180,000 x 1% = 1,800 x 2
+    expect(line(plan, 'ada', 'not_us')).toBe('3600.00');
+  });
+});
+
+describe('the row name a credit rule declares is usable in components', () => {
+  const plan = `${HEAD}credit deals as sale
+  where sale.amount > USD -5,000
+  amount sale.amount
+  date sale.close_date
+  to sale.owner
+component a_only "Product A" {
+  on credit where sale.product = "A"
+  basis per deal
+  rate 10%
+  cap sale.amount * 9% per deal
+}
+component spiff "SPIFF" {
+  pays USD 100 per deal where sale.region = "EU"
+}
+`;
+  it('reads `sale` in `credit where`, per-deal caps and SPIFF conditions', () => {
+    expect(codes(plan)).toEqual([]);
+    // D1: 12,000 capped at 120,000 x 9% = 10,800; D2: 4,000 capped at 3,600
+    expect(line(plan, 'ada', 'a_only')).toBe('14400.00');
+    // D1 and D3 are in the EU
+    expect(line(plan, 'ada', 'spiff')).toBe('200.00');
+    // the credit memo D4 (-1,000 > -5,000) is credited: product A at 10%
+    expect(line(plan, 'ben', 'a_only')).toBe('-100.00');
+  });
+});
+
+describe('negative money literals', () => {
+  it('`USD -1,000` is an amount, `-USD 1,000` too', () => {
+    const plan = `${HEAD}${CREDIT}
+component c "C" {
+  rate 10%
+  gate credit > USD -1,000 and credit > -USD 2,000
+}
+`;
+    expect(codes(plan)).toEqual([]);
+    expect(line(plan, 'ben', 'c')).toBe('0.00');
+    expect(line(plan, 'ada', 'c')).toBe('22000.00');
+  });
+});
+
+describe('plan lints', () => {
+  const lint = (body: string) => codes(`${HEAD}${CREDIT}${body}`);
+  it('a closed last band, marginal or retroactive (COMP4200)', () => {
+    expect(lint('component c "C" {\n  rate marginal {\n    from USD 0 to USD 75,000 pays 2%\n    from USD 75,000 to USD 100,000 pays 4%\n  }\n}\n')).toEqual(['COMP4200']);
+    expect(lint('component c "C" {\n  rate marginal {\n    from USD 0 to USD 75,000 pays 2%\n    from USD 75,000 pays 4%\n  }\n}\n')).toEqual([]);
+  });
+  it('negative and above-100% rates (COMP3200, COMP3201)', () => {
+    expect(lint('component c "C" {\n  rate -5%\n}\n')).toEqual(['COMP3200']);
+    expect(lint('component c "C" {\n  rate 150%\n}\n')).toEqual(['COMP3201']);
+  });
+  it('conditions that never hold and components that never pay (COMP5201, COMP5202)', () => {
+    expect(lint('component c "C" {\n  for rep.role = "AE" and rep.role = "SE"\n  rate 5%\n}\n')).toEqual(['COMP5201']);
+    expect(lint('component c "C" {\n  for rep.role = "AE" or rep.role = "SE"\n  rate 5%\n}\n')).toEqual([]);
+    expect(lint('component c "C" {\n  gate false\n  rate 5%\n}\n')).toEqual(['COMP5201']);
+    expect(lint('component c "C" {\n  rate 0%\n}\n')).toEqual(['COMP5202']);
+  });
+  it('a minimum above the cap, pay falling as credit rises, a band above the attainment cap', () => {
+    expect(lint('component c "C" {\n  rate 5%\n  cap USD 100 per period\n  minimum USD 500 per period\n}\n')).toEqual(['COMP5200']);
+    expect(lint('component c "C" {\n  rate retroactive {\n    from USD 0 to USD 10,000 pays 10%\n    from USD 10,000 pays 8%\n  }\n}\n')).toEqual(['COMP4202']);
+    const att = `let quota = USD 100,000\nlet attainment = credit / quota\ncomponent c "C" {\n  rate marginal {\n    from 0% to 150% pays 8%\n    from 150% pays 12%\n  }\n  cap attainment at 150%\n}\n`;
+    expect(lint(att)).toEqual(['COMP4201']);
+  });
+  it('a plan with no component (COMP5009) and a second `team by` (COMP5002)', () => {
+    expect(codes(`${HEAD}${CREDIT}`)).toEqual(['COMP5009']);
+    const two = HEAD.replace('  role: text\n', '  role: text\n  manager: rep optional\n  coach: rep optional\n  team by manager\n  team by coach\n');
+    expect(codes(`${two}${CREDIT}component c "C" {\n  rate 5%\n}\n`)).toContain('COMP5002');
+  });
+});
