@@ -230,7 +230,11 @@ class Checker {
     checkTimeMoneyPlan(this.tm());
     checkTeamLets(this.mechHost());
     this.checkUnused();
-    this.s.diagnostics.push(...lintPlan({ plan: this.plan, file: this.file, text: this.text, currency: this.s.currency, tiers: this.s.tiers }));
+    try {
+      this.s.diagnostics.push(...lintPlan({ plan: this.plan, file: this.file, text: this.text, currency: this.s.currency, tiers: this.s.tiers }));
+    } catch (e) {
+      this.s.diagnostics.push(diag(Codes.InternalError, this.file, { start: 0, end: 0 }, { problem: `plan lints: ${(e as Error).message}` }));
+    }
     return this.s;
   }
 
