@@ -8,27 +8,8 @@ import type { Span } from './syntax/span.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { PlanIR } from '../runtime/ir.js';
 
-export type SymbolKind = 'table' | 'roster' | 'field' | 'let' | 'tiers' | 'component' | 'builtin' | 'function' | 'plan';
-
-/** A declared name. */
-export interface SymbolInfo {
-  name: string;
-  kind: SymbolKind;
-  /** The type as shown to analysts: "money (USD)", "percent", "row of deals", "tiers on attainment". */
-  type: string;
-  /** Whole declaration, and the name inside it (definition target). Builtins have no spans. */
-  span?: Span;
-  nameSpan?: Span;
-  doc?: string;
-  /** For fields: the table they belong to. */
-  container?: string;
-}
-
-/** A use of a declared name. */
-export interface Reference {
-  span: Span;
-  symbol: SymbolInfo;
-}
+import type { Reference, SymbolInfo } from './semantics/symbols.js';
+export type { Reference, SymbolInfo, SymbolKind } from './semantics/symbols.js';
 
 export interface Analysis {
   file: string;

@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import { Codes, diag, suggest, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Reference, SymbolInfo, SymbolKind } from '../analysis.js';
+import type { Reference, SymbolInfo, SymbolKind } from './symbols.js';
 import type { BuiltinFn, FieldType } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { CURRENCIES, T, isNumeric, isScalar, isUnknown, joinScalar, sameType, show, type Type } from './types.js';

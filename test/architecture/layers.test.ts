@@ -51,6 +51,15 @@ describe('architecture: what each layer may import', () => {
     expect(mech).toEqual([]);
   });
 
+  it('the compiler pipeline imports one way: semantics never imports lower or the analysis API, lower never the analysis API', async () => {
+    const bad = [...(await importsOf('compiler/semantics/**/*.ts')), ...(await importsOf('compiler/lower/**/*.ts'))].filter(({ file, spec }) => {
+      const t = target(file, spec);
+      if (t === 'compiler/analysis.js' || t.startsWith('compiler/ide/') || t.startsWith('compiler/cli/')) return true;
+      return file.startsWith('compiler/semantics/') && t.startsWith('compiler/lower/');
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('grammar/ imports only chevrotain and itself', async () => {
     const bad = (await importsOf('grammar/**/*.ts')).filter(({ file, spec }) => {
       const t = target(file, spec);

@@ -4,6 +4,7 @@ import { formatCsv, formatJson, formatTable } from '../report.js';
 import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, readSource, setExit } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
+import { periodFromKey } from '../../../runtime/calendar.js';
 import { ENGINES, engineCredits, type EngineName } from '../engine.js';
 
 export type RunFormat = 'table' | 'csv' | 'json';
@@ -37,6 +38,11 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   const files = Array.isArray(planFile) ? planFile : [planFile];
   const plan = files.length > 1 ? await compileVersionFiles(files) : await compilePlanFile(files[0]!);
   if (!plan) return setExit(EXIT_ERRORS);
+  for (const key of [range.from, range.to]) {
+    if (key !== undefined && !periodFromKey(key, plan.ir.periods.fiscalStart)) {
+      throw new UsageError(`\`${key}\` is not a period`, 'write a month `2026-01`, a quarter `2026-Q1`, a half `2026-H1`, a year `2026`, a fiscal period `FY2027-Q1`, or a week by its first day `2026-01-05`');
+    }
+  }
   const dataset = await loadData(plan.ir, o.data, loadOptions(o));
   if (!dataset) return setExit(EXIT_ERRORS);
   // only the JSON output prints traces: the table and CSV skip building most of their text
@@ -48,6 +54,11 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   }
   const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
   if (!result) return setExit(EXIT_ERRORS);
+  if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
+    const p = plan.ir.periods;
+    const asked = range.from === range.to ? `\`${range.from}\`` : `\`${range.from ?? ''}\` to \`${range.to ?? ''}\``;
+    throw new UsageError(`${asked} is outside the plan's periods`, p.from && p.to ? `the plan runs from ${p.from} to ${p.to}` : 'the plan runs from the period of its earliest credit to that of its latest');
+  }
   const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true }) : formatTable(result, plan.ir);
   emit(text, o.out);
 }

@@ -1,0 +1,24 @@
+// `comp run --period` / `--from` / `--to`: a key that is not a period, or a range outside the
+// plan, is a usage error (exit 2), as in `comp explain`; never a silent run of every period.
+import { describe, expect, it } from 'vitest';
+import { FX, comp } from './helpers.js';
+
+const PLAN = `${FX}/split/plan.comp`;
+const DATA = `${FX}/split/data`;
+
+describe('comp run period usage errors', { timeout: 60_000 }, () => {
+  it('a key that is not a period: exit 2', () => {
+    for (const key of ['2017-13', 'banana']) {
+      const r = comp(['run', PLAN, '--data', DATA, '--period', key]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`\`${key}\` is not a period`);
+    }
+  });
+  it('a period outside the plan: exit 2', () => {
+    const r = comp(['run', PLAN, '--data', DATA, '--period', '2030-01']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("`2030-01` is outside the plan's periods");
+  });
+});
