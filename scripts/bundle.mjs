@@ -35,8 +35,8 @@ const result = await esbuild.build({
   metafile: true,
   sourcemap: false,
   legalComments: 'none',
-  // DuckDB ships a native binary: loaded from node_modules at run time
-  external: ['@duckdb/node-api'],
+  // DuckDB ships a native binary, exceljs is large and only read for workbooks: both loaded from node_modules at run time
+  external: ['@duckdb/node-api', 'exceljs'],
   logLevel: 'warning',
 });
 const inputs = Object.keys(result.metafile.inputs)

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
 import { suggest } from '../diagnostics/diagnostic.js';
 import { lookupCode } from '../diagnostics/codes.js';
+import { cellRef } from '../data/raw.js';
 
 export const EXIT_OK = 0;
 /** The plan or its data has errors. */
@@ -96,7 +97,9 @@ export async function compilePlanFile(file: string): Promise<{ analysis: Analysi
 /** `file:line:col: error[COMP6005]: message` and, indented below, the hint. */
 export function formatDataError(e: DataError & { severity?: string; hint?: string }): string {
   const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
-  let s = `${e.file}:${e.line}:${e.column}: ${severity}[${e.code}]: ${e.message}\n`;
+  // a sheet of a workbook (`book.xlsx:deals`) is located by its cell: `book.xlsx:deals!E3`
+  const where = /\.xlsx:[^/\\]+$/i.test(e.file) ? `${e.file}!${cellRef(e.line, e.column)}` : `${e.file}:${e.line}:${e.column}`;
+  let s = `${where}: ${severity}[${e.code}]: ${e.message}\n`;
   const hint = e.hint ?? (e.code === 'COMP7001' ? 'a division in the plan has no fallback for zero: `comp check` shows where (COMP3010); say what it means there with `otherwise`' : undefined);
   if (hint) s += `  hint: ${hint}\n`;
   return s;
@@ -154,7 +157,9 @@ export async function loadData(ir: PlanIR, inputs: string[], opts: import('../da
   const read = new Set(ir.tables.map((t) => resolveSource(t, files, opts).file).filter((f): f is string => !!f));
   const parquet = [...read].filter((f) => f.toLowerCase().endsWith('.parquet'));
   const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet) : undefined;
-  const { dataset, errors } = loadDataset(ir, inputs, preread ? { ...opts, preread } : opts);
+  const { readSheets, workbookFiles } = await import('../data/xlsx.js');
+  const sheets = workbookFiles(files).length ? await readSheets(ir.tables, files, opts) : undefined;
+  const { dataset, errors } = loadDataset(ir, inputs, { ...opts, ...(preread ? { preread } : {}), ...(sheets ? { sheets } : {}) });
   const n = printDataErrors(errors);
   if (n) {
     writeErr(`\n${count(n, 'data error')}; nothing was run\n`);

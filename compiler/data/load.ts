@@ -12,6 +12,7 @@ import { suggest } from '../diagnostics/diagnostic.js';
 import { readCsv } from './csv.js';
 import { MAX_JSON_DEPTH, readJson } from './json.js';
 import { readDataFile, resolveSource, unreadFiles, type SourceOptions } from './sandbox.js';
+import type { Sheets } from './xlsx.js';
 import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
 import type { Position, RawCell, RawRow, RawTable } from './raw.js';
@@ -37,6 +38,8 @@ export type LoadOptions = SourceOptions & {
   stdin?: StdinTable;
   /** Tables already read by their file name (Parquet files, read by the DuckDB engine). */
   preread?: Map<string, RawTable>;
+  /** Sheets of XLSX workbooks, read beforehand (./xlsx.ts): a table found in no other file is read from its sheet. */
+  sheets?: Sheets;
 };
 
 interface LoadedTable {
@@ -95,6 +98,13 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
       report(found.problem.def, found.problem.file, { line: 1, column: 1 }, found.problem.args, found.problem.hint);
       continue;
     }
+    const sheet = found.file ? undefined : opts.sheets?.tables.get(t.name);
+    if (sheet) {
+      const lt = checkTable(t, sheet, report);
+      dataset[t.name] = lt.rows;
+      loaded.set(t.name, lt);
+      continue;
+    }
     if (!found.file) {
       report(Codes.MissingInputFile, found.looked[0] ?? t.source, { line: 1, column: 1 }, { table: t.name, looked: found.looked.join(', ') });
       continue;
@@ -125,6 +135,8 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   }
 
   // A data file no table reads is most likely a mistake (a misspelt name, a stale export): say so.
+  for (const p of opts.sheets?.problems ?? []) report(p.def, p.file, { line: 1, column: 1 }, p.args, p.hint);
+  for (const f of opts.sheets?.files ?? []) tried.add(f);
   for (const f of unreadFiles(inputs, tried)) report(Codes.UnreadDataFile, f, { line: 1, column: 1 }, { file: f });
   checkReferences(ir, loaded, report);
   checkSplits(ir, loaded, report);
@@ -197,7 +209,8 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
 
 function checkCell(t: TableIR, f: FieldIR, cell: RawCell | undefined, at: Position, file: string, report: Report): Value {
   if (cell?.invalid) {
-    report(Codes.MalformedFile, file, at, { problem: cell.invalid });
+    if (cell.code === Codes.SheetCellError.code) report(Codes.SheetCellError, file, at, { problem: cell.invalid });
+    else report(Codes.MalformedFile, file, at, { problem: cell.invalid });
     return null;
   }
   let text = cell?.text ?? '';

@@ -11,6 +11,8 @@ export interface RawCell extends Position {
   text: string | null;
   /** Set when the value cannot be a cell at all (a JSON object or array). */
   invalid?: string;
+  /** The code of an `invalid` cell with its own (COMP6358, a spreadsheet error cell); COMP6012 otherwise. */
+  code?: string;
 }
 
 export interface RawRow extends Position {
@@ -40,4 +42,11 @@ export interface RawTable {
   rows: RawRow[];
   /** Syntax problems (COMP6012). */
   problems: RawProblem[];
+}
+
+/** A spreadsheet cell's name: `E3` for row 3, column 5. */
+export function cellRef(row: number, column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return `${s}${row}`;
 }

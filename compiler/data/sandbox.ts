@@ -160,6 +160,12 @@ function sizeText(n: number): string {
  * without blocking (a named pipe cannot hold the command) and checked on the open descriptor.
  */
 export function readDataFile(file: string, opts: SourceOptions = {}): ReadResult {
+  const r = readDataBytes(file, opts);
+  return 'problem' in r ? r : { text: r.bytes.toString('utf8') };
+}
+
+/** The same checks as readDataFile, for a binary file (an XLSX workbook). */
+export function readDataBytes(file: string, opts: SourceOptions = {}): { bytes: Buffer } | { problem: SourceProblem } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number;
   try {
@@ -181,7 +187,7 @@ export function readDataFile(file: string, opts: SourceOptions = {}): ReadResult
       if (n > max) return { problem: tooLarge(file, n, max) };
       if (n === buf.length) break;
     }
-    return { text: buf.subarray(0, n).toString('utf8') };
+    return { bytes: buf.subarray(0, n) };
   } catch (e) {
     return { problem: { def: Codes.MalformedFile, file, args: { problem: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } } };
   } finally {
@@ -210,7 +216,7 @@ export function unreadFiles(inputs: string[], read: Set<string>): string[] {
       continue;
     }
     for (const n of names) {
-      if (!/\.(csv|json|parquet)$/i.test(n)) continue;
+      if (!/\.(csv|json|parquet|xlsx)$/i.test(n)) continue;
       const p = path.join(input, n);
       if (!readReal.has(real(p) ?? p) && !isDir(p)) out.push(p);
     }

@@ -153,6 +153,7 @@ export const Codes = {
   SplitShareOutOfRange: def('COMP6355', 'error', 'split share out of range', 'a split share must be between 0% and 100%, found {found}'),
   TooManyDigits: def('COMP6356', 'error', 'too many digits', '`{text}` has {n} significant digits; a number in the data may have at most {max}'),
   DataTooDeep: def('COMP6357', 'error', 'nested too deep', 'the JSON is nested more than {max} levels deep'),
+  SheetCellError: def('COMP6358', 'error', 'spreadsheet cell', '{problem}'),
 
   // ---- 7xxx evaluation
   DivisionByZero: def('COMP7001', 'error', 'division by zero', '{what} divides by zero for rep `{rep}` in {period}'),
