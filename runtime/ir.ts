@@ -359,6 +359,8 @@ export interface Statement {
   deals?: DealLine[];
   /** The value of every `let` for this rep and period (quota, attainment, ...), as decimal text. */
   values?: Record<string, string>;
+  /** The period is closed in the ledger (`comp run --ledger`): these are the recorded lines. */
+  closed?: { seq: number; closedAt: string; closedBy: string };
   trace: TraceNode[];
 }
 
@@ -373,7 +375,8 @@ export interface DealLine {
 }
 
 export interface PayoutLine {
-  kind: 'component' | 'clawback' | 'balance' | 'draw' | 'recovery' | 'guarantee';
+  /** `adjustment`: a difference in a closed period, paid in the first open one (`comp run --ledger`). */
+  kind: 'component' | 'clawback' | 'balance' | 'draw' | 'recovery' | 'guarantee' | 'adjustment';
   /** Component name for component and clawback lines. */
   name: string;
   label: string;
@@ -381,6 +384,10 @@ export interface PayoutLine {
   amount: string;
   /** Before rounding. */
   exact: string;
+  /** Adjustment lines: the closed period, line kind and name they correct. */
+  adjusts?: { period: string; kind: string; name: string };
+  /** Adjustment lines: what changed (deals, data files, the plan). */
+  reason?: string;
 }
 
 /** A tree of explanations: each node says what was computed, from what, with the value. */

@@ -19,14 +19,17 @@ import * as sql from './commands/sql.js';
 import * as statement from './commands/statement.js';
 import * as diff from './commands/diff.js';
 import * as model from './commands/model.js';
-import { EXIT_USAGE, UsageError, writeErr } from './shared.js';
+import * as close from './commands/close.js';
+import * as ledger from './commands/ledger.js';
+import { LedgerError } from '../ledger/store.js';
+import { EXIT_ERRORS, EXIT_USAGE, UsageError, collectProblem, collectedProblems, jsonWritten, setJsonMode, writeErr, writeOut } from './shared.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
 /** In the order `comp --help` lists them. */
-export const COMMANDS: CommandModule[] = [check, run, explain, test, diff, model, doc, statement, sql, fmt, lsp];
+export const COMMANDS: CommandModule[] = [check, run, explain, test, diff, model, doc, statement, sql, close, ledger, fmt, lsp];
 
 function version(): string {
   // dist/compiler/cli/main.js, or dist/comp.mjs when bundled (scripts/bundle.mjs)
@@ -66,7 +69,14 @@ Exit status: 0 success, 1 errors in a plan or its data, 2 usage error.`,
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** `--format json` anywhere on the command line: errors are printed as JSON on stdout too. */
+function wantsJson(argv: string[]): boolean {
+  return argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+}
+
+const problem = (code: string, message: string, hint?: string) => ({ code, severity: 'error', message, file: null, line: null, column: null, hint: hint ?? null });
+
+async function runProgram(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length <= 2) {
     program.outputHelp({ error: true });
@@ -78,15 +88,33 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      collectProblem(problem('COMP8304', e.message.replace(/^error: /, '')));
       return EXIT_USAGE;
     }
     if (e instanceof UsageError) {
       writeErr(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+      collectProblem(problem(e.code, e.message, e.hint));
       return EXIT_USAGE;
     }
+    if (e instanceof LedgerError) {
+      writeErr(`error[${e.code}]: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      collectProblem(problem(e.code, e.message, e.hint));
+      return EXIT_ERRORS;
+    }
     writeErr(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    collectProblem(problem('COMP8349', `internal error: ${(e as Error).message}`));
     return 70;
   }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  setJsonMode(wantsJson(argv));
+  const code = await runProgram(argv);
+  // --format json: a failed command's problems as one document on stdout (schemas/errors.v1.json)
+  if (wantsJson(argv) && code !== 0 && !jsonWritten()) {
+    writeOut(JSON.stringify({ kind: 'comp.errors', schemaVersion: 1, exitCode: code, problems: collectedProblems() }, null, 2) + '\n');
+  }
+  return code;
 }
 
 process.exitCode = await main(process.argv);

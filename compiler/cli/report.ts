@@ -82,6 +82,9 @@ export function formatTable(result: RunResult, ir?: PlanIR): string {
     { title: 'Paid', right: true, cell: (s) => amount(s.paid, dp) },
     { title: 'Owed', right: true, cell: (s) => (new Decimal(s.owed).isZero() ? '' : amount(s.owed, dp)) },
   ];
+  // `comp run --ledger`: corrections to closed periods, paid in the first open one
+  if (result.statements.some((s) => s.lines.some((l) => l.kind === 'adjustment')))
+    columns.splice(columns.length - 2, 0, { title: 'Adjustments', right: true, cell: (s) => amount(sum(s.lines.filter((l) => l.kind === 'adjustment').map((l) => l.amount)), dp) });
   // `payout currency`: what is paid in the rep's own currency (docs/language.md section 19)
   if (result.statements.some((s) => s.payout)) columns.push({ title: 'Paid in', right: true, cell: (s) => (s.payout ? `${s.payout.currency} ${amount(s.payout.paid, dp)}` : '') });
   const rows = result.statements.map((s) => columns.map((c) => c.cell(s)));

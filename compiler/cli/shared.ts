@@ -1,6 +1,7 @@
 // What the commands share: exit codes, colour, reading a plan, loading its data, printing
 // located data errors.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { Analysis } from '../analysis.js';
 import type { DataError, Dataset, PlanIR } from '../../runtime/ir.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,14 +16,56 @@ export const EXIT_ERRORS = 1;
 /** The command line is wrong: unknown option, missing argument, no files, unknown rep. */
 export const EXIT_USAGE = 2;
 
-/** A mistake in the command line: printed as `error: ...` and exits 2. */
+/** A mistake in the command line: printed as `error: ...` and exits 2. `code`: COMP8304 unless more specific. */
 export class UsageError extends Error {
   constructor(
     message: string,
     readonly hint?: string,
+    readonly code: string = 'COMP8304',
   ) {
     super(message);
   }
+}
+
+/** A problem as `--format json` prints it: code and location (file, 1-based line and column; null when none). */
+export interface JsonProblem {
+  code: string;
+  severity: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  endLine?: number;
+  endColumn?: number;
+  hint: string | null;
+}
+
+/** `--format json`: every problem is also collected, and printed as one JSON document on stdout. */
+const json = { on: false, problems: [] as JsonProblem[], written: false };
+
+export function setJsonMode(on: boolean): void {
+  json.on = on;
+}
+
+export function jsonMode(): boolean {
+  return json.on;
+}
+
+export function collectProblem(p: JsonProblem): void {
+  if (json.on) json.problems.push(p);
+}
+
+export function collectedProblems(): JsonProblem[] {
+  return json.problems;
+}
+
+/** The command printed its own JSON document (a check or run result): no error document after it. */
+export function markJsonWritten(): void {
+  json.written = true;
+}
+
+export function jsonWritten(): boolean {
+  return json.written;
 }
 
 /** The command's outcome, when it is not success. The last one set wins. */
@@ -47,16 +90,74 @@ export function writeErr(text: string): void {
   process.stderr.write(text);
 }
 
-/** Write the command's output to --out FILE, or stdout. */
+/** The files this command reads (plans, data): --out never overwrites one of them. */
+const inputFiles = new Set<string>();
+
+export function protectInput(file: string): void {
+  try {
+    inputFiles.add(realpathSync(file));
+  } catch {
+    inputFiles.add(path.resolve(file));
+  }
+}
+
+/**
+ * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed over
+ * it. A folder, a missing folder, or a file the command reads is a usage error (COMP830x).
+ */
+export function writeFileAtomic(file: string, text: string, what = '--out'): void {
+  const abs = path.resolve(file);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    st = undefined;
+  }
+  if (st?.isDirectory()) throw new UsageError(`${what} \`${file}\` is a folder: name a file`, undefined, 'COMP8300');
+  const dir = path.dirname(abs);
+  let dirOk = false;
+  try {
+    dirOk = statSync(dir).isDirectory();
+  } catch {
+    dirOk = false;
+  }
+  if (!dirOk) throw new UsageError(`the folder of ${what} \`${file}\` does not exist`, `create ${path.dirname(file)} first`, 'COMP8301');
+  if (st) {
+    let real = abs;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      // a dangling link: written as a new file
+    }
+    if (inputFiles.has(real)) throw new UsageError(`${what} \`${file}\` is an input of this command: it would be overwritten`, 'write the output to another file', 'COMP8302');
+  }
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(tmp, 'wx', st ? st.mode & 0o777 : 0o666);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write \`${file}\`: ${(e as Error).message}`, undefined, 'COMP8303');
+  }
+}
+
+/** Write the command's output to --out FILE (atomically), or stdout. */
 export function emit(text: string, out?: string): void {
   if (out) {
-    writeFileSync(out, text);
+    writeFileAtomic(out, text);
     writeErr(`wrote ${out}\n`);
   } else writeOut(text);
 }
 
 export function readSource(file: string): string {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  protectInput(file);
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -83,6 +184,15 @@ export async function compilePlanFile(file: string): Promise<{ analysis: Analysi
   const { analyze } = await import('../analysis.js');
   const analysis = analyze(file, text);
   const errors = analysis.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
+  if (jsonMode()) {
+    const { LineIndex } = await import('../syntax/lines.js');
+    const index = new LineIndex(text);
+    for (const d of analysis.diagnostics) {
+      const st = index.position(d.span.start);
+      const en = index.position(Math.max(d.span.start, d.span.end));
+      collectProblem({ code: d.code, severity: d.severity, message: d.message, file: d.file, line: st.line + 1, column: st.column + 1, endLine: en.line + 1, endColumn: en.column + 1, hint: d.hint ?? null });
+    }
+  }
   if (errors.length || !analysis.ir) {
     const color = useColor(process.stderr);
     writeErr(errors.map((d) => renderDiagnostic(d, text, { color })).join('\n\n') + '\n');
@@ -122,6 +232,8 @@ export function printDataErrors(list: (DataError & { severity?: string; hint?: s
     repeats.set(key, [...(repeats.get(key) ?? []), m[1]!]);
   }
   const printed = new Set<string>();
+  for (const e of list)
+    collectProblem({ code: e.code, severity: e.severity ?? lookupCode(e.code)?.severity ?? 'error', message: e.message, file: e.file, line: e.line, column: e.column, hint: e.hint ?? null });
   for (const e of list) {
     const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
     if (severity === 'error') {
@@ -155,6 +267,7 @@ export async function loadData(ir: PlanIR, inputs: string[], opts: import('../da
   const { loadDataset, resolveSource } = await import('../data/load.js');
   const files = inputs.filter((i) => i !== '-');
   const read = new Set(ir.tables.map((t) => resolveSource(t, files, opts).file).filter((f): f is string => !!f));
+  for (const f of [...files, ...read]) if (!statSync(f, { throwIfNoEntry: false })?.isDirectory()) protectInput(f);
   const parquet = [...read].filter((f) => f.toLowerCase().endsWith('.parquet'));
   const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet) : undefined;
   const { readSheets, workbookFiles } = await import('../data/xlsx.js');

@@ -185,6 +185,23 @@ export const Codes = {
   ScenarioFileMissing: def('COMP8453', 'error', 'scenario file not found', '{problem}'),
   ExpectationFailed: def('COMP8454', 'error', 'expectation not met', '{problem}'),
   ScenarioDataError: def('COMP8455', 'error', 'scenario data rejected', '{problem}'),
+  // ---- 8xxx command line, files and output (8300-8349: --out and usage)
+  OutIsFolder: def('COMP8300', 'error', '--out is a folder', '--out `{file}` is a folder: name a file'),
+  OutFolderMissing: def('COMP8301', 'error', '--out folder missing', 'the folder of --out `{file}` does not exist'),
+  OutIsInput: def('COMP8302', 'error', '--out would overwrite an input', '--out `{file}` is {what}: the command would overwrite it'),
+  OutNotWritten: def('COMP8303', 'error', 'output not written', 'cannot write `{file}`: {problem}'),
+  BadCommandLine: def('COMP8304', 'error', 'command line', '{problem}'),
+  InternalCommandError: def('COMP8349', 'error', 'internal error', 'internal error: {problem}'),
+
+  // ---- 9xxx ledger (9300-9349)
+  NotALedger: def('COMP9300', 'error', 'not a ledger', '`{file}` is not a ledger: {problem}'),
+  LedgerBusy: def('COMP9301', 'error', 'ledger in use', 'the ledger `{file}` is in use by another process'),
+  AlreadyClosed: def('COMP9302', 'error', 'period already closed', '{period} is already closed (on {closedAt} by {closedBy}); a closed period never changes'),
+  CloseOutOfOrder: def('COMP9303', 'error', 'period closed out of order', '{period} is not the next period to close: {next} is (periods close in order)'),
+  LedgerTampered: def('COMP9304', 'error', 'ledger tampered', '{problem}'),
+  AdjustmentsWaiting: def('COMP9305', 'warning', 'adjustments wait', '{count} adjustment(s) to closed periods have no open period in this run to be paid in'),
+  LedgerRecomputeMismatch: def('COMP9306', 'error', 'closed lines differ from a recomputation', 'close {seq} ({period}): {problem}'),
+
   // ---- 9xxx engines (SQL compilation, DuckDB, Spark, PostgreSQL): 95xx
   SqlUnsupported: def('COMP9501', 'error', 'not compiled to SQL', '{construct} cannot run in {engine} ({where})'),
   EngineDecimalRange: def('COMP9502', 'error', 'value outside the engine decimals', '`{field}` = {value} in {table} `{key}` does not fit the engine\'s exact DECIMAL(38, 10) columns'),

@@ -1,11 +1,13 @@
 // comp run <plan> --data <paths...> [--period P | --from P --to P] [--format table|csv|json] [--out FILE]
 import { Command, Option } from 'commander';
-import { formatCsv, formatJson, formatTable } from '../report.js';
-import { EXIT_ERRORS, UsageError, compilePlanFile, emit, evaluatePlan, loadData, readSource, setExit } from '../shared.js';
+import { formatCsv, formatTable } from '../report.js';
+import { EXIT_ERRORS, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
 import { periodFromKey } from '../../../runtime/calendar.js';
 import { ENGINES, engineCredits, type EngineName } from '../engine.js';
+import type { Dataset, PlanIR, RunResult } from '../../../runtime/ir.js';
+import type { EvaluateOptions } from '../../../runtime/evaluate.js';
 
 export type RunFormat = 'table' | 'csv' | 'json';
 
@@ -18,6 +20,8 @@ export interface RunOptions extends DataFlags {
   format: RunFormat;
   out?: string;
   engine?: EngineName;
+  /** Closed periods: paid as recorded, differences as adjustments (compiler/ledger). */
+  ledger?: string;
 }
 
 /** --period P is --from P --to P; giving both forms is a usage error. */
@@ -52,15 +56,35 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
     credits = await engineCredits(files[0]!, plan.ir, files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {}, dataset);
     if (!credits) return setExit(EXIT_ERRORS);
   }
-  const result = await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
     const p = plan.ir.periods;
     const asked = range.from === range.to ? `\`${range.from}\`` : `\`${range.from ?? ''}\` to \`${range.to ?? ''}\``;
     throw new UsageError(`${asked} is outside the plan's periods`, p.from && p.to ? `the plan runs from ${p.from} to ${p.to}` : 'the plan runs from the period of its earliest credit to that of its latest');
   }
-  const text = o.format === 'json' ? formatJson(result) : o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true }) : formatTable(result, plan.ir);
+  if (o.format === 'json') {
+    // the machine contract: schemas/run.v1.json
+    emit(JSON.stringify({ kind: 'comp.run', schemaVersion: 1, ...result, warnings: collectedProblems() }, null, 2) + '\n', o.out);
+    markJsonWritten();
+    return;
+  }
+  const text = o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true }) : formatTable(result, plan.ir);
   emit(text, o.out);
+}
+
+async function runLedger(files: string[], ir: PlanIR, dataset: Dataset, o: RunOptions, range: { from?: string; to?: string }, credits: EvaluateOptions['credits']): Promise<RunResult | undefined> {
+  const { Ledger } = await import('../../ledger/store.js');
+  const { evaluateWithLedger, runInputs } = await import('../ledger-run.js');
+  protectInput(o.ledger!);
+  const ledger = await Ledger.open(o.ledger!, { create: false });
+  try {
+    const closes = await ledger.closes();
+    const rec = await evaluateWithLedger(ir, dataset, closes, await runInputs(files, ir, o.data), range, o.format === 'json', credits);
+    return rec?.result;
+  } finally {
+    ledger.dispose();
+  }
 }
 
 export function register(program: Command): void {
@@ -80,6 +104,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--raw-csv', 'write CSV text cells as they are, even those starting with = + - @ that a spreadsheet runs as a formula')
     .addOption(new Option('--engine <engine>', 'where crediting runs: in process, or as SQL in an embedded DuckDB').choices(ENGINES).default('default'))
+    .option('--ledger <file>', 'closed periods: pay them as recorded by `comp close`; differences become adjustment lines in the first open period')
     .addHelpText(
       'after',
       `
@@ -88,6 +113,7 @@ Examples:
   $ comp run plan.comp --data data/ --period 2017-06
   $ comp run plan.comp --data data/ --from 2017-04 --to 2017-06 --format csv
   $ comp run plan.comp --data deals.csv reps.json --format json --out payouts.json
+  $ comp run plan.comp --data data/ --ledger payroll.ledger
 
 Exit status: 0 payouts computed, 1 errors in the plan or its data, 2 usage error.`,
     );
