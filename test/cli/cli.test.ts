@@ -107,7 +107,7 @@ describe('comp check', { timeout: 60_000 }, () => {
     const r = comp(['check', PLANS, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] };
-    expect(Object.keys(out)).toEqual(['diagnostics']);
+    expect(Object.keys(out)).toEqual(['kind', 'schemaVersion', 'files', 'diagnostics']);
     expect(out.diagnostics[0]).toEqual({
       code: 'COMP2001',
       severity: 'error',

@@ -6,9 +6,10 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../../diagnostics/render.js';
 import { LineIndex } from '../../syntax/lines.js';
-import { EXIT_ERRORS, UsageError, plural, setExit, useColor, writeOut } from '../shared.js';
+import { EXIT_ERRORS, UsageError, markJsonWritten, plural, setExit, useColor, writeOut } from '../shared.js';
+import { toJunit, toSarif } from '../check-formats.js';
 
-export type CheckFormat = 'text' | 'json' | 'github';
+export type CheckFormat = 'text' | 'json' | 'github' | 'sarif' | 'junit';
 
 /** The `.comp` files named by the arguments: files as given, folders searched, globs expanded. */
 export async function findPlanFiles(args: string[]): Promise<string[]> {
@@ -71,7 +72,7 @@ export function toGithub(d: JsonDiagnostic): string {
   return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(message)}`;
 }
 
-export async function check(args: string[], format: CheckFormat): Promise<void> {
+export async function check(args: string[], format: CheckFormat, version = '0.0.0'): Promise<void> {
   const files = await findPlanFiles(args);
   const { analyze } = await import('../../analysis.js');
   const all: { d: Diagnostic; text: string; index: LineIndex }[] = [];
@@ -85,7 +86,13 @@ export async function check(args: string[], format: CheckFormat): Promise<void> 
   const warnings = all.filter((x) => x.d.severity === 'warning').length;
 
   if (format === 'json') {
-    writeOut(JSON.stringify({ diagnostics: all.map((x) => toJson(x.d, x.index)) }, null, 2) + '\n');
+    // the machine contract: schemas/check.v1.json
+    writeOut(JSON.stringify({ kind: 'comp.check', schemaVersion: 1, files: files.length, diagnostics: all.map((x) => toJson(x.d, x.index)) }, null, 2) + '\n');
+    markJsonWritten();
+  } else if (format === 'sarif') {
+    writeOut(JSON.stringify(toSarif(all.map((x) => toJson(x.d, x.index)), files, version), null, 2) + '\n');
+  } else if (format === 'junit') {
+    writeOut(toJunit(all.map((x) => toJson(x.d, x.index)), files));
   } else if (format === 'github') {
     writeOut(all.map((x) => toGithub(toJson(x.d, x.index)) + '\n').join(''));
   } else {
@@ -104,7 +111,7 @@ export function register(program: Command): void {
     .summary('check plans for errors and warnings')
     .description('Check .comp plans: syntax, names, types, tiers and plan structure. Folders are searched for *.comp files.')
     .argument('<paths...>', '.comp files, folders or glob patterns')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github', 'sarif', 'junit']).default('text'))
     .addHelpText(
       'after',
       `
@@ -113,10 +120,12 @@ Examples:
   $ comp check plans/ samples/             all *.comp files under these folders
   $ comp check "plans/**/*.comp" --format json
   $ comp check plans/ --format github      annotations for GitHub Actions
+  $ comp check plans/ --format sarif > comp.sarif    for GitHub code scanning (SARIF 2.1.0)
+  $ comp check plans/ --format junit > comp.xml      a JUnit report for CI
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or no files.`,
     )
-    .action(async (paths: string[], opts: { format: CheckFormat }) => {
-      await check(paths, opts.format);
+    .action(async (paths: string[], opts: { format: CheckFormat }, cmd: Command) => {
+      await check(paths, opts.format, cmd.parent?.version() ?? '0.0.0');
     });
 }
