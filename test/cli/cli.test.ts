@@ -126,7 +126,7 @@ describe('comp check', { timeout: 60_000 }, () => {
   it('--format json on a clean plan', () => {
     const r = comp(['check', GOOD, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ diagnostics: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ kind: 'comp.check', schemaVersion: 1, files: 1, diagnostics: [] });
   });
 
   it('--format github: workflow annotations', () => {
