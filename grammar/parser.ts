@@ -5,6 +5,7 @@
 // `compiler/syntax/parse.ts` turns them into registry diagnostics (COMP1101/1103/1104).
 import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
+import { LazyLookahead } from './lazy-lookahead.js';
 
 const stmtKeywords = T.STATEMENT_KEYWORDS;
 // A set for the check made at every name in an expression (rebuilt if the list grows).
@@ -175,6 +176,8 @@ export class CompParser extends CstParser {
       // The grammar's own validations cost time at every start of the CLI and the server; the
       // test suite runs them on a parser of its own (test/grammar/validate.test.ts).
       skipValidations: !opts.validate,
+      // lookahead functions built on first use (grammar/lazy-lookahead.ts): a faster start
+      lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }),
     });
     this.performSelfAnalysis();
   }

@@ -13,6 +13,7 @@ import { hover } from '../../compiler/ide/hover.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { LspClient, ROOT, pos, uriOf } from '../lsp/client.js';
+import { scaleBench } from './scale.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -175,6 +176,10 @@ function cpuFigures(): void {
   console.log(`CPU: comp run samples/crm (table) ${ms(runTable)} (${ratio(runTable, bare, 'bare node')}); --format json, with traces, ${ms(runJson)} (${ratio(runJson, bare, 'bare node')})`);
 }
 
-throughput();
-cpuFigures();
-await lspLatency();
+// BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures.
+if (process.env.BENCH !== 'scale') {
+  throughput();
+  cpuFigures();
+  await lspLatency();
+}
+if (process.env.BENCH !== 'editor') scaleBench();
