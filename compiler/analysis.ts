@@ -27,6 +27,7 @@ export interface Analysis {
 // ------------------------------------------------------------------ analyze
 
 import { parse, type TokenInfo } from './syntax/parse.js';
+import { parseIncremental } from './syntax/incremental.js';
 import { check, type Semantics } from './semantics/checker.js';
 import { lowerToIR } from './lower/to-ir.js';
 import { checkVersions } from './semantics/versions.js';
@@ -50,7 +51,7 @@ export function analyze(file: string, text: string, version?: number): FullAnaly
     const hit = cache.get(file);
     if (hit && hit.version === version && hit.text === text) return hit;
   }
-  const result = analyzeUncached(file, text, version ?? 0);
+  const result = analyzeUncached(file, text, version ?? 0, version !== undefined);
   if (version !== undefined) {
     cache.delete(file);
     cache.set(file, result);
@@ -70,8 +71,9 @@ function withoutLimited(parsed: { plan: Plan; diagnostics: Diagnostic[] }, list:
   return list.filter((d) => !items.some((it) => d.span.start >= it.span.start && d.span.start <= it.span.end));
 }
 
-function analyzeUncached(file: string, text: string, version: number): FullAnalysis {
-  const parsed = parse(text, file);
+function analyzeUncached(file: string, text: string, version: number, incremental = false): FullAnalysis {
+  // editor documents (a version given): unchanged declarations are not parsed again
+  const parsed = incremental ? parseIncremental(text, file) : parse(text, file);
   const semantics = check(parsed.plan, file, text);
   const versionDiagnostics = checkVersions(parsed.plan, semantics, file, text);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...withoutLimited(parsed, [...semantics.diagnostics, ...versionDiagnostics])]);

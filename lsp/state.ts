@@ -44,8 +44,38 @@ export class ServerState {
     if (this.client.inlayHintRefresh) void this.connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
   }
 
+  /** The latest analysis of each open document (possibly of an older version). */
+  readonly lastAnalysis = new Map<string, FullAnalysis>();
+
   analysis(doc: TextDocument): FullAnalysis {
-    return analyze(doc.uri, doc.getText(), doc.version);
+    const a = analyze(doc.uri, doc.getText(), doc.version);
+    this.lastAnalysis.set(doc.uri, a);
+    return a;
+  }
+
+  /**
+   * For completion right after a keystroke, without waiting for a re-analysis: the analysis of
+   * this version if there is one; else the previous version's, when the edit lies wholly before
+   * or wholly after the word being completed (which starts at `from`): read against the new text
+   * when everything before the word is unchanged, or at the moved offset when the edit is
+   * before it; else a fresh analysis.
+   */
+  analysisForCompletion(doc: TextDocument, from: number, offset: number): { a: FullAnalysis; offset: number } {
+    const last = this.lastAnalysis.get(doc.uri);
+    const text = doc.getText();
+    if (last && last.version === doc.version && last.text === text) return { a: last, offset };
+    if (last) {
+      const old = last.text;
+      let p = 0;
+      const n = Math.min(old.length, text.length);
+      while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+      if (p >= from) return { a: { ...last, text }, offset };
+      let s = 0;
+      while (s < n - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+      const changedEnd = text.length - s;
+      if (changedEnd <= from) return { a: last, offset: offset - (text.length - old.length) };
+    }
+    return { a: this.analysis(doc), offset };
   }
 
   /** The analysis of an open document by URI. */

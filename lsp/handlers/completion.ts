@@ -17,9 +17,15 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
 export function registerCompletion(state: ServerState): void {
   state.connection.onCompletion((p: CompletionParams): CompletionItem[] =>
     safely(state, 'completion', () => {
-      const x = state.analysisOf(p.textDocument.uri);
-      if (!x) return [];
-      return complete(x.a, x.doc.offsetAt(p.position)).map((c) => ({
+      const doc = state.documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const offset = doc.offsetAt(p.position);
+      // the word being typed (and a `.` before it) starts at `from`; completion never waits for a re-analysis after a keystroke there
+      const text = doc.getText();
+      let from = offset;
+      while (from > 0 && /[A-Za-z0-9_.]/.test(text[from - 1]!)) from--;
+      const x = state.analysisForCompletion(doc, Math.max(0, from - 1), offset);
+      return complete(x.a, x.offset).map((c) => ({
         label: c.label,
         kind: KIND[c.kind],
         detail: c.detail,

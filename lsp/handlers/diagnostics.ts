@@ -112,6 +112,7 @@ export function registerDiagnostics(state: ServerState): void {
     scheduled.delete(e.document.uri);
     cost.delete(e.document.uri);
     state.previews.forget(e.document.uri);
+    state.lastAnalysis.delete(e.document.uri);
     // closed: the file as it is on disk is still part of the workspace
     if (state.workspace.enabled && state.workspace.roots.length && uriToPath(e.document.uri) && e.document.uri.endsWith('.comp')) state.workspace.enqueue(e.document.uri);
     else void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -181,5 +181,6 @@ if (process.env.BENCH !== 'scale') {
   throughput();
   cpuFigures();
   await lspLatency();
+  await (await import('./lsp-latency.js')).lspLatencyBench();
 }
 if (process.env.BENCH !== 'editor') scaleBench();

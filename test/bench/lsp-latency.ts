@@ -1,0 +1,148 @@
+// LSP latency over stdio, with the JSON-RPC client of test/lsp/client.ts against the real server
+// process (`node bin/comp.js lsp --stdio`), as an editor sees it:
+//   - diagnostics after an edit (one character in a let), on 1,000- and 5,000-line plans, p50/p95;
+//   - completion sent right after a keystroke (before that version's diagnostics), p50/p95;
+//   - a sample-data hover after an edit on samples/crm (its data/ folder): time to the answer,
+//     and whether its sample figures were of the edited text or labelled as of the text before;
+//   - a keystroke while a preview is running: its diagnostics' latency.
+// Each figure has a ratio against a baseline measured in the same run (an in-process parse of the
+// same text), so runs on different machines compare.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parse } from '../../compiler/syntax/parse.js';
+import { LspClient, ROOT, pos, uriOf, type LspRange } from '../lsp/client.js';
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** The CRM sample, a target rep, then generated tiers and components up to `lines` lines. */
+export function generatedPlan(lines: number): string {
+  let text = readFileSync(join(ROOT, 'samples', 'crm', 'plan.comp'), 'utf8');
+  text += '\ntarget rep { monthly_quota: USD 50,000  role: "AE"  csat.score: 4.6 }\n';
+  let i = 0;
+  while (text.split('\n').length < lines) {
+    i++;
+    text += `\n## Generated component ${i}.\ntiers ladder_${i} marginal {\n  from 0%   to 100% pays ${(i % 9) + 1}%\n  from 100% to 150% pays ${(i % 9) + 2}%\n  from 150%         pays ${(i % 9) + 3}%\n}\n\nlet bonus_base_${i} = rep.monthly_quota * ${(i % 5) + 1}%\n\ncomponent spiff_${i} "Spiff ${i}" {\n  for rep.role = "AE"\n  on credit\n  basis period total\n  rate ladder_${i}\n  gate csat.score >= 3.5\n  cap bonus_base_${i} + USD 1,000 per period\n}\n`;
+  }
+  return text;
+}
+
+function parseTime(text: string): number {
+  parse(text);
+  const xs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    parse(text);
+    xs.push(performance.now() - t);
+  }
+  return pct(xs, 50);
+}
+
+async function editLatency(lines: number, edits: number): Promise<void> {
+  const text = generatedPlan(lines);
+  const n = text.split('\n').length;
+  const base = parseTime(text);
+  const client = await LspClient.start({});
+  // a folder without sample data: this measures the analysis, not the sample runs of previews
+  const uri = uriOf(join(tmpdir(), `comp-bench-${lines}.comp`));
+  try {
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, 1, 60_000);
+    const needle = 'let bonus_base_1 = rep.monthly_quota * ';
+    const at = pos(text, needle, needle.length);
+    const range: LspRange = { start: at, end: { line: at.line, character: at.character + 1 } };
+    const diag: number[] = [];
+    const comp: number[] = [];
+    // completion where the keystroke was (the word after the edit) and elsewhere (a rate below it)
+    const elsewhere = pos(text, 'rate ladder_1', 6);
+    for (let v = 2; v < edits + 2; v++) {
+      const since = client.published.length;
+      const t0 = performance.now();
+      await client.changeRange(uri, v, range, String((v % 5) + 1));
+      // completion at once, before this version's diagnostics
+      const c0 = performance.now();
+      await client.request('textDocument/completion', { textDocument: { uri }, position: v % 2 ? elsewhere : { line: at.line, character: at.character + 1 } });
+      comp.push(performance.now() - c0);
+      const p = await client.diagnostics(uri, v, 60_000, since);
+      diag.push(p.at - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    console.log(
+      `LSP diagnostics after an edit, ${n}-line plan: p50 ${ms(pct(diag, 50))}, p95 ${ms(pct(diag, 95))} over ${edits} edits (p95 ${(pct(diag, 95) / base).toFixed(1)}x an in-process parse of it, ${ms(base)})`,
+    );
+    console.log(`LSP completion right after a keystroke (at it and elsewhere), ${n}-line plan: p50 ${ms(pct(comp, 50))}, p95 ${ms(pct(comp, 95))} (p95 ${(pct(comp, 95) / base).toFixed(2)}x the parse)`);
+  } finally {
+    await client.stop();
+  }
+}
+
+interface HoverAnswer {
+  contents: { value: string };
+}
+
+async function sampleHover(rounds: number): Promise<void> {
+  const file = join(ROOT, 'samples', 'crm', 'plan.comp');
+  const text = readFileSync(file, 'utf8');
+  const base = parseTime(text);
+  const client = await LspClient.start({});
+  const uri = uriOf(file);
+  try {
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, 1, 60_000);
+    const hpos = pos(text, 'from 100% to 150%', 2);
+    // the first figures: loading and running the sample data once
+    const t0 = performance.now();
+    for (;;) {
+      const h = await client.request<HoverAnswer | null>('textDocument/hover', { textDocument: { uri }, position: hpos });
+      if (h && h.contents.value.includes('Payout on sample data') && !h.contents.value.includes('being loaded')) break;
+      if (performance.now() - t0 > 120_000) throw new Error('no sample figures in 2 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const first = performance.now() - t0;
+    const lat: number[] = [];
+    let fresh = 0;
+    const needle = 'rate 3%';
+    const at = pos(text, needle, 5);
+    let v = 1;
+    for (let k = 0; k < rounds; k++) {
+      v++;
+      await client.changeRange(uri, v, { start: at, end: { line: at.line, character: at.character + 1 } }, String((k % 3) + 3));
+      const h0 = performance.now();
+      const h = await client.request<HoverAnswer | null>('textDocument/hover', { textDocument: { uri }, position: hpos });
+      lat.push(performance.now() - h0);
+      if (h && h.contents.value.includes('Payout on sample data') && !h.contents.value.includes('before your last edit')) fresh++;
+      await client.diagnostics(uri, v, 60_000);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    console.log(
+      `LSP sample-data hover after an edit on samples/crm: p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))} over ${rounds} edits; ${fresh}/${rounds} with the edited text's sample figures (the others labelled as of the text before); first figures after opening ${ms(first)} (${(pct(lat, 95) / base).toFixed(1)}x a parse of the plan, ${ms(base)})`,
+    );
+    // a keystroke while a preview runs: its diagnostics do not wait for the preview
+    const diag: number[] = [];
+    for (let k = 0; k < rounds; k++) {
+      v++;
+      const pending = client.request('textDocument/hover', { textDocument: { uri }, position: hpos });
+      const since = client.published.length;
+      const t1 = performance.now();
+      await client.changeRange(uri, v, { start: at, end: { line: at.line, character: at.character + 1 } }, String((k % 3) + 3));
+      const p = await client.diagnostics(uri, v, 60_000, since);
+      diag.push(p.at - t1);
+      await pending;
+    }
+    console.log(`LSP diagnostics of a keystroke made while a hover preview runs, samples/crm: p50 ${ms(pct(diag, 50))}, p95 ${ms(pct(diag, 95))} (${(pct(diag, 95) / base).toFixed(1)}x a parse)`);
+  } finally {
+    await client.stop();
+  }
+}
+
+export async function lspLatencyBench(): Promise<void> {
+  await editLatency(1000, 30);
+  await editLatency(5000, 20);
+  await sampleHover(10);
+}
