@@ -118,6 +118,7 @@ describe('comp check --format sarif and junit', { timeout: 180_000 }, () => {
 // Exit status of every command: 0 success, 1 errors in the inputs, 2 usage. Never 70.
 describe('exit codes', { timeout: 240_000 }, () => {
   const GOOD = `${FX}/plans/good.comp`;
+  writeFileSync(path.join(tmp, 'broken.comp'), 'plan "broken"\ncomponent c {\n');
   it.each([
     ['check', ['check', GOOD], 0],
     ['check', ['check', BAD], 1],
@@ -129,7 +130,7 @@ describe('exit codes', { timeout: 240_000 }, () => {
     ['explain', ['explain', BAD, '--data', `${FX}/split/data`, '--rep', 'ada', '--period', '2026-03'], 1],
     ['explain', ['explain', `${FX}/split/plan.comp`, '--data', `${FX}/split/data`, '--rep', 'zed', '--period', '2026-03'], 2],
     ['fmt', ['fmt', '--check', GOOD], 0],
-    ['fmt', ['fmt', '--check', BAD], 1],
+    ['fmt', ['fmt', '--check', path.join(tmp, 'broken.comp')], 1],
     ['fmt', ['fmt'], 2],
     ['close', ['close', BAD, '--data', `${FX}/split/data`, '--period', '2026-03', '--ledger', path.join(tmp, 'x.ledger')], 1],
     ['close', ['close', `${FX}/split/plan.comp`, '--data', `${FX}/split/data`, '--ledger', path.join(tmp, 'x.ledger')], 2],
@@ -138,7 +139,7 @@ describe('exit codes', { timeout: 240_000 }, () => {
     ['ledger export', ['ledger', 'export', path.join(tmp, 'none.ledger')], 2],
     ['ledger', ['ledger', 'frobnicate'], 2],
     ['(none)', ['frobnicate'], 2],
-  ])('%s -> exit %#', (_name, args, code) => {
+  ])('%s %j', (_name, args, code) => {
     const r = comp(args as string[]);
     expect(r.code, r.stderr).toBe(code);
     expect(r.stderr).not.toContain('internal error');
