@@ -109,9 +109,18 @@ async function runProgram(argv: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   setJsonMode(wantsJson(argv));
+  // a command that printed its own document (its JSON result, on any exit status) gets no second one
+  let printed = false;
+  if (wantsJson(argv)) {
+    const write = process.stdout.write.bind(process.stdout) as (...a: unknown[]) => boolean;
+    process.stdout.write = ((...a: unknown[]) => {
+      printed = true;
+      return write(...a);
+    }) as typeof process.stdout.write;
+  }
   const code = await runProgram(argv);
   // --format json: a failed command's problems as one document on stdout (schemas/errors.v1.json)
-  if (wantsJson(argv) && code !== 0 && !jsonWritten()) {
+  if (wantsJson(argv) && code !== 0 && !jsonWritten() && !printed) {
     writeOut(JSON.stringify({ kind: 'comp.errors', schemaVersion: 1, exitCode: code, problems: collectedProblems() }, null, 2) + '\n');
   }
   return code;
