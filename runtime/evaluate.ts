@@ -91,8 +91,10 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
 
   // credits into periods
   const creditsBy = new Map<string, Map<string, Credit[]>>();
+  const periodOfDate = new Map<string, PeriodValue>();
   for (const r of raw) {
-    const p = cal.periodOf(spec, r.date);
+    let p = periodOfDate.get(r.date);
+    if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
     if (!periodIndex.has(p.key)) {
       warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
       continue;

@@ -3,7 +3,7 @@
 // it paid on each deal (attributions, for clawbacks). Exact: rounding is the settlement's.
 import { Decimal } from '../decimal.js';
 import type { RowValue, TraceNode } from '../ir.js';
-import { formatMultiplier, formatPercent } from '../format.js';
+import { formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
 import { EvalFailure, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
 import { asBool, asDec, sum } from './values.js';
@@ -57,7 +57,13 @@ function bandAt(bands: ResolvedBand[], x: Decimal): ResolvedBand | undefined {
   return undefined;
 }
 
-export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string): ComponentResult {
+/**
+ * `tracing` false: the trace's amounts and rates are left out (`money` then returns '' too); the
+ * figures and attributions are the same.
+ */
+export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string, tracing = true): ComponentResult {
+  const V = tracing ? (d: Decimal): string => d.toFixed() : (): string => '';
+  const formatPercent = tracing ? formatPct : (): string => '';
   const rp = ctx.rp!;
   const ir = k.ir;
   const children: TraceNode[] = [];
@@ -74,12 +80,12 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   children.push({
     kind: 'measure',
     text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
-    value: measure.toFixed(),
+    value: V(measure),
     // the rep's own credit is listed once, in the statement's credits node
-    children: (ir.measure.team || k.measureWhere ? deals : []).map((d) => ({
+    children: (tracing && (ir.measure.team || k.measureWhere) ? deals : []).map((d) => ({
       kind: 'deal',
       text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} from ${d.table}, ${d.date}${d.share === null ? '' : ` x ${d.overlay ? 'overlay ' : 'split '}${formatPercent(d.share)} of ${money(d.dealAmount)}`}: ${money(d.amount)}`,
-      value: d.amount.toFixed(),
+      value: V(d.amount),
     })),
   });
 
@@ -95,13 +101,13 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       children.push({
         kind: 'attainment',
         text: `quota is 0.00: attainment taken as ${statedAttainment ? formatPercent(statedAttainment) : 'undefined'} (as the plan states)`,
-        value: statedAttainment?.toFixed(),
+        value: statedAttainment ? V(statedAttainment) : undefined,
       });
     } else {
       children.push({
         kind: 'attainment',
         text: `${ir.measure.team ? 'team ' : ''}attainment ${money(measure)} / ${ir.measure.team ? 'team ' : ''}quota ${money(quota)} = ${formatPercent(measure.div(quota))}`,
-        value: measure.div(quota).toFixed(),
+        value: V(measure.div(quota)),
       });
     }
   }
@@ -115,7 +121,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     children.push({
       kind: 'cap',
       text: `${k.attainmentCap.text}: credit paid up to ${formatPercent(f)} x ${money(quota!)} = ${money(capLimit)}${over ? `; ${money(measure)} -> ${money(capLimit)}` : ' (not reached)'}`,
-      value: capLimit.toFixed(),
+      value: V(capLimit),
     });
   }
   // per-deal paid measure (after the attainment cap), in date order
@@ -159,7 +165,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     pieces.map((p) => ({
       kind: 'band',
       text: `band ${p.band.label} @ ${formatPercent(p.band.rate)} on ${money(p.portion)} = ${money(p.amount)}`,
-      value: p.amount.toFixed(),
+      value: V(p.amount),
     }));
   const tiersLabel = k.rate.k === 'tiers' ? `${k.rate.name ? `tiers ${k.rate.name}` : 'tiers'} (${k.rate.mode}, on ${k.rate.axis})` : '';
 
@@ -170,7 +176,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       const rc: Ctx = { ...ctx, row, lastEmpty: undefined };
       const r = asDec(k.rate.fn(rc), rc);
       const amount = portion.times(r);
-      return { amount, nodes: [{ kind: 'rate', text: `${money(portion)} @ ${formatPercent(r)} (${k.rate.text}) = ${money(amount)}`, value: amount.toFixed() }] };
+      return { amount, nodes: [{ kind: 'rate', text: `${money(portion)} @ ${formatPercent(r)} (${k.rate.text}) = ${money(amount)}`, value: V(amount) }] };
     }
     if (constantBand !== null) {
       if (!constantBand) return { amount: ZERO, nodes: [{ kind: 'band', text: `no band owns the stated attainment: ${money(portion)} pays 0.00`, value: '0' }] };
@@ -186,7 +192,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     const amount = portion.times(band.rate);
     return {
       amount,
-      nodes: [{ kind: 'band', text: `band reached ${band.label} @ ${formatPercent(band.rate)} on ${money(portion)} = ${money(amount)}`, value: amount.toFixed() }],
+      nodes: [{ kind: 'band', text: `band reached ${band.label} @ ${formatPercent(band.rate)} on ${money(portion)} = ${money(amount)}`, value: V(amount) }],
     };
   };
 
@@ -202,7 +208,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   } else if (ir.basis === 'period total') {
     const r = pay(ZERO, measurePaid, null);
     subtotal = r.amount;
-    children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: r.amount.toFixed(), children: r.nodes });
+    children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: V(r.amount), children: r.nodes });
   } else {
     let run = ZERO;
     subtotal = ZERO;
@@ -213,7 +219,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       if (ir.basis === 'per deal') r = pay(ZERO, m, d.row);
       else {
         r = pay(run, run.plus(m), d.row);
-        r.nodes.unshift({ kind: 'slice', text: `running total ${money(run)} -> ${money(run.plus(m))}`, value: run.plus(m).toFixed() });
+        r.nodes.unshift({ kind: 'slice', text: `running total ${money(run)} -> ${money(run.plus(m))}`, value: V(run.plus(m)) });
         run = run.plus(m);
       }
       let amount = r.amount;
@@ -221,18 +227,18 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
         const dc = dealCtx(d.row);
         const lim = asDec(cap.limit(dc), dc);
         if (amount.gt(lim)) {
-          r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: lim.toFixed() });
+          r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
           amount = lim;
-        } else r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: amount.toFixed() });
+        } else r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
       }
       dealAmounts.push(amount);
       subtotal = subtotal.plus(amount);
-      dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: amount.toFixed(), children: r.nodes });
+      dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: V(amount), children: r.nodes });
     });
     children.push({
       kind: 'rate',
       text: `${tiersLabel || 'rate'} ${ir.basis === 'per deal' ? 'on each deal' : 'on the running total'}: ${money(subtotal)}`,
-      value: subtotal.toFixed(),
+      value: V(subtotal),
       children: dealNodes,
     });
   }
@@ -248,7 +254,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     }
     const f = asDec(m.factor(ctx), ctx);
     const next = amount.times(f);
-    children.push({ kind: 'multiplier', text: `${m.text}: ${money(amount)} ${formatMultiplier(f)} = ${money(next)}`, value: f.toFixed() });
+    children.push({ kind: 'multiplier', text: `${m.text}: ${money(amount)} ${tracing ? formatMultiplier(f) : ''} = ${money(next)}`, value: V(f) });
     amount = next;
     factor = factor.times(f);
   }
@@ -265,9 +271,9 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   for (const cap of k.periodCaps) {
     const lim = asDec(cap.limit(ctx), ctx);
     if (amount.gt(lim)) {
-      children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: lim.toFixed() });
+      children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
       amount = lim;
-    } else children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: amount.toFixed() });
+    } else children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
   }
 
   // per-deal attribution (for clawbacks)
@@ -289,7 +295,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   amount = applyMinimum(k.bonus, amount, ctx, bonusHelpers, children);
   return {
     exact: amount,
-    trace: { kind: 'component', text: ir.label, value: amount.toFixed(), children },
+    trace: { kind: 'component', text: ir.label, value: V(amount), children },
     attributions,
   };
 }

@@ -95,7 +95,7 @@ export function earnRepPeriod(
       ctx.lastEmpty = undefined;
       if (k.appliesTo && !asBool(k.appliesTo(ctx), ctx)) return;
       if (k.ir.measure.team) usesTeam = true;
-      const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money));
+      const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
       const rounded = round(res.exact);
       lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: res.exact.toFixed() });
       earned = earned.plus(rounded);
@@ -103,7 +103,7 @@ export function earnRepPeriod(
       res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
       res.trace.value = str(rounded);
       componentTraces.push(res.trace);
-      for (const a of res.attributions) dealLines.push({ component: k.ir.name, deal: a.key, credit: a.credit.amount.toFixed(), amount: a.amount.toFixed() });
+      for (const a of res.attributions) dealLines.push(dealLine(k.ir.name, a));
       paidOn.push({ ki, attributions: res.attributions });
     } catch (err) {
       fail(err, `component \`${k.ir.name}\``, rep, period);
@@ -130,4 +130,23 @@ export function earnRepPeriod(
   if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota', children: rp.notes });
   trace.push(...componentTraces);
   return { repKey, rep, rp, ctx, lines, earned, paidOn, dealLines, values, trace };
+}
+
+/** A deal line of the statement; its decimal texts are made when read (JSON output), not before. */
+function dealLine(component: string, a: Attribution): DealLine {
+  // the values now (an attribution may be updated in place later, runtime/mechanics/cumulative.ts)
+  const creditNow = a.credit.amount;
+  const amountNow = a.amount;
+  let credit: string | undefined;
+  let amount: string | undefined;
+  return {
+    component,
+    deal: a.key,
+    get credit(): string {
+      return (credit ??= creditNow.toFixed());
+    },
+    get amount(): string {
+      return (amount ??= amountNow.toFixed());
+    },
+  };
 }

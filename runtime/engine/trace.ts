@@ -68,7 +68,8 @@ export function lineFormat(rounding: { mode: RoundingMode; place: string }, trac
     rounding,
     round: (x) => roundLine(x, rounding),
     str: (x) => fixed(x, dp),
-    money: (x) => formatAmount(x),
-    moneyR: (x) => formatRounded(x, dp),
+    // without traces, amounts in trace text are left out (the text is never shown)
+    money: tracing ? (x) => formatAmount(x) : () => '',
+    moneyR: tracing ? (x) => formatRounded(x, dp) : () => '',
   };
 }

@@ -97,7 +97,17 @@ export function byStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const sortedCache = new WeakMap<RowValue[], { length: number; sorted: RowValue[] }>();
+
+/**
+ * Rows in the deterministic order (key, file, line). Sorted once per table array and shared by
+ * every phase (and by re-evaluations of the same dataset): callers must not change the result.
+ */
 export function sortRows(rows: RowValue[]): RowValue[] {
-  return [...rows].sort((a, b) => byStr(a.key, b.key) || byStr(a.loc.file, b.loc.file) || a.loc.line - b.loc.line);
+  const hit = sortedCache.get(rows);
+  if (hit && hit.length === rows.length) return hit.sorted;
+  const sorted = [...rows].sort((a, b) => byStr(a.key, b.key) || byStr(a.loc.file, b.loc.file) || a.loc.line - b.loc.line);
+  sortedCache.set(rows, { length: rows.length, sorted });
+  return sorted;
 }
 
