@@ -85,6 +85,9 @@ interface SummaryEntry {
   summary?: SampleSummary;
 }
 
+/** How long a hover waits for the first sample run of a document before answering without it. */
+const FIRST_SAMPLE_WAIT_MS = 8000;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
 
 export class PreviewService {
@@ -183,7 +186,9 @@ export class PreviewService {
     let cur = this.summaries.get(doc.uri);
     if (!cur || cur.text !== doc.text) {
       const fl = this.refresh(doc);
-      await Promise.race([fl, sleep(waitMs)]);
+      // With no figures at all yet (the first hover after opening), the first run is worth
+      // waiting for: only this request waits, never typing or diagnostics.
+      await Promise.race([fl, sleep(cur ? waitMs : Math.max(waitMs, FIRST_SAMPLE_WAIT_MS))]);
       cur = this.summaries.get(doc.uri);
     }
     const saved = this.saved.get(doc.uri);

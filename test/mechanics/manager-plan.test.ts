@@ -185,7 +185,7 @@ describe('manager plan sample (samples/manager-plan), twelve months', () => {
     expect(c.code).toBe(0);
     expect(c.stdout).toContain('no problems');
     const j = comp(['check', 'samples/manager-plan/plan.comp', '--format', 'json']);
-    expect(JSON.parse(j.stdout)).toEqual({ diagnostics: [] });
+    expect(JSON.parse(j.stdout)).toEqual({ kind: 'comp.check', schemaVersion: 1, files: 1, diagnostics: [] });
   });
 
   for (const [rep, months] of [['m1', M1], ['m2', M2]] as const) {
