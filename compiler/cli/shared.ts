@@ -147,6 +147,42 @@ export function writeFileAtomic(file: string, text: string, what = '--out'): voi
   }
 }
 
+/**
+ * Replace a file the command read (`comp fmt`): the new text goes into a temporary file beside the
+ * file's real path (a link stays a link; the mode is kept), flushed, and is renamed over the file
+ * only if the file still holds the text that was read — never over an edit made meanwhile
+ * (COMP8305). A failure to write is COMP8303; the file is then as it was.
+ */
+export function replaceFileAtomic(file: string, read: string, text: string): void {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot write \`${file}\`: ${(e as Error).message}`, undefined, 'COMP8303');
+  }
+  const mode = statSync(real).mode & 0o777;
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let changed = false;
+  try {
+    const fd = openSync(tmp, 'wx', mode);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    changed = readFileSync(real, 'utf8') !== read;
+    if (!changed) renameSync(tmp, real);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`cannot write \`${file}\`: ${(e as Error).message}`, undefined, 'COMP8303');
+  }
+  if (changed) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`\`${file}\` changed while it was being formatted: it was not written`, 'run `comp fmt` again', 'COMP8305');
+  }
+}
+
 /** Write the command's output to --out FILE (atomically), or stdout. */
 export function emit(text: string, out?: string): void {
   if (out) {

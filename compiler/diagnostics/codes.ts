@@ -191,6 +191,7 @@ export const Codes = {
   OutIsInput: def('COMP8302', 'error', '--out would overwrite an input', '--out `{file}` is {what}: the command would overwrite it'),
   OutNotWritten: def('COMP8303', 'error', 'output not written', 'cannot write `{file}`: {problem}'),
   BadCommandLine: def('COMP8304', 'error', 'command line', '{problem}'),
+  FileChangedMeanwhile: def('COMP8305', 'error', 'file changed meanwhile', '`{file}` changed while it was being formatted: it was not written'),
   InternalCommandError: def('COMP8349', 'error', 'internal error', 'internal error: {problem}'),
 
   // ---- 9xxx ledger (9300-9349)

@@ -1,9 +1,11 @@
 // comp fmt <files or folders...> [--check]: format plans in place (or check they are formatted).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Each file is replaced atomically (a temporary file renamed over it), and only if it still holds
+// the text that was formatted.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { formatText } from '../../ide/format.js';
 import { findPlanFiles } from './check.js';
-import { EXIT_ERRORS, plural, setExit, writeErr, writeOut } from '../shared.js';
+import { EXIT_ERRORS, UsageError, plural, replaceFileAtomic, setExit, writeErr, writeOut } from '../shared.js';
 
 export async function fmt(args: string[], check: boolean): Promise<void> {
   const files = await findPlanFiles(args);
@@ -21,8 +23,15 @@ export async function fmt(args: string[], check: boolean): Promise<void> {
     changed++;
     if (check) writeOut(`${file}: not formatted\n`);
     else {
-      writeFileSync(file, out);
-      writeOut(`formatted ${file}\n`);
+      // atomically, and only over the text that was read (an editor may have saved meanwhile)
+      try {
+        replaceFileAtomic(file, text, out);
+        writeOut(`formatted ${file}\n`);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        broken++;
+        writeErr(`${file}: error[${e.code}]: ${e.message}${e.hint ? ` (hint: ${e.hint})` : ''}\n`);
+      }
     }
   }
   if (check) writeOut(changed ? `${plural(changed, 'file')} of ${files.length} would be reformatted\n` : `${plural(files.length, 'file')} already formatted\n`);
