@@ -2,24 +2,13 @@
 // DuckDB over the validated input tables; the runtime takes the credit lines and does the rest
 // (per-rep values, rates, gates, settlement), so every figure after crediting has one definition.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { Decimal } from '../../runtime/decimal.js';
-import { Codes } from '../diagnostics/codes.js';
-import type { Dataset, PlanIR, RowValue, TableIR, Value } from '../../runtime/ir.js';
-import type { PrecomputedCredits, PrecomputedLine } from '../../runtime/evaluate.js';
-import { DUCKDB, INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
+import type { PrecomputedCredits } from '../../runtime/evaluate.js';
+import { DUCKDB } from '../sql/dialect.js';
 import { creditQuery } from '../sql/compile.js';
+import { cellText, toCredits, type CreditRow } from './rows.js';
 
-/** An input value the engine cannot hold exactly (more decimal places than its columns). */
-export class EngineRefusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly file: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
+export { EngineRefusal } from './rows.js';
 
 export class DuckDbEngine {
   private constructor(
@@ -86,57 +75,3 @@ export class DuckDbEngine {
 }
 
 let runs = 0;
-
-const MAX_INT_DIGITS = PRECISION - INPUT_SCALE;
-
-function cellText(v: Value, r: RowValue, field: string): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Decimal) {
-    if (v.decimalPlaces() > INPUT_SCALE || v.abs().gte(new Decimal(10).pow(MAX_INT_DIGITS)))
-      throw new EngineRefusal(
-        Codes.EngineDecimalRange.code,
-        `\`${field}\` = ${v.toFixed()} in ${r.table} \`${r.key}\` does not fit the engine's exact DECIMAL(${PRECISION}, ${INPUT_SCALE}) columns`,
-        r.loc.file,
-        r.loc.line,
-      );
-    return v.toFixed();
-  }
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v.kind === 'date') return v.iso;
-  if (v.kind === 'period') return v.key;
-  return v.key;
-}
-
-interface CreditRow {
-  rule: number;
-  deal_key: string;
-  rep: string | null;
-  credit_date: string | null;
-  deal_amount: string | null;
-  share: string | null;
-  overlay: boolean;
-  amount: string | null;
-  split_key: string;
-  hand_back: boolean;
-}
-
-function toCredits(rows: CreditRow[]): PrecomputedCredits {
-  const lines = new Map<number, Map<string, PrecomputedLine[]>>();
-  const handBack = new Map<number, Set<string>>();
-  for (const r of rows) {
-    const rule = Number(r.rule);
-    if (r.hand_back) {
-      let s = handBack.get(rule);
-      if (!s) handBack.set(rule, (s = new Set()));
-      s.add(r.deal_key);
-      continue;
-    }
-    let m = lines.get(rule);
-    if (!m) lines.set(rule, (m = new Map()));
-    let l = m.get(r.deal_key);
-    if (!l) m.set(r.deal_key, (l = []));
-    l.push({ rep: r.rep!, date: r.credit_date!, dealAmount: r.deal_amount!, share: r.share, overlay: r.overlay, amount: r.amount!, splitKey: r.split_key });
-  }
-  return { lines, handBack };
-}

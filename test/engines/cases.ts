@@ -4,7 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
-import type { Dataset, PlanIR } from '../../runtime/ir.js';
+import type { Dataset, PlanIR, RunResult } from '../../runtime/ir.js';
+import { formatJson } from '../../compiler/cli/report.js';
+import { Decimal } from '../../runtime/decimal.js';
+import type { evaluate } from '../../runtime/evaluate.js';
 import type { Plan } from '../../compiler/syntax/ast.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -57,3 +60,23 @@ export function planCases(): { cases: PlanCase[]; skipped: string[] } {
   }
   return { cases, skipped };
 }
+
+/** What a run prints (JSON), with its errors and warnings: the bytes the engines must agree on. */
+export function output(o: ReturnType<typeof evaluate>): string {
+  return (o.result ? formatJson(o.result) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
+}
+
+/** component name, rep, period -> the measure the runtime shows in its trace. */
+export function runtimeMeasures(c: PlanCase, result: RunResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of result.statements) {
+    for (const n of s.trace) {
+      if (n.kind !== 'component') continue;
+      const k = c.ir.components.find((x) => n.text.startsWith(`${x.label}:`));
+      const m = (n.children ?? []).find((x) => x.kind === 'measure');
+      if (k && m?.value !== undefined) out.set(`${k.name} | ${s.rep} | ${s.period}`, new Decimal(m.value).toFixed());
+    }
+  }
+  return out;
+}
+

@@ -4,15 +4,13 @@
 // compiler leaves to the runtime must be refused with COMP9501 (SqlCompileError), never paid
 // differently. The per-component measures of `comp sql` are held equal to the runtime's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatJson } from '../../compiler/cli/report.js';
 import { DuckDbEngine } from '../../compiler/engines/duckdb.js';
 import { compileCredits, compilePlanSql, SqlCompileError } from '../../compiler/sql/compile.js';
 import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { planLines } from '../../compiler/sql/lines.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { Decimal } from '../../runtime/decimal.js';
-import type { RunResult } from '../../runtime/ir.js';
-import { planCases, type PlanCase } from './cases.js';
+import { output, planCases, runtimeMeasures } from './cases.js';
 
 const { cases, skipped } = planCases();
 let engine: DuckDbEngine;
@@ -28,24 +26,6 @@ afterAll(() => {
   // the counts the closing summary cites
   console.log(`duckdb differential: ${cases.length - refused.length} plans identical, ${refused.length} refused (${refused.join('; ')}), ${skipped.length} never reach an engine; measures of comp sql equal to the runtime's: ${measured} (rep, period, component) in ${measurePlans} plans`);
 });
-
-function output(o: ReturnType<typeof evaluate>): string {
-  return (o.result ? formatJson(o.result) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
-}
-
-/** component name, rep, period -> the measure the runtime shows in its trace. */
-function runtimeMeasures(c: PlanCase, result: RunResult): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of result.statements) {
-    for (const n of s.trace) {
-      if (n.kind !== 'component') continue;
-      const k = c.ir.components.find((x) => n.text.startsWith(`${x.label}:`));
-      const m = (n.children ?? []).find((x) => x.kind === 'measure');
-      if (k && m?.value !== undefined) out.set(`${k.name} | ${s.rep} | ${s.period}`, new Decimal(m.value).toFixed());
-    }
-  }
-  return out;
-}
 
 describe('default engine and DuckDB give the same bytes', () => {
   it('finds the plans', () => {
