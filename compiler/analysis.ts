@@ -42,16 +42,28 @@ export interface FullAnalysis extends Analysis {
 const cache = new Map<string, FullAnalysis>();
 const CACHE_LIMIT = 64;
 
+export interface AnalyzeOptions {
+  /**
+   * Lower to IR only when `ir` is first read (the language server: an edit's diagnostics do not
+   * wait for the lowering, which its preview workers do). Lowering a clean plan fails only on an
+   * internal error; that COMP diagnostic is then added to `diagnostics` when `ir` is read.
+   */
+  deferIr?: boolean;
+}
+
 /**
  * Parse, check and (when there are no errors) lower a plan. Never throws. Cached by file and
  * version: pass the editor's document version; omit it to always analyse afresh.
  */
-export function analyze(file: string, text: string, version?: number): FullAnalysis {
+export function analyze(file: string, text: string, version?: number, opts: AnalyzeOptions = {}): FullAnalysis {
   if (version !== undefined) {
     const hit = cache.get(file);
-    if (hit && hit.version === version && hit.text === text) return hit;
+    if (hit && hit.version === version && hit.text === text) {
+      if (!opts.deferIr) void hit.ir; // a deferred lowering done now: its diagnostic, if any, is in the list
+      return hit;
+    }
   }
-  const result = analyzeUncached(file, text, version ?? 0, version !== undefined);
+  const result = analyzeUncached(file, text, version ?? 0, version !== undefined, !!opts.deferIr);
   if (version !== undefined) {
     cache.delete(file);
     cache.set(file, result);
@@ -71,21 +83,23 @@ function withoutLimited(parsed: { plan: Plan; diagnostics: Diagnostic[] }, list:
   return list.filter((d) => !items.some((it) => d.span.start >= it.span.start && d.span.start <= it.span.end));
 }
 
-function analyzeUncached(file: string, text: string, version: number, incremental = false): FullAnalysis {
+function analyzeUncached(file: string, text: string, version: number, incremental: boolean, deferIr: boolean): FullAnalysis {
   // editor documents (a version given): unchanged declarations are not parsed again
   const parsed = incremental ? parseIncremental(text, file) : parse(text, file);
   const semantics = check(parsed.plan, file, text);
   const versionDiagnostics = checkVersions(parsed.plan, semantics, file, text);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...withoutLimited(parsed, [...semantics.diagnostics, ...versionDiagnostics])]);
-  let ir: PlanIR | undefined;
-  if (!diagnostics.some((d) => d.severity === 'error')) {
+  const clean = !diagnostics.some((d) => d.severity === 'error');
+  const lower = (): PlanIR | undefined => {
+    if (!clean) return undefined;
     try {
-      ir = finishTimeMoney(lowerToIR(parsed.plan, semantics, text), parsed.plan, semantics, text);
+      return finishTimeMoney(lowerToIR(parsed.plan, semantics, text), parsed.plan, semantics, text);
     } catch (e) {
       diagnostics.push(diag(Codes.InternalError, file, { start: 0, end: 0 }, { problem: `compiling: ${(e as Error).message}` }));
+      return undefined;
     }
-  }
-  return {
+  };
+  const result: FullAnalysis = {
     file,
     text,
     version,
@@ -93,8 +107,25 @@ function analyzeUncached(file: string, text: string, version: number, incrementa
     diagnostics,
     symbols: semantics.symbols,
     references: semantics.references,
-    ir,
     tokens: parsed.tokens,
     semantics,
   };
+  if (!deferIr) result.ir = lower();
+  else {
+    let done = false;
+    let ir: PlanIR | undefined;
+    // not enumerable: a copy (`{ ...a }`) does not lower the plan
+    Object.defineProperty(result, 'ir', {
+      configurable: true,
+      enumerable: false,
+      get: () => {
+        if (!done) {
+          done = true;
+          ir = lower();
+        }
+        return ir;
+      },
+    });
+  }
+  return result;
 }

@@ -6,13 +6,16 @@
 //
 // Cancellation: the server bumps a shared counter whenever a document changes; a job started
 // under an older count stops at its next check (between evaluations) and answers `cancelled`.
-import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import { hover } from '../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
 import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
 import { explainOnSample, runOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
 import type { Span } from './convert.js';
+import { Codes } from '../compiler/diagnostics/codes.js';
+import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 
 export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain' | 'run';
 
@@ -38,6 +41,14 @@ export interface PreviewJob {
   component?: string;
 }
 
+const INTERNAL_ERROR = Codes.InternalError.code;
+
+/** What a `summary` job answers: the sample summary (null: no sample data or no IR) and the lowering's internal errors. */
+export interface SummaryValue {
+  summary: SampleSummary | null;
+  internal: Diagnostic[];
+}
+
 export type JobResult = { id: number; cancelled: true } | { id: number; error: string } | { id: number; value: unknown };
 
 const saved = new Map<string, FullAnalysis>();
@@ -52,9 +63,27 @@ function savedAnalysis(job: PreviewJob): FullAnalysis | undefined {
   return a;
 }
 
+/**
+ * For the editor tests only: a slow preview on demand. When COMP_LSP_PREVIEW_DELAY_FILE names a
+ * file holding a number of milliseconds, each hover preview in a worker first sleeps that long
+ * (ignoring cancellation, the worst case), so a test can type while a preview runs.
+ */
+function testDelay(kind: JobKind): void {
+  const file = process.env.COMP_LSP_PREVIEW_DELAY_FILE;
+  if (!file || kind !== 'hover' || isMainThread) return;
+  let ms = 0;
+  try {
+    ms = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(ms, 120_000));
+}
+
 /** Run one job (in a worker, or in the server's own thread when workers are unavailable). */
 export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
   try {
+    testDelay(job.kind);
     if (shouldStop()) return { id: job.id, cancelled: true };
     const a = analyze(job.uri, job.text, job.version);
     const opts: PreviewOptions = {
@@ -73,8 +102,13 @@ export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
         return { id: job.id, value: codeLenses(a, opts) };
       case 'inlays':
         return { id: job.id, value: inlayHints(a, job.range ?? { start: 0, end: a.text.length }, opts) };
-      case 'summary':
-        return { id: job.id, value: a.ir ? (summarizeSample(a.ir, opts) ?? null) : null };
+      case 'summary': {
+        // the lowering the server's thread leaves to the workers: its internal error, if any, goes back with the figures
+        const ir = a.ir;
+        const internal = a.diagnostics.filter((d) => d.code === INTERNAL_ERROR);
+        const value: SummaryValue = { summary: ir ? (summarizeSample(ir, opts) ?? null) : null, internal };
+        return { id: job.id, value };
+      }
       case 'run':
         return { id: job.id, value: a.ir ? runOnSample(a.ir, opts) : 'The plan has errors: fix them to run it.' };
       case 'explain':

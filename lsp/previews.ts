@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SampleSummary } from '../compiler/ide/preview-sample.js';
-import { runJob, type JobKind, type JobResult, type PreviewJob } from './preview-worker.js';
+import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
+import { runJob, type JobKind, type JobResult, type PreviewJob, type SummaryValue } from './preview-worker.js';
 
 type Role = 'quick' | 'data';
 
@@ -83,6 +84,8 @@ interface SummaryEntry {
   version: number;
   text: string;
   summary?: SampleSummary;
+  /** Internal errors of lowering this text (the server's thread leaves the lowering to the workers). */
+  internal: Diagnostic[];
 }
 
 /** How long a hover waits for the first sample run of a document before answering without it. */
@@ -160,7 +163,8 @@ export class PreviewService {
     const done = this.data.run(this.job('summary', doc)).then((r) => {
       if (this.inFlight.get(doc.uri)?.text === doc.text) this.inFlight.delete(doc.uri);
       if ('value' in r) {
-        this.summaries.set(doc.uri, { version: doc.version, text: doc.text, summary: (r.value as SampleSummary | null) ?? undefined });
+        const v = r.value as SummaryValue;
+        this.summaries.set(doc.uri, { version: doc.version, text: doc.text, summary: v.summary ?? undefined, internal: v.internal });
         onDone?.();
       }
     });
@@ -177,7 +181,7 @@ export class PreviewService {
     s.pending = true;
     void this.data.run({ ...this.job('summary', { ...doc, text: s.text, version: -1 }), savedText: undefined, uri: `${doc.uri}#saved`, epoch: Atomics.load(this.epoch, 0) }).then((r) => {
       s.pending = false;
-      if ('value' in r) s.summary = (r.value as SampleSummary | null) ?? null;
+      if ('value' in r) s.summary = (r.value as SummaryValue).summary ?? null;
     });
   }
 
@@ -201,6 +205,12 @@ export class PreviewService {
 
   latestSummary(uri: string): SampleSummary | undefined {
     return this.summaries.get(uri)?.summary;
+  }
+
+  /** The internal errors of lowering this text, once a worker has lowered it. */
+  internalErrors(uri: string, text: string): Diagnostic[] {
+    const s = this.summaries.get(uri);
+    return s && s.text === text ? s.internal : [];
   }
 
   async run(kind: JobKind, doc: DocInfo, extra: Partial<PreviewJob> = {}, waitMs = 250): Promise<JobResult> {

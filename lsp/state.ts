@@ -48,7 +48,8 @@ export class ServerState {
   readonly lastAnalysis = new Map<string, FullAnalysis>();
 
   analysis(doc: TextDocument): FullAnalysis {
-    const a = analyze(doc.uri, doc.getText(), doc.version);
+    // the IR is lowered on first use (the preview workers lower each version themselves)
+    const a = analyze(doc.uri, doc.getText(), doc.version, { deferIr: true });
     this.lastAnalysis.set(doc.uri, a);
     return a;
   }

@@ -34,9 +34,21 @@ export function chunkStarts(text: string): number[] {
   return starts;
 }
 
+interface Placed {
+  items: A.Item[];
+  comments: A.Comment[];
+  tokens: ParseResult['tokens'];
+}
+
 interface Chunk {
   text: string;
   result: ParseResult;
+  /**
+   * The chunk's pieces moved to where they were used last (by offset): a chunk whose text and
+   * offset did not change is not copied again. (Its nodes are then shared by the analyses of
+   * both versions; nothing after the parse changes an AST node.)
+   */
+  placed: Map<number, Placed>;
 }
 
 const caches = new Map<string, Map<string, Chunk>>();
@@ -85,14 +97,18 @@ export function parseIncremental(text: string, file: string): ParseResult {
     for (let i = 0; i < starts.length; i++) {
       const from = starts[i]!;
       const piece = text.slice(from, starts[i + 1] ?? text.length);
-      let c = old.get(piece) ?? next.get(piece);
-      if (!c) c = { text: piece, result: parse(piece, file) };
-      next.set(piece, c);
+      const before = old.get(piece);
+      let c = next.get(piece);
+      if (!c) {
+        c = { text: piece, result: before?.result ?? parse(piece, file), placed: new Map() };
+        next.set(piece, c);
+      }
       if (c.result.diagnostics.length) {
         caches.set(file, next);
         return parse(text, file);
       }
-      const r = shifted({ items: c.result.plan.items, comments: c.result.plan.comments, tokens: c.result.tokens }, from);
+      const r = before?.placed.get(from) ?? shifted({ items: c.result.plan.items, comments: c.result.plan.comments, tokens: c.result.tokens }, from);
+      c.placed.set(from, r);
       items.push(...r.items);
       comments.push(...r.comments);
       tokens.push(...r.tokens);

@@ -28,7 +28,9 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
 /** A document's diagnostics as published: the analysis's, and the data files missing from the sample data. */
 export function diagnosticsOf(state: ServerState, doc: TextDocument, a: FullAnalysis): LspDiagnostic[] {
   const extra = dataFileDiagnostics(a, state.previewOptions(doc.uri));
-  return [...a.diagnostics, ...extra].map((d) => toLspDiagnostic(doc, d));
+  // the lowering's internal error (the workers lower the plan: see analyze's deferIr)
+  const internal = state.previews.internalErrors(doc.uri, a.text).filter((d) => !a.diagnostics.some((x) => x.code === d.code));
+  return [...a.diagnostics, ...extra, ...internal].map((d) => toLspDiagnostic(doc, d));
 }
 
 /** The shortest quiet time after an edit, however fast the analysis. */
@@ -69,7 +71,16 @@ export function registerDiagnostics(state: ServerState): void {
     void state.connection.sendDiagnostics({ uri, version, diagnostics });
     // Once the diagnostics are out, the data worker runs this version on the sample data (if
     // any); code lenses and inlay hints are refreshed when its figures arrive.
-    if (doc.version === version) void state.previews.refresh(state.docInfo(doc), () => state.refreshFigures());
+    if (doc.version === version) {
+      void state.previews.refresh(state.docInfo(doc), () => {
+        state.refreshFigures();
+        // lowering this version failed in the worker (an internal error): publish it too
+        const cur = state.documents.get(uri);
+        if (cur?.version === version && state.previews.internalErrors(uri, cur.getText()).length) {
+          void state.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state, cur, state.analysis(cur)) });
+        }
+      });
+    }
     if (process.env.COMP_LSP_TIMING) state.log(`diagnostics ${uri}@${version} in ${Date.now() - started} ms`);
   };
 

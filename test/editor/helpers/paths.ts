@@ -14,8 +14,8 @@ export const SAMPLE_PLAN = join(WORKSPACE, 'commission.comp');
 export const BROKEN_PLAN = join(WORKSPACE, 'broken.comp');
 export const SAMPLE_DATA = join(WORKSPACE, 'data');
 export const GRAMMAR = join(ROOT, 'vscode-extension', 'syntaxes', 'comp.tmLanguage.json');
-/** Screenshots and logs of the e2e tests (gitignored). */
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Screenshots and logs of the editor e2e tests (gitignored). */
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'editor');
 
 function findRoot(from: string): string {
   let dir = from;

@@ -55,12 +55,17 @@ export async function startCodeServer(opts: {
   vsix: string;
   workspace: string;
   settings: (workspaceCopy: string) => Record<string, unknown>;
+  /** Folders copied into the workspace copy: { 'crm': '<repo>/samples/crm' }. */
+  extraFolders?: Record<string, string>;
+  /** Environment of code-server (and so of the extension host and the language server). */
+  env?: Record<string, string>;
 }): Promise<CodeServer> {
   const dir = mkdtempSync(join(tmpdir(), 'comp-code-server-'));
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   const workspace = join(dir, 'workspace');
   cpSync(opts.workspace, workspace, { recursive: true });
+  for (const [name, from] of Object.entries(opts.extraFolders ?? {})) cpSync(from, join(workspace, name), { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
@@ -114,7 +119,7 @@ export async function startCodeServer(opts: {
       '--disable-getting-started-override',
       workspace,
     ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...opts.env } },
   );
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -300,6 +305,7 @@ export async function hoverWord(
   word: string,
   timeoutMs: number,
   done: (text: string) => boolean = (t) => t !== '' && !/^Loading\.\.\.$/m.test(t),
+  repoint = true,
 ): Promise<string> {
   const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
   await line.waitFor({ timeout: 10_000 });
@@ -323,8 +329,9 @@ export async function hoverWord(
     );
     if (done(text)) return text;
     // No hover shown yet (the editor may have dismissed it, e.g. while the server was still
-    // starting): move away and point again, as a person would.
-    if (text === '' && Date.now() - lastMove > 8_000) {
+    // starting), or not yet the one wanted (figures still being computed): move away and point
+    // again, as a person would.
+    if ((text === '' || (repoint && !/^Loading\.\.\.$/m.test(text))) && Date.now() - lastMove > 8_000) {
       await page.mouse.move(box.x + 2, box.y + box.height * 4);
       await sleep(200);
       await point();
@@ -333,6 +340,53 @@ export async function hoverWord(
     await sleep(250);
   }
   return text;
+}
+
+/** Runs a command of the Command Palette by (a unique part of) its label. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** The rows of the Problems panel (a file row, then its problems), top to bottom. */
+export async function problemsPanelRows(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  );
+}
+
+/** The titles of the code lenses shown in the active editor. */
+export async function codeLensTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.editor-instance .codelens-decoration a, .editor-instance .codelens-decoration > span')]
+      .map((el) => ((el as HTMLElement).innerText ?? '').replace(/\u00a0/g, ' ').trim())
+      .filter(Boolean),
+  );
+}
+
+/**
+ * Ctrl+. at the cursor: the titles of the code actions offered, or [] when the editor says
+ * there are none ("No code actions available"). Closes the menu or the message.
+ */
+export async function codeActionsAtCursor(page: Page, timeoutMs: number): Promise<{ titles: string[]; message: string }> {
+  await page.keyboard.press('Control+Period');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await page.evaluate(() => {
+      const menu = [...document.querySelectorAll('.action-widget .monaco-list-row')].map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean);
+      const message = [...document.querySelectorAll('.monaco-editor-overlaymessage')].map((el) => (el as HTMLElement).innerText.trim()).join(' ');
+      return { titles: menu, message };
+    });
+    if (r.titles.length || /no code actions/i.test(r.message) || Date.now() > deadline) {
+      return r;
+    }
+    await sleep(200);
+  }
 }
 
 export function sleep(ms: number): Promise<void> {
