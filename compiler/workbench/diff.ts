@@ -5,6 +5,7 @@ import type { RunResult } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { money, pct } from './describe.js';
 import { barChart, cards, esc, page, table } from './html.js';
+import { csvRows, escapeControls, padDisplay, displayWidth } from '../cli/cells.js';
 
 export interface DiffRow {
   rep: string;
@@ -24,13 +25,52 @@ export interface PlanDiff {
   reps: DiffRow[];
   /** Per rep and period (earned), sorted by period then rep. */
   rows: DiffRow[];
+  /** Per rep and component over all periods, sorted by rep then component (each pair either plan pays). */
+  repComponents: RepComponentRow[];
   /** Reps by the size of their change, largest first (at most 10 each way). */
   gainers: DiffRow[];
   losers: DiffRow[];
   distribution: { bucket: string; reps: number }[];
 }
 
+export interface RepComponentRow {
+  rep: string;
+  /** The component's name in the plans; `label` is its title. */
+  component: string;
+  label: string;
+  old: string;
+  new: string;
+  change: string;
+}
+
 const ZERO = new Decimal(0);
+
+/** Earned per rep and component over all periods. */
+function repComponentTotals(r: RunResult): Map<string, { rep: string; component: string; amount: Decimal }> {
+  const m = new Map<string, { rep: string; component: string; amount: Decimal }>();
+  for (const s of r.statements)
+    for (const l of s.lines) {
+      if (l.kind !== 'component') continue;
+      const k = `${s.rep}\u0000${l.name}`;
+      const e = m.get(k) ?? { rep: s.rep, component: l.name, amount: ZERO };
+      e.amount = e.amount.plus(new Decimal(l.amount));
+      m.set(k, e);
+    }
+  return m;
+}
+
+function repComponentRows(oldR: RunResult, newR: RunResult, lab: Map<string, string>): RepComponentRow[] {
+  const o = repComponentTotals(oldR);
+  const n = repComponentTotals(newR);
+  const keys = [...new Set([...o.keys(), ...n.keys()])];
+  const rows = keys.map((k) => {
+    const e = (o.get(k) ?? n.get(k))!;
+    const a = o.get(k)?.amount ?? ZERO;
+    const b = n.get(k)?.amount ?? ZERO;
+    return { rep: e.rep, component: e.component, label: lab.get(e.component) ?? e.component, old: a.toFixed(2), new: b.toFixed(2), change: b.minus(a).toFixed(2) };
+  });
+  return rows.sort((x, y) => (x.rep < y.rep ? -1 : x.rep > y.rep ? 1 : x.component < y.component ? -1 : x.component > y.component ? 1 : 0));
+}
 
 function componentTotals(r: RunResult): Map<string, Decimal> {
   const m = new Map<string, Decimal>();
@@ -98,6 +138,7 @@ export function diffRuns(oldR: RunResult, newR: RunResult, oldLabel: string, new
     components: names.map((n) => ({ name: lab.get(n) ?? n, old: (co.get(n) ?? ZERO).toFixed(2), new: (cn.get(n) ?? ZERO).toFixed(2), change: (cn.get(n) ?? ZERO).minus(co.get(n) ?? ZERO).toFixed(2) })),
     reps: reps.map(row),
     rows,
+    repComponents: repComponentRows(oldR, newR, lab),
     gainers,
     losers,
     distribution: BUCKETS.map((b) => ({ bucket: b, reps: counts.get(b)! })).filter((x) => x.reps > 0 || !x.bucket.startsWith('paid only')),
@@ -116,9 +157,11 @@ function share(oldV: string, newV: string): string {
   return `${s.gt(0) ? '+' : ''}${pct(s.toDecimalPlaces(4))}`;
 }
 
-function pad(rows: string[][], right: boolean[]): string {
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+/** Columns aligned by display width (CJK names), control characters of the data escaped. */
+function pad(raw: string[][], right: boolean[]): string {
+  const rows = raw.map((r) => r.map(escapeControls));
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+  return rows.map((r) => r.map((c, i) => padDisplay(c, w[i]!, right[i]!)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 export function diffTable(d: PlanDiff): string {
@@ -138,19 +181,25 @@ export function diffTable(d: PlanDiff): string {
   const changed = d.rows.filter((r) => !new Decimal(r.change).isZero());
   out.push(`Changes per rep and period (${changed.length} of ${d.rows.length})`);
   if (changed.length) out.push(pad([['  rep', 'period', 'old', 'new', 'change'], ...changed.map((r) => [`  ${r.rep}`, r.period, money(cur, r.old), money(cur, r.new), signed(cur, r.change)])], [false, false, true, true, true]));
+  const moved = d.repComponents.filter((r) => !new Decimal(r.change).isZero());
+  out.push(`Changes per rep and component (${moved.length} of ${d.repComponents.length})`);
+  if (moved.length) out.push(pad([['  rep', 'component', 'old', 'new', 'change', ''], ...moved.map((r) => [`  ${r.rep}`, r.label, money(cur, r.old), money(cur, r.new), signed(cur, r.change), share(r.old, r.new)])], [false, false, true, true, true, true]));
   return out.join('\n');
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * CSV (csv-stringify): a row per rep and period (`rows: 'rep-period'`), or per rep and component.
+ * Text cells from the data that a spreadsheet would run as a formula are neutralised unless `raw`
+ * (compiler/cli/cells.ts, OWASP CSV injection).
+ */
+export function diffCsv(d: PlanDiff, opts: { rows?: 'rep-period' | 'rep-component'; raw?: boolean } = {}): string {
+  if (opts.rows === 'rep-component') return csvRows(['rep', 'component', 'label', 'old', 'new', 'change'], d.repComponents.map((r) => [r.rep, r.component, r.label, r.old, r.new, r.change]), new Set([0, 1, 2]), opts.raw);
+  return csvRows(['rep', 'period', 'old', 'new', 'change'], d.rows.map((r) => [r.rep, r.period, r.old, r.new, r.change]), new Set([0]), opts.raw);
 }
 
-export function diffCsv(d: PlanDiff): string {
-  return 'rep,period,old,new,change\n' + d.rows.map((r) => [r.rep, r.period, r.old, r.new, r.change].map(csvField).join(',')).join('\n') + '\n';
-}
-
+/** The `comp.diff` document (schemas/diff.v1.json). */
 export function diffJson(d: PlanDiff): string {
-  return JSON.stringify(d, null, 2) + '\n';
+  return JSON.stringify({ kind: 'comp.diff', schemaVersion: 1, ...d }, null, 2) + '\n';
 }
 
 export function diffHtml(d: PlanDiff): string {
@@ -177,6 +226,9 @@ export function diffHtml(d: PlanDiff): string {
   const changed = d.rows.filter((r) => !new Decimal(r.change).isZero());
   b.push(`<h2>Per rep and period</h2><p class="note">${changed.length} of ${d.rows.length} statements change.</p>`);
   if (changed.length) b.push(table(['Rep', 'Period', { text: 'Old', n: true }, { text: 'New', n: true }, { text: 'Change', n: true }], changed.map((r) => [r.rep, r.period, { text: money(cur, r.old), n: true }, { text: money(cur, r.new), n: true }, { text: signed(cur, r.change), n: true, cls: new Decimal(r.change).lt(0) ? 'neg' : 'pos' }])));
+  const moved = d.repComponents.filter((r) => !new Decimal(r.change).isZero());
+  b.push(`<h2>Per rep and component</h2><p class="note">${moved.length} of ${d.repComponents.length} rep and component pairs change (over all periods).</p>`);
+  if (moved.length) b.push(table(['Rep', 'Component', { text: 'Old', n: true }, { text: 'New', n: true }, { text: 'Change', n: true }, { text: '', n: true }], moved.map((r) => [r.rep, r.label, { text: money(cur, r.old), n: true }, { text: money(cur, r.new), n: true }, { text: signed(cur, r.change), n: true, cls: new Decimal(r.change).lt(0) ? 'neg' : 'pos' }, { text: share(r.old, r.new), n: true }])));
   b.push('<footer>Generated by <code>comp diff</code>: both plans run by the evaluator on the same data.</footer>');
   return page(`Plan change: ${d.old.label} → ${d.new.label}`, b.join('\n'));
 }

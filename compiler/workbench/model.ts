@@ -8,6 +8,7 @@ import { money, pct } from './describe.js';
 import { CURVE_POINTS, exampleRep, payoutCurve } from './curve.js';
 import { barChart, cards, esc, lineChart, page, table } from './html.js';
 import { findTemplate, quotaOf, run, withCredits, type SyntheticCredit } from './synthetic.js';
+import { csvRows, displayWidth, escapeControls, padDisplay } from '../cli/cells.js';
 
 export type ScenarioSpec =
   | { k: 'quota'; level: Decimal }
@@ -218,9 +219,11 @@ function rows(r: ModelReport): string[][] {
   ];
 }
 
-function pad(t: string[][], right: boolean[]): string {
-  const w = t[0]!.map((_, i) => Math.max(...t.map((r) => r[i]!.length)));
-  return t.map((r) => r.map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+/** Columns aligned by display width, control characters of the data escaped. */
+function pad(raw: string[][], right: boolean[]): string {
+  const t = raw.map((r) => r.map(escapeControls));
+  const w = t[0]!.map((_, i) => Math.max(...t.map((r) => displayWidth(r[i]!))));
+  return t.map((r) => r.map((c, i) => padDisplay(c, w[i]!, right[i]!)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 export function modelTable(r: ModelReport): string {
@@ -234,23 +237,22 @@ export function modelTable(r: ModelReport): string {
     out.push(pad([['scenario', ...bands], ...r.scenarios.map((s) => [s.name, ...s.bands.map((b) => pct(b.share))])], [false, ...bands.map(() => true)]));
   }
   if (r.curve) {
-    out.push(`Payout curve for ${r.curve.rep} in ${r.curve.period}${r.curve.quota ? ` (quota ${money(cur, r.curve.quota)})` : ''}`);
+    out.push(`Payout curve for ${escapeControls(r.curve.rep)} in ${r.curve.period}${r.curve.quota ? ` (quota ${money(cur, r.curve.quota)})` : ''}`);
     out.push(pad([['attainment', 'credit', 'earned', 'effective rate'], ...r.curve.points.map((p) => [pct(p.attainment), money(cur, p.credit), money(cur, p.earned), p.effectiveRate ? pct(p.effectiveRate) : ''])], [true, true, true, true]));
   }
   for (const n of r.notes) out.push(`note: ${n.replace(/`/g, '')}`);
   return out.join('\n') + '\n';
 }
 
-export function modelCsv(r: ModelReport): string {
-  const f = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['scenario,total_cost,credited_revenue,cost_of_sales'];
-  lines.push(['actual', r.actual.cost, r.actual.credit, r.actual.costOfSales ?? ''].map(f).join(','));
-  for (const s of r.scenarios) lines.push([s.name, s.problem ? '' : s.cost, s.credit, s.costOfSales ?? ''].map(f).join(','));
-  return lines.join('\n') + '\n';
+/** CSV (csv-stringify); text cells neutralised against spreadsheet formulas unless `raw` (compiler/cli/cells.ts). */
+export function modelCsv(r: ModelReport, opts: { raw?: boolean } = {}): string {
+  const rows = [['actual', r.actual.cost, r.actual.credit, r.actual.costOfSales ?? ''], ...r.scenarios.map((s) => [s.name, s.problem ? '' : s.cost, s.credit, s.costOfSales ?? ''])];
+  return csvRows(['scenario', 'total_cost', 'credited_revenue', 'cost_of_sales'], rows, new Set([0]), opts.raw);
 }
 
+/** The `comp.model` document (schemas/model.v1.json). */
 export function modelJson(r: ModelReport): string {
-  return JSON.stringify(r, null, 2) + '\n';
+  return JSON.stringify({ kind: 'comp.model', schemaVersion: 1, ...r }, null, 2) + '\n';
 }
 
 export function modelHtml(r: ModelReport): string {

@@ -42,6 +42,24 @@ describe('comp diff', () => {
     ]);
     expect(diffCsv(d)).toBe('rep,period,old,new,change\nada,2026-Q1,18000.00,18600.00,600.00\nben,2026-Q1,9600.00,9600.00,0.00\n');
     expect(diffTable(d)).toContain('Total earned  USD 27,600.00  USD 28,200.00  +USD 600.00  +2.17%');
+    // per rep and component: the 600.00 is ada's commission
+    expect(d.repComponents.map((r) => [r.rep, r.component, r.old, r.new, r.change])).toEqual([
+      ['ada', 'commission', '18000.00', '18600.00', '600.00'],
+      ['ben', 'commission', '9600.00', '9600.00', '0.00'],
+    ]);
+    expect(diffCsv(d, { rows: 'rep-component' })).toBe('rep,component,label,old,new,change\nada,commission,Commission,18000.00,18600.00,600.00\nben,commission,Commission,9600.00,9600.00,0.00\n');
+    expect(diffTable(d)).toMatch(/Changes per rep and component \(1 of 2\)\n {2}rep +component +old +new +change\n {2}ada +Commission +USD 18,000.00 +USD 18,600.00 +\+USD 600.00 +\+3.33%/);
+  });
+
+  it('rep names from the data: formulas neutralised in CSV (unless raw), control characters escaped in the table', () => {
+    const d = diffRuns(load(`${EX}/plan.comp`).result, load(NEW).result, 'old', 'new');
+    const hostile = { ...d, rows: d.rows.map((r) => ({ ...r, rep: r.rep === 'ada' ? '=HYPERLINK("http://x")' : 'b\u001b[31men' })), repComponents: d.repComponents.map((r) => ({ ...r, rep: '@SUM(A1)' })) };
+    expect(diffCsv(hostile)).toContain(`"'=HYPERLINK(""http://x"")",2026-Q1`);
+    expect(diffCsv(hostile, { raw: true })).toContain('"=HYPERLINK(""http://x"")",2026-Q1');
+    expect(diffCsv(hostile, { rows: 'rep-component' })).toContain("'@SUM(A1),commission");
+    const t = diffTable({ ...hostile, rows: hostile.rows.map((r) => ({ ...r, change: '1.00' })) });
+    expect(t).toContain('b\\x1B[31men');
+    expect(t).not.toContain('\u001b');
   });
 
   it('--rev compares the plan with itself at a git revision (through the CLI)', () => {

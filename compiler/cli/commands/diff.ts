@@ -12,6 +12,8 @@ export interface DiffOptions {
   rev?: string;
   format: 'table' | 'csv' | 'json' | 'html';
   out?: string;
+  rows: 'rep-period' | 'rep-component';
+  rawCsv?: boolean;
 }
 
 /** The text of `file` at a git revision (`git show REV:./file`, run in the file's folder). */
@@ -64,7 +66,7 @@ export async function diff(plans: string[], o: DiffOptions): Promise<void> {
   if (!oldR || !newR) return setExit(EXIT_ERRORS);
   const w = await import('../../workbench/diff.js');
   const d = w.diffRuns(oldR, newR, oldLabel, newLabel);
-  emit(o.format === 'json' ? w.diffJson(d) : o.format === 'csv' ? w.diffCsv(d) : o.format === 'html' ? w.diffHtml(d) : w.diffTable(d), o.out);
+  emit(o.format === 'json' ? w.diffJson(d) : o.format === 'csv' ? w.diffCsv(d, { rows: o.rows, raw: o.rawCsv === true }) : o.format === 'html' ? w.diffHtml(d) : w.diffTable(d), o.out);
 }
 
 export function register(program: Command): void {
@@ -74,12 +76,14 @@ export function register(program: Command): void {
     .description(
       'Run the old and the new plan on the same data and compare what they pay: totals, per component, the\n' +
         'distribution of the change per rep (gains or losses above 10%...), the biggest movers, and every rep and\n' +
-        'period that changes. With --rev, the old plan is the same file at a git revision (for pull requests).',
+        'period, and every rep and component, that changes. With --rev, the old plan is the same file at a git revision (for pull requests).',
     )
     .argument('<plans...>', 'the old and the new plan, or one plan with --rev')
     .requiredOption('--data <paths...>', 'data folders and/or files holding the tables the plans declare')
     .option('--rev <revision>', 'compare the plan with itself at this git revision (e.g. main, HEAD~1)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'html']).default('table'))
+    .addOption(new Option('--rows <rows>', 'CSV rows: per rep and period, or per rep and component').choices(['rep-period', 'rep-component']).default('rep-period'))
+    .option('--raw-csv', 'write CSV text cells as they are, even those starting with = + - @ that a spreadsheet runs as a formula')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .addHelpText(
       'after',
@@ -88,6 +92,7 @@ Examples:
   $ comp diff plan-2026.comp plan-2027.comp --data data/
   $ comp diff plan.comp --rev main --data data/ --format html --out change.html
   $ comp diff old.comp new.comp --data data/ --format csv --out change.csv
+  $ comp diff old.comp new.comp --data data/ --format csv --rows rep-component
 
 Exit status: 0 compared, 1 errors in a plan or the data, 2 usage error.`,
     )
