@@ -7,6 +7,7 @@
 // record is reported as COMP6012 and every other record is still read and checked.
 import { parse } from 'csv-parse/sync';
 import { LineIndex } from '../syntax/lines.js';
+import { readCsvColumns } from './columnar.js';
 import type { RawCell, RawProblem, RawRow, RawTable } from './raw.js';
 
 interface ScannedRecord {
@@ -112,6 +113,14 @@ function csvProblem(e: unknown): string {
 
 /** Read CSV text into a header and rows of located cells. */
 export function readCsv(file: string, source: string): RawTable {
+  // plain RFC 4180 text: read into columns (./columnar.ts); anything else the careful way below
+  const fast = readCsvColumns(file, source);
+  if (fast) return fast;
+  return readCsvRows(file, source);
+}
+
+/** The careful reader: csv-parse, and one record at a time when it rejects the file. */
+export function readCsvRows(file: string, source: string): RawTable {
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const index = new LineIndex(source);
   const pos = (offset: number) => {

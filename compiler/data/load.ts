@@ -15,7 +15,7 @@ import { readDataFile, resolveSource, unreadFiles, type SourceOptions } from './
 import type { Sheets } from './xlsx.js';
 import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
-import type { Position, RawCell, RawRow, RawTable } from './raw.js';
+import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -46,8 +46,12 @@ interface LoadedTable {
   ir: TableIR;
   file: string;
   rows: RowValue[];
-  /** Where each row and its cells were read, for checks made after reading (references, splits). */
-  rawRows: Map<RowValue, RawRow>;
+  /** Where each row and its cells were read (row i of `rows` is row i of the grid), for checks made after reading (references, splits). */
+  grid: RawGrid;
+  /** The grid column of each field read. */
+  colOf: Map<string, number>;
+  /** Row numbers, made on the first report that needs one. */
+  rowIndex?: Map<RowValue, number>;
   /** Rows by key (first occurrence), for references. */
   keys: Map<string, RowValue>;
 }
@@ -172,59 +176,71 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
     }
   }
 
-  const lt: LoadedTable = { ir: t, file, rows: [], rawRows: new Map(), keys: new Map() };
+  const grid = gridOf(raw);
+  const colOf = new Map<string, number>();
+  for (const c of raw.columns) colOf.set(c.name, c.index);
+  const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new Map() };
   const firstKeyLine = new Map<string, number>();
-  raw.rows.forEach((r, idx) => {
+  // per field: its grid column; -1 when the column is missing (reported above), -2 when unknown
+  const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2 }));
+  const isCsv = raw.kind === 'csv';
+  const keyField = t.key;
+  for (let idx = 0; idx < grid.length; idx++) {
     const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
-    for (const f of t.fields) {
-      if (missing.has(f.name)) {
+    for (const { f, col } of fields) {
+      if (col === -1) {
         values[f.name] = null;
         continue;
       }
-      const cell: RawCell | undefined = r.cells.get(f.name);
-      if (cell === undefined && raw.kind === 'csv') {
+      const text = col >= 0 ? grid.text(col, idx) : undefined;
+      if (text === undefined && isCsv) {
         values[f.name] = null; // a short row, reported as malformed
         continue;
       }
-      const at: Position = cell ?? r;
-      values[f.name] = checkCell(t, f, cell, at, file, report);
+      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report);
     }
-    const keyField = t.key;
     const key = keyField ? keyString(values[keyField] ?? null) : String(idx + 1);
-    const row: RowValue = { kind: 'row', table: t.name, key, values, loc: { file, line: r.line } };
+    const line = grid.line(idx);
+    const row: RowValue = { kind: 'row', table: t.name, key, values, loc: { file, line } };
     if (keyField && values[keyField] !== null && values[keyField] !== undefined) {
       const first = firstKeyLine.get(key);
       if (first !== undefined) {
-        report(Codes.DuplicateKey, file, r.cells.get(keyField) ?? r, { key, table: t.name, line: first });
+        report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: first });
       } else {
-        firstKeyLine.set(key, r.line);
+        firstKeyLine.set(key, line);
         lt.keys.set(key, row);
       }
     }
     lt.rows.push(row);
-    lt.rawRows.set(row, r);
-  });
+  }
   return lt;
 }
 
-function checkCell(t: TableIR, f: FieldIR, cell: RawCell | undefined, at: Position, file: string, report: Report): Value {
-  if (cell?.invalid) {
-    if (cell.code === Codes.SheetCellError.code) report(Codes.SheetCellError, file, at, { problem: cell.invalid });
-    else report(Codes.MalformedFile, file, at, { problem: cell.invalid });
+/** Where a cell was read: the cell, or its row when the table has no such column. */
+function cellAt(grid: RawGrid, col: number, idx: number): Position {
+  return col >= 0 ? grid.cellAt(col, idx) : grid.rowAt(idx);
+}
+
+function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, grid: RawGrid, col: number, idx: number, file: string, report: Report): Value {
+  const invalid = col >= 0 ? grid.invalid(col, idx) : undefined;
+  if (invalid) {
+    const at = cellAt(grid, col, idx);
+    if (invalid.code === Codes.SheetCellError.code) report(Codes.SheetCellError, file, at, { problem: invalid.invalid! });
+    else report(Codes.MalformedFile, file, at, { problem: invalid.invalid! });
     return null;
   }
-  let text = cell?.text ?? '';
+  let text = cellText ?? '';
   if (f.aliases && Object.prototype.hasOwnProperty.call(f.aliases, text)) text = f.aliases[text]!;
   // Text is kept exactly as written; typed values may have spaces around them.
   const value = f.type.t === 'text' || f.type.t === 'ref' ? text : text.trim();
   if (value.trim() === '') {
     if (f.optional && t.key !== f.name) return null;
-    report(Codes.EmptyValue, file, at, { column: f.name }, t.key === f.name ? 'a key field is always required' : 'declare the field `optional` if it may be empty');
+    report(Codes.EmptyValue, file, cellAt(grid, col, idx), { column: f.name }, t.key === f.name ? 'a key field is always required' : 'declare the field `optional` if it may be empty');
     return null;
   }
   const parsed = parseValueChecked(value, f);
   if (!parsed.ok) {
-    report(parsed.def, file, at, {}, parsed.hint, parsed.message);
+    report(parsed.def, file, cellAt(grid, col, idx), {}, parsed.hint, parsed.message);
     return null;
   }
   return parsed.value;
@@ -241,9 +257,9 @@ function parseValueChecked(text: string, f: FieldIR): Parsed {
 
 /** Where a row's cell was read: the cell, or the row itself when the cell is absent (a JSON key left out). */
 function at(lt: LoadedTable, row: RowValue, field: string): Position {
-  const r = lt.rawRows.get(row);
-  const c = r?.cells.get(field) ?? r;
-  return c ? { line: c.line, column: c.column } : { line: row.loc.line, column: 1 };
+  const idx = (lt.rowIndex ??= new Map(lt.rows.map((r, i) => [r, i]))).get(row);
+  if (idx === undefined) return { line: row.loc.line, column: 1 };
+  return cellAt(lt.grid, lt.colOf.get(field) ?? -1, idx);
 }
 
 // ------------------------------------------------------------------ references

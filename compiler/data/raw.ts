@@ -42,6 +42,54 @@ export interface RawTable {
   rows: RawRow[];
   /** Syntax problems (COMP6012). */
   problems: RawProblem[];
+  /** The rows as columns (./columnar.ts: plain CSV); `rows` is then empty. */
+  grid?: RawGrid;
+}
+
+/**
+ * Cells addressed by column (a RawColumn's `index`) and row number, positions made when asked:
+ * what the loader reads, whether the table came as columns or as rows (`gridOf`).
+ */
+export interface RawGrid {
+  readonly length: number;
+  /** The cell's text; undefined when the row has no such cell, null for a JSON `null`. */
+  text(col: number, r: number): string | null | undefined;
+  /** The cell when it cannot be a value at all (RawCell.invalid), else undefined. */
+  invalid(col: number, r: number): RawCell | undefined;
+  /** The row's 1-based line. */
+  line(r: number): number;
+  rowAt(r: number): Position;
+  /** Where the cell was read: the cell, or the row when the cell is absent. */
+  cellAt(col: number, r: number): Position;
+}
+
+/** The table's cells as a grid: its own (columnar CSV), or a view of its rows. */
+export function gridOf(t: RawTable): RawGrid {
+  if (t.grid) return t.grid;
+  const names: string[] = [];
+  for (const c of t.columns) names[c.index] = c.name;
+  const rows = t.rows;
+  const cell = (col: number, r: number): RawCell | undefined => {
+    const name = names[col];
+    return name === undefined ? undefined : rows[r]!.cells.get(name);
+  };
+  return {
+    length: rows.length,
+    text: (col, r) => {
+      const c = cell(col, r);
+      return c === undefined ? undefined : c.text;
+    },
+    invalid: (col, r) => {
+      const c = cell(col, r);
+      return c?.invalid ? c : undefined;
+    },
+    line: (r) => rows[r]!.line,
+    rowAt: (r) => ({ line: rows[r]!.line, column: rows[r]!.column }),
+    cellAt: (col, r) => {
+      const c = cell(col, r) ?? rows[r]!;
+      return { line: c.line, column: c.column };
+    },
+  };
 }
 
 /** A spreadsheet cell's name: `E3` for row 3, column 5. */
