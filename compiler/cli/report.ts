@@ -108,7 +108,7 @@ export function formatSummary(result: RunResult): string {
   ];
   if (sm.drawBalances.length) rows.push(['Draw balances', balances(sm.drawBalances)]);
   const w = Math.max(...rows.map((r) => r[0].length)) + 1;
-  return 'Summary\n' + rows.map(([k, v]) => `  ${(k + ':').padEnd(w)}  ${v}\n`).join('');
+  return 'Summary\n' + rows.map(([k, v]) => `  ${(k + ':').padEnd(w)}  ${escapeControls(v)}\n`).join('');
 }
 
 /**
@@ -127,23 +127,27 @@ export function formatJson(result: RunResult): string {
 
 function traceLines(nodes: TraceNode[], depth: number, out: string[]): void {
   for (const n of nodes) {
-    out.push(`${'  '.repeat(depth)}${n.text}`);
+    out.push(`${'  '.repeat(depth)}${escapeControls(n.text)}`);
     if (n.children?.length) traceLines(n.children, depth + 1, out);
   }
 }
 
-/** One statement: its payout lines, then the trace tree, indented. */
+/**
+ * One statement: its payout lines, then the trace tree, indented. Text from the data (rep names,
+ * deal keys and values quoted in the trace) has its control characters shown as `\xHH`: a
+ * terminal prints it, never obeys it; labels align by display width.
+ */
 export function formatExplain(result: RunResult, s: Statement): string {
   const dp = decimalsOf(result);
   const cur = result.currency;
-  const rows: [string, string][] = s.lines.map((l) => [l.label || l.name, amount(l.amount, dp)]);
+  const rows: [string, string][] = s.lines.map((l) => [escapeControls(l.label || l.name), amount(l.amount, dp)]);
   rows.push(['Earned', amount(s.earned, dp)], ['Clawed back', amount(s.clawedBack, dp)], ['Paid', amount(s.paid, dp)]);
   if (!new Decimal(s.owed).isZero()) rows.push(['Owed after this period', amount(s.owed, dp)]);
   if (!new Decimal(s.drawBalance).isZero()) rows.push(['Draw balance', amount(s.drawBalance, dp)]);
-  const lw = Math.max(...rows.map((r) => r[0].length));
+  const lw = Math.max(...rows.map((r) => displayWidth(r[0])));
   const aw = Math.max(...rows.map((r) => r[1].length));
-  const out: string[] = [`${result.plan}: statement for ${s.rep}, ${s.period} (${cur})`, ''];
-  for (const [k, v] of rows) out.push(`  ${k.padEnd(lw)}  ${v.padStart(aw)}`);
+  const out: string[] = [escapeControls(`${result.plan}: statement for ${s.rep}, ${s.period} (${cur})`), ''];
+  for (const [k, v] of rows) out.push(`  ${padDisplay(k, lw, false)}  ${v.padStart(aw)}`);
   out.push('', 'Explanation');
   traceLines(s.trace, 1, out);
   return out.join('\n') + '\n';

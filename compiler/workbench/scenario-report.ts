@@ -64,8 +64,11 @@ export function formatText(files: FileOutcome[], sources: (file: string) => stri
   return out.join('\n') + '\n';
 }
 
+/** XML text: characters XML 1.0 cannot hold (C0 controls but tab and newlines) dropped, markup escaped. */
 function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** JUnit XML: one testsuite per scenario file, one testcase per scenario. */

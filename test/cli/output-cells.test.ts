@@ -49,4 +49,10 @@ describe('data text in run output', () => {
     };
     expect(new Set(lines.map(col)).size, lines.join('\n')).toBe(1);
   });
+  it('explain: escapes in the rep name and in the trace (deal keys, values) are shown, not obeyed', () => {
+    const r = comp(['explain', plan, '--data', data, '--rep', NAMES.ben!, '--period', '2026-03']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('statement for \\x1B[31mben\\x1B[0m, 2026-03');
+  });
 });
