@@ -33,9 +33,12 @@ export function startServer(connection: Connection = createConnection(), workerE
     state.updateSettings(init['settings'] ?? init);
     if (typeof init['debounceMs'] === 'number') state.settings.debounceMs = init['debounceMs'];
     state.supportsConfiguration = !!params.capabilities.workspace?.configuration;
-    const ws = params.capabilities.workspace as { codeLens?: { refreshSupport?: boolean }; inlayHint?: { refreshSupport?: boolean } } | undefined;
+    const ws = params.capabilities.workspace as { codeLens?: { refreshSupport?: boolean }; inlayHint?: { refreshSupport?: boolean }; diagnostics?: { refreshSupport?: boolean } } | undefined;
     state.client.codeLensRefresh = !!ws?.codeLens?.refreshSupport;
     state.client.inlayHintRefresh = !!ws?.inlayHint?.refreshSupport;
+    // pull diagnostics where the client supports them (`pullDiagnostics: false` keeps pushing)
+    state.client.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic && init['pullDiagnostics'] !== false;
+    state.client.diagnosticRefresh = !!ws?.diagnostics?.refreshSupport;
     // the workspace folders whose .comp files are all checked (`workspaceDiagnostics: false` turns it off)
     state.workspace.enabled = init['workspaceDiagnostics'] !== false;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -58,6 +61,7 @@ export function startServer(connection: Connection = createConnection(), workerE
         inlayHintProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        ...(state.client.pullDiagnostics ? { diagnosticProvider: { identifier: 'comp', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
     };
   });

@@ -21,7 +21,9 @@ export class ServerState {
   settings: Settings = { sampleData: '', debounceMs: 50 };
   supportsConfiguration = false;
   /** Client capabilities the server adapts to (set on initialize). */
-  client = { codeLensRefresh: false, inlayHintRefresh: false };
+  client = { codeLensRefresh: false, inlayHintRefresh: false, pullDiagnostics: false, diagnosticRefresh: false };
+  /** Bumped when every document's diagnostics may change (settings): the result ids of pulled diagnostics. */
+  diagnosticsEpoch = 0;
   readonly previews: PreviewService;
   /** The workspace's .comp files (set by startServer). */
   workspace!: Workspace;
@@ -36,6 +38,12 @@ export class ServerState {
   /** What the preview workers need to know of a document. */
   docInfo(doc: TextDocument): DocInfo {
     return { uri: doc.uri, version: doc.version, text: doc.getText(), planPath: uriToPath(doc.uri), sampleData: this.settings.sampleData };
+  }
+
+  /** Ask a pulling client to pull every document's diagnostics again. */
+  refreshDiagnostics(): void {
+    this.diagnosticsEpoch++;
+    if (this.client.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
   }
 
   /** Ask the client to re-read code lenses and inlay hints (new sample figures). */

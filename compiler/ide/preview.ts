@@ -232,6 +232,22 @@ export function previewPoints(comp: IR.ComponentIR): Decimal[] {
  * inferred from the plan. `shouldStop` is asked between evaluations (cancellation).
  */
 export function previewTarget(a: FullAnalysis, comp: IR.ComponentIR, target?: TargetSpec, shouldStop?: () => boolean): TargetPreview {
+  // The same analysis, component and target give the same figures: hovers, code lenses and inlay
+  // hints of one version, and every "before" of the last saved version, evaluate once.
+  let memo = previewMemo.get(a);
+  if (!memo) previewMemo.set(a, (memo = new Map()));
+  const key = JSON.stringify([comp, target ?? null]);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const out = computePreviewTarget(a, comp, target, shouldStop);
+  if (memo.size > 64) memo.delete(memo.keys().next().value!);
+  memo.set(key, out);
+  return out;
+}
+
+const previewMemo = new WeakMap<FullAnalysis, Map<string, TargetPreview>>();
+
+function computePreviewTarget(a: FullAnalysis, comp: IR.ComponentIR, target: TargetSpec | undefined, shouldStop: (() => boolean) | undefined): TargetPreview {
   const ir = a.ir!;
   const spec = target ?? declaredTarget(a.plan) ?? inferredTarget(ir, comp);
   const periods = previewYear(ir);

@@ -1,6 +1,9 @@
-// Diagnostics on open (at once) and on change (debounced, adaptively: see debounceFor); results
-// for a stale version are dropped. The same checker as `comp check`.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+// Diagnostics of open plans, the same checker as `comp check`. Pushed (publishDiagnostics) on
+// open at once and on change (debounced, adaptively: see debounceFor; results for a stale version
+// are dropped); or, when the client supports it, pulled (textDocument/diagnostic): the client
+// asks when it wants them and the answer is of the version it has. Closed files of the workspace
+// are always pushed (workspace.ts).
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { docsAnchor } from '../../compiler/diagnostics/codes.js';
@@ -51,7 +54,33 @@ export function registerDiagnostics(state: ServerState): void {
   /** CPU milliseconds of each document's last analysis (see debounceFor). */
   const cost = new Map<string, number>();
 
+  /** After a version's diagnostics: its payout figures in the data worker (code lenses and inlay hints refreshed when they arrive). */
+  const afterDiagnostics = (doc: TextDocument) => {
+    const { uri, version } = doc;
+    void state.previews.refresh(state.docInfo(doc), () => {
+      state.refreshFigures();
+      // lowering this version failed in the worker (an internal error): report it too
+      const cur = state.documents.get(uri);
+      if (cur?.version === version && state.previews.internalErrors(uri, cur.getText()).length) {
+        if (state.client.pullDiagnostics) state.refreshDiagnostics();
+        else void state.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state, cur, state.analysis(cur)) });
+      }
+    });
+  };
+
+  // Pull: the client asks for an open document's diagnostics (after opening it, after each change).
+  state.connection.languages.diagnostics.on((p): DocumentDiagnosticReport => {
+    const doc = state.documents.get(p.textDocument.uri);
+    if (!doc || doc.uri.endsWith('.comptest')) return { kind: DocumentDiagnosticReportKind.Full, items: [] }; // scenario files: pushed by scenarios.ts
+    const resultId = `${state.diagnosticsEpoch}:${doc.version}:${state.previews.internalErrors(doc.uri, doc.getText()).length}`;
+    if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    const items = safely(state, 'diagnostics', () => diagnosticsOf(state, doc, state.analysis(doc)), []);
+    afterDiagnostics(doc);
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  });
+
   const publish = (uri: string, version: number) => {
+    if (state.client.pullDiagnostics) return;
     const doc = state.documents.get(uri);
     if (!doc || doc.version !== version) return; // stale: a newer version is on its way
     const started = Date.now();
@@ -71,16 +100,7 @@ export function registerDiagnostics(state: ServerState): void {
     void state.connection.sendDiagnostics({ uri, version, diagnostics });
     // Once the diagnostics are out, the data worker runs this version on the sample data (if
     // any); code lenses and inlay hints are refreshed when its figures arrive.
-    if (doc.version === version) {
-      void state.previews.refresh(state.docInfo(doc), () => {
-        state.refreshFigures();
-        // lowering this version failed in the worker (an internal error): publish it too
-        const cur = state.documents.get(uri);
-        if (cur?.version === version && state.previews.internalErrors(uri, cur.getText()).length) {
-          void state.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(state, cur, state.analysis(cur)) });
-        }
-      });
-    }
+    if (doc.version === version) afterDiagnostics(doc);
     if (process.env.COMP_LSP_TIMING) state.log(`diagnostics ${uri}@${version} in ${Date.now() - started} ms`);
   };
 
@@ -107,14 +127,16 @@ export function registerDiagnostics(state: ServerState): void {
 
   state.documents.onDidOpen((e) => {
     state.previews.savedFromDisk(e.document.uri, uriToPath(e.document.uri), e.document.getText());
-    schedule(e.document, 0);
+    // pulled from now on: what the workspace check pushed for the closed file goes
+    if (state.client.pullDiagnostics) void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    else schedule(e.document, 0);
   });
   state.documents.onDidSave((e) => state.previews.setSaved(e.document.uri, e.document.getText()));
   // Also fired on open, after onDidOpen: that version is already scheduled.
   state.documents.onDidChangeContent((e) => {
     if (scheduled.get(e.document.uri) === e.document.version) return;
     state.previews.changed();
-    schedule(e.document, debounceFor(state.settings.debounceMs, cost.get(e.document.uri)));
+    if (!state.client.pullDiagnostics) schedule(e.document, debounceFor(state.settings.debounceMs, cost.get(e.document.uri)));
   });
   state.documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
@@ -130,8 +152,9 @@ export function registerDiagnostics(state: ServerState): void {
   });
 }
 
-/** Re-publish every open document (settings changed). */
+/** Re-publish every open document (settings changed); pulling clients are asked to pull again. */
 export function republishAll(state: ServerState): void {
+  if (state.client.pullDiagnostics) return state.refreshDiagnostics();
   for (const doc of state.documents.all()) {
     const a = state.analysis(doc);
     void state.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(state, doc, a) });

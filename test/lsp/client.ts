@@ -49,7 +49,8 @@ export class LspClient {
     readonly rpc: MessageConnection,
   ) {}
 
-  static async start(initializationOptions: Record<string, unknown> = {}, cmd?: string[]): Promise<LspClient> {
+  /** `textDocument`: client capabilities added to the defaults (e.g. `{ diagnostic: {} }`: pull diagnostics). */
+  static async start(initializationOptions: Record<string, unknown> = {}, cmd?: string[], textDocument: Record<string, unknown> = {}): Promise<LspClient> {
     const bin = join(ROOT, 'bin', 'comp.js');
     if (!existsSync(join(ROOT, 'dist', 'compiler', 'cli', 'main.js'))) throw new Error('dist/ is not built: run `npm run build` (npm test does it first)');
     const command = cmd ?? [process.execPath, bin, 'lsp', '--stdio'];
@@ -71,7 +72,7 @@ export class LspClient {
       processId: process.pid,
       // the workspace whose .comp files the server checks: `workspaceRoot`, else none (the repository has hundreds)
       rootUri: pathToFileURL((initializationOptions['workspaceRoot'] as string | undefined) ?? ROOT).href,
-      capabilities: { workspace: { configuration: true, workspaceFolders: false }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: false }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, ...textDocument } },
       initializationOptions: {
         settings: initializationOptions,
         workspaceDiagnostics: initializationOptions['workspaceRoot'] !== undefined,
