@@ -178,6 +178,7 @@ export const Codes = {
 
   // ---- 8400-8449 the editor (language server)
   SampleDataFileMissing: def('COMP8400', 'warning', 'data file not in the sample data', '`{file}` is not in the sample data folder `{folder}`: previews of this plan cannot run'),
+  SampleDataFileRefused: def('COMP8401', 'warning', 'sample data file not read', '`{file}` in the sample data folder `{folder}` is not read: {problem}'),
   // ---- 8450-8499 scenario files (`comp test`, compiler/workbench/)
   ScenarioSyntax: def('COMP8450', 'error', 'scenario syntax', '{problem}'),
   DuplicateScenario: def('COMP8451', 'error', 'duplicate scenario', 'a scenario named `{name}` is already in this file'),

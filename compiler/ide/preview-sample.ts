@@ -65,7 +65,6 @@ interface SampleCacheEntry {
 
 const sampleCache = new Map<string, SampleCacheEntry>();
 
-/** The sample data folder for a plan: the setting, else `data/` next to the plan. */
 /**
  * The text of a file the plan names (`fx rates from "fx.csv"`), read from the sample data folder
  * under the same rules as a table (compiler/data/sandbox.ts): only inside the folder, only a
@@ -78,8 +77,11 @@ export function readSampleFile(folder: string, file: string): string | undefined
   return 'text' in r ? r.text : undefined;
 }
 
+/** The sample data folder for a plan: the setting, else `data/` next to the plan. */
 export function sampleFolder(opts: PreviewOptions): string | undefined {
-  if (opts.sampleData && opts.sampleData.trim()) return opts.sampleData.trim();
+  const setting = opts.sampleData?.trim();
+  // a relative setting (an editor that does not resolve it) is relative to the plan's folder
+  if (setting) return opts.planPath && !path.isAbsolute(setting) ? path.resolve(path.dirname(opts.planPath), setting) : setting;
   if (opts.planPath) {
     const d = path.join(path.dirname(opts.planPath), 'data');
     try {
