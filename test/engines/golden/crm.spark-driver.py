@@ -3,11 +3,17 @@
 #
 #   spark-submit run_plan.py --data DIR [--sql crm.sql] [--out result.csv]
 #
+# or, from Python with a session of your own: `run(session(builder), DIR, SQL, OUT)`.
+#
 # DIR holds one Parquet file or folder per plan table (deals.parquet or deals/), with the
 # columns the plan declares; each is read, cast to the plan's types and registered as a view
 # under the table's name. Decimals are exact: ANSI mode makes an overflow an error, and no
 # decimal operation may lose precision.
 import argparse
+import csv
+import datetime
+import decimal
+import json
 import os
 
 from pyspark.sql import SparkSession
@@ -35,31 +41,58 @@ def register(spark, data):
         frame.selectExpr(*["CAST(`%s` AS %s) AS `%s`" % (c, t, c) for c, t in columns]).createOrReplaceTempView(name)
 
 
-def main():
-    parser = argparse.ArgumentParser(description="plan CRM Field Sales 2017 on Spark")
-    parser.add_argument("--data", required=True, help="folder of Parquet tables")
-    parser.add_argument("--sql", default="crm.sql", help="the SQL written by comp sql --dialect spark")
-    parser.add_argument("--out", help="write the result here as CSV (one file) instead of showing it")
-    args = parser.parse_args()
-    spark = (
-        SparkSession.builder.appName("comp: CRM Field Sales 2017")
-        .config("spark.sql.ansi.enabled", "true")
+def session(builder=None):
+    """A Spark session with exact decimals (ANSI: an overflow is an error; no precision lost)."""
+    builder = builder or SparkSession.builder.appName("comp: CRM Field Sales 2017")
+    return (
+        builder.config("spark.sql.ansi.enabled", "true")
         .config("spark.sql.decimalOperations.allowPrecisionLoss", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
-    register(spark, args.data)
-    with open(args.sql, encoding="utf-8") as f:
+
+
+def plain(v):
+    if v is None:
+        return None
+    if isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, decimal.Decimal):
+        return format(v, "f")
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return str(v)
+
+
+def run(spark, data, sql, out=None):
+    """Registers the plan's tables from DATA, runs the SQL file; writes CSV (.csv) or JSON lines (.jsonl), or shows the rows."""
+    register(spark, data)
+    with open(sql, encoding="utf-8") as f:
         query = f.read().strip().rstrip(";")
     result = spark.sql(query)
-    if args.out:
-        rows = result.collect()
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(",".join(result.columns) + "\n")
-            for r in rows:
-                f.write(",".join("" if v is None else str(v) for v in r) + "\n")
-    else:
+    if not out:
         result.show(truncate=False)
+        return
+    rows = result.collect()
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        if out.endswith(".jsonl"):
+            for r in rows:
+                f.write(json.dumps({c: plain(v) for c, v in zip(result.columns, r)}) + "\n")
+        else:
+            w = csv.writer(f)
+            w.writerow(result.columns)
+            for r in rows:
+                w.writerow(["" if v is None else plain(v) for v in r])
+
+
+def main():
+    parser = argparse.ArgumentParser(description="plan CRM Field Sales 2017 on Spark")
+    parser.add_argument("--data", required=True, help="folder of Parquet tables")
+    parser.add_argument("--sql", default="crm.sql", help="the SQL written by comp sql --dialect spark")
+    parser.add_argument("--out", help="write the result here: CSV (.csv) or JSON lines (.jsonl) instead of showing it")
+    args = parser.parse_args()
+    spark = session()
+    run(spark, args.data, args.sql, args.out)
     spark.stop()
 
 
