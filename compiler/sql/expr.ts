@@ -7,7 +7,12 @@
 // optional column an expression reads is listed in `nullable`; the caller hands a row whose
 // listed columns are NULL back to the runtime, which evaluates (and reports) it itself.
 import type { Expr, FieldType, PlanIR, TableIR } from '../../runtime/ir.js';
-import type { Dialect } from './dialect.js';
+import { INPUT_SCALE, type Dialect } from './dialect.js';
+
+function scaleOf(value: string): number {
+  const i = value.indexOf('.');
+  return i < 0 ? 0 : value.length - i - 1;
+}
 
 export class Unsupported extends Error {
   constructor(readonly construct: string) {
@@ -26,6 +31,12 @@ export interface SqlValue {
   alias?: string;
   /** SQL of every optional column read: the row goes back to the runtime when one is NULL. */
   nullable: string[];
+  /**
+   * For kind 'decimal': the scale of the SQL type. Engines type LEAST/GREATEST/CASE over
+   * decimals of different scales differently (DuckDB takes the first argument's scale and
+   * truncates), so such arguments are cast to the widest scale first (see `sameScale`).
+   */
+  scale?: number;
 }
 
 export interface Join {
@@ -75,7 +86,7 @@ export class ExprCompiler {
     const d = this.d;
     switch (e.k) {
       case 'num':
-        return { sql: d.decimal(e.value), kind: 'decimal', nullable: [] };
+        return { sql: d.decimal(e.value), kind: 'decimal', nullable: [], scale: scaleOf(e.value) };
       case 'text':
         return { sql: d.text(e.value), kind: 'text', nullable: [] };
       case 'bool':
@@ -93,7 +104,7 @@ export class ExprCompiler {
         return this.bin(e.op, this.compile(e.l), this.compile(e.r));
       case 'neg': {
         const x = this.num(this.compile(e.e), 'negation');
-        return { sql: `(- ${x.sql})`, kind: 'decimal', nullable: x.nullable };
+        return { sql: `(- ${x.sql})`, kind: 'decimal', nullable: x.nullable, scale: x.scale };
       }
       case 'not': {
         const x = this.bool(this.compile(e.e));
@@ -101,17 +112,20 @@ export class ExprCompiler {
       }
       case 'if': {
         const c = this.bool(this.compile(e.c));
-        const t = this.scalar(this.compile(e.t));
-        const f = this.scalar(this.compile(e.e));
+        let t = this.scalar(this.compile(e.t));
+        let f = this.scalar(this.compile(e.e));
         if (t.kind !== f.kind) throw new Unsupported('`if` with branches of different kinds');
-        return { sql: `CASE WHEN ${c.sql} THEN ${t.sql} ELSE ${f.sql} END`, kind: t.kind, table: t.table, nullable: [...c.nullable, ...t.nullable, ...f.nullable] };
+        let scale: number | undefined;
+        if (t.kind === 'decimal') [[t, f], scale] = this.sameScale([t, f]);
+        return { sql: `CASE WHEN ${c.sql} THEN ${t.sql} ELSE ${f.sql} END`, kind: t.kind, table: t.table, nullable: [...c.nullable, ...t.nullable, ...f.nullable], scale };
       }
       case 'call': {
         if (e.fn !== 'min' && e.fn !== 'max' && e.fn !== 'abs') throw new Unsupported(`\`${e.fn}()\``);
         const args = e.args.map((a) => this.num(this.compile(a), `\`${e.fn}()\``));
         const nullable = args.flatMap((a) => a.nullable);
-        if (e.fn === 'abs') return { sql: `ABS(${args[0]!.sql})`, kind: 'decimal', nullable };
-        return { sql: `${e.fn === 'min' ? 'LEAST' : 'GREATEST'}(${args.map((a) => a.sql).join(', ')})`, kind: 'decimal', nullable };
+        if (e.fn === 'abs') return { sql: `ABS(${args[0]!.sql})`, kind: 'decimal', nullable, scale: args[0]!.scale };
+        const [same, scale] = this.sameScale(args);
+        return { sql: `${e.fn === 'min' ? 'LEAST' : 'GREATEST'}(${same.map((a) => a.sql).join(', ')})`, kind: 'decimal', nullable, scale };
       }
       default:
         throw new Unsupported(CONSTRUCTS[e.k] ?? `\`${e.k}\``);
@@ -136,7 +150,8 @@ export class ExprCompiler {
     if (!f) throw new Unsupported(`field \`${name}\` of \`${of.table}\``);
     const sql = `${this.d.ident(alias)}.${this.d.ident(name)}`;
     if (f.optional) nullable.push(sql);
-    return { sql, ...kindOf(f.type), nullable };
+    const k = kindOf(f.type);
+    return { sql, ...k, nullable, ...(k.kind === 'decimal' ? { scale: f.type.t === 'integer' ? 0 : INPUT_SCALE } : {}) };
   }
 
   private bin(op: string, l: SqlValue, r: SqlValue): SqlValue {
@@ -144,8 +159,12 @@ export class ExprCompiler {
     switch (op) {
       case '+':
       case '-':
-      case '*':
-        return { sql: `(${this.num(l, `\`${op}\``).sql} ${op} ${this.num(r, `\`${op}\``).sql})`, kind: 'decimal', nullable };
+      case '*': {
+        const a = this.num(l, `\`${op}\``);
+        const b = this.num(r, `\`${op}\``);
+        const scale = a.scale === undefined || b.scale === undefined ? undefined : op === '*' ? a.scale + b.scale : Math.max(a.scale, b.scale);
+        return { sql: `(${a.sql} ${op} ${b.sql})`, kind: 'decimal', nullable, scale };
+      }
       case '/':
         throw new Unsupported('division (`/`): no SQL engine here divides decimals exactly');
       case 'and':
@@ -160,6 +179,16 @@ export class ExprCompiler {
         return { sql: `(${a.sql} ${op === '!=' ? '<>' : op} ${b.sql})`, kind: 'boolean', nullable };
       }
     }
+  }
+
+  /**
+   * Decimals brought to one scale (the widest) before LEAST/GREATEST/CASE: each engine types
+   * those differently and DuckDB truncates to the first argument's scale. A value of unknown
+   * scale is cast to the widest the engine holds exactly after a product of two inputs.
+   */
+  sameScale(vs: SqlValue[]): [SqlValue[], number] {
+    const scale = Math.max(...vs.map((v) => v.scale ?? 2 * INPUT_SCALE));
+    return [vs.map((v) => (v.scale === scale ? v : { ...v, sql: `CAST(${v.sql} AS ${this.d.decimalType(scale)})`, scale })), scale];
   }
 
   /** A row compared or returned stands for its key. */
