@@ -16,8 +16,26 @@ export interface Settings {
   debounceMs: number;
 }
 
+/**
+ * The open documents. Scenario files (`*.comptest`) are synchronised too, but only
+ * handlers/scenarios.ts reads them (`scenario(uri)`): `get` and `all` see plans only, so that no
+ * plan feature (hover, completion, lenses, symbols...) reads a scenario file as a plan.
+ */
+export class PlanDocuments extends TextDocuments<TextDocument> {
+  override get(uri: string): TextDocument | undefined {
+    return uri.endsWith('.comptest') ? undefined : super.get(uri);
+  }
+  override all(): TextDocument[] {
+    return super.all().filter((d) => !d.uri.endsWith('.comptest'));
+  }
+  /** A scenario file, open in the editor. */
+  scenario(uri: string): TextDocument | undefined {
+    return uri.endsWith('.comptest') ? super.get(uri) : undefined;
+  }
+}
+
 export class ServerState {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new PlanDocuments(TextDocument);
   settings: Settings = { sampleData: '', debounceMs: 50 };
   supportsConfiguration = false;
   /** Client capabilities the server adapts to (set on initialize). */

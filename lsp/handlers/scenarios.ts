@@ -42,5 +42,5 @@ export function registerScenarioDiagnostics(state: ServerState): void {
   };
   state.documents.onDidSave((e) => publish(e.document));
   // after the open's own handlers, so that these are the diagnostics the editor keeps
-  state.documents.onDidOpen((e) => setTimeout(() => publish(state.documents.get(e.document.uri)), 0));
+  state.documents.onDidOpen((e) => setTimeout(() => publish(state.documents.scenario(e.document.uri)), 0));
 }

@@ -31,4 +31,15 @@ describe('comp lsp: scenario files', () => {
     const saved = await client.diagnostics(URI, 2, 20_000, since);
     expect(saved.diagnostics).toEqual([]);
   });
+
+  it('plan features never read a scenario file as a plan (hover, symbols, folding, lenses are empty)', async () => {
+    const text = readFileSync(FILE, 'utf8');
+    const uri = URI.replace('marginal.comptest', 'marginal-features.comptest');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'comptest', version: 1, text } });
+    const td = { textDocument: { uri } };
+    expect(await client.request('textDocument/hover', { ...td, position: { line: 2, character: 3 } })).toBeNull();
+    expect(await client.request('textDocument/documentSymbol', td)).toEqual([]);
+    expect(await client.request('textDocument/codeLens', td)).toEqual([]);
+    expect(await client.request('textDocument/semanticTokens/full', td)).toMatchObject({ data: [] });
+  });
 });

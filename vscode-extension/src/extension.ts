@@ -64,6 +64,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     documentSelector: [
       { scheme: 'file', language: 'comp' },
       { scheme: 'untitled', language: 'comp' },
+      // scenario files: the server runs them on open and save (lsp/handlers/scenarios.ts)
+      { scheme: 'file', language: 'comptest' },
     ],
     outputChannel: output,
     initializationOptions: { settings: readSettings() },
