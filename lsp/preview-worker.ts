@@ -13,11 +13,13 @@ import { hover } from '../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
 import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
 import { explainOnSample, runOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import { documentSymbols, type OutlineSymbol } from '../compiler/ide/symbols.js';
+import { dataFileDiagnostics } from '../compiler/ide/links.js';
 import type { Span } from './convert.js';
 import { Codes } from '../compiler/diagnostics/codes.js';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 
-export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain' | 'run';
+export type JobKind = 'hover' | 'lenses' | 'inlays' | 'summary' | 'explain' | 'run' | 'check';
 
 export interface PreviewJob {
   id: number;
@@ -47,6 +49,12 @@ const INTERNAL_ERROR = Codes.InternalError.code;
 export interface SummaryValue {
   summary: SampleSummary | null;
   internal: Diagnostic[];
+}
+
+/** What a `check` job answers (a closed file of the workspace): its diagnostics and its outline. */
+export interface CheckValue {
+  diagnostics: Diagnostic[];
+  outline: OutlineSymbol[];
 }
 
 export type JobResult = { id: number; cancelled: true } | { id: number; error: string } | { id: number; value: unknown };
@@ -84,6 +92,7 @@ function testDelay(kind: JobKind): void {
 export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
   try {
     testDelay(job.kind);
+    if (job.kind === 'check') return { id: job.id, value: checkFile(job) }; // never cancelled: a file on disk
     if (shouldStop()) return { id: job.id, cancelled: true };
     const a = analyze(job.uri, job.text, job.version);
     const opts: PreviewOptions = {
@@ -118,6 +127,13 @@ export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
     if (e instanceof PreviewCancelled) return { id: job.id, cancelled: true };
     return { id: job.id, error: (e as Error).stack ?? String(e) };
   }
+}
+
+/** A closed file of the workspace, as `comp check` sees it, plus the sample data's file warnings. */
+function checkFile(job: PreviewJob): CheckValue {
+  const a = analyze(job.uri, job.text);
+  const diagnostics = [...a.diagnostics, ...dataFileDiagnostics(a, { sampleData: job.sampleData, planPath: job.planPath })];
+  return { diagnostics, outline: documentSymbols(a) };
 }
 
 /** The worker's message loop (started by the server with workerData.compPreviewWorker set). */

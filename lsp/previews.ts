@@ -1,4 +1,5 @@
-// Payout previews off the request path: two worker threads (see preview-worker.ts), the sample
+// Payout previews off the request path: two worker threads (see preview-worker.ts; a third,
+// started when first needed, checks the workspace's closed files), the sample
 // summary of each document's latest version, and the last saved text for "before -> after".
 // Nothing here blocks the server's thread: typing, diagnostics and completion never wait for a
 // preview. When workers cannot be started (no entry script), jobs run in this thread, one per
@@ -9,7 +10,7 @@ import type { SampleSummary } from '../compiler/ide/preview-sample.js';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import { runJob, type JobKind, type JobResult, type PreviewJob, type SummaryValue } from './preview-worker.js';
 
-type Role = 'quick' | 'data';
+type Role = 'quick' | 'data' | 'files';
 
 class Lane {
   private worker?: Worker;
@@ -18,13 +19,17 @@ class Lane {
   constructor(
     private readonly role: Role,
     private readonly epoch: Int32Array,
-    entry: string | undefined,
+    private readonly entry: string | undefined,
     private readonly log: (m: string) => void,
+    lazy = false,
   ) {
-    if (entry) this.start(entry);
+    if (entry && !lazy) this.start(entry);
   }
 
+  private started = false;
+
   private start(entry: string): void {
+    this.started = true;
     try {
       const w = new Worker(entry, {
         workerData: { compPreviewWorker: this.role, epoch: this.epoch.buffer },
@@ -55,6 +60,7 @@ class Lane {
   }
 
   run(job: PreviewJob): Promise<JobResult> {
+    if (!this.started && this.entry) this.start(this.entry);
     return new Promise((resolve) => {
       if (this.worker) {
         this.pending.set(job.id, resolve);
@@ -104,9 +110,18 @@ export class PreviewService {
   /** The last saved text of each document, and its sample summary once computed. */
   private readonly saved = new Map<string, { text: string; summary?: SampleSummary | null; pending?: boolean }>();
 
+  /** Closed files of the workspace, checked from disk (lsp/handlers/workspace.ts). */
+  private readonly files: Lane;
+
   constructor(entry: string | undefined, log: (m: string) => void) {
     this.quick = new Lane('quick', this.epoch, entry, log);
     this.data = new Lane('data', this.epoch, entry, log);
+    this.files = new Lane('files', this.epoch, entry, log, true);
+  }
+
+  /** Check a closed file's text in the files worker (never cancelled by edits of open documents). */
+  checkFile(uri: string, text: string, planPath: string | undefined, sampleData: string): Promise<JobResult> {
+    return this.files.run({ id: this.nextId++, kind: 'check', uri, version: 0, text, planPath, sampleData, epoch: 0 });
   }
 
   /** A document changed: running and queued preview work for older texts stops at its next check. */
@@ -221,6 +236,6 @@ export class PreviewService {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.quick.stop(), this.data.stop()]);
+    await Promise.all([this.quick.stop(), this.data.stop(), this.files.stop()]);
   }
 }

@@ -1,18 +1,19 @@
 // The workspace, not only the open files: diagnostics for every .comp file of the workspace
-// folders on start and when a file changes on disk (closed files are checked from disk, a
-// little at a time so requests never wait), workspace symbols, and document links from
+// folders on start and when a file changes on disk (closed files are checked from disk, one at a
+// time in a worker thread, so requests never wait), workspace symbols, and document links from
 // `from "reps.csv"` to the file in the sample data.
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type DocumentLink, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { glob } from 'tinyglobby';
-import { analyze, type FullAnalysis } from '../../compiler/analysis.js';
+import type { FullAnalysis } from '../../compiler/analysis.js';
 import { documentSymbols, type OutlineSymbol } from '../../compiler/ide/symbols.js';
 import { dataLinks } from '../../compiler/ide/links.js';
 import { toRange, uriToPath } from '../convert.js';
 import { safely, type ServerState } from '../state.js';
-import { diagnosticsOf } from './diagnostics.js';
+import { toLspDiagnostic } from './diagnostics.js';
+import type { CheckValue } from '../preview-worker.js';
 
 /** Most .comp files checked in one workspace. */
 export const WORKSPACE_LIMIT = 2000;
@@ -58,42 +59,53 @@ export class Workspace {
     }
   }
 
-  /** One file per turn of the event loop: requests and open documents go first. */
+  /** One file at a time, checked in the files worker: requests and open documents never wait for it. */
   private drain(): void {
     const uri = this.queue.shift();
     if (!uri) {
       this.running = false;
       return;
     }
-    if (!this.state.documents.get(uri)) safely(this.state, 'workspace check', () => this.checkClosed(uri), undefined);
-    setTimeout(() => this.drain(), 0);
+    const next = () => setTimeout(() => this.drain(), 0);
+    if (this.state.documents.get(uri)) return void next();
+    this.checkClosed(uri)
+      .catch((e) => this.state.log(`workspace check of ${uri} failed: ${(e as Error).stack ?? e}`))
+      .finally(next);
   }
 
   /** Publish the diagnostics of a closed file from disk (none when it is gone). */
-  checkClosed(uri: string): void {
+  async checkClosed(uri: string): Promise<void> {
     const path = uriToPath(uri);
     let text: string;
     try {
-      text = readFileSync(path!, 'utf8');
+      text = await readFile(path!, 'utf8');
     } catch {
       this.symbols.delete(uri);
       void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    const r = await this.state.previews.checkFile(uri, text, path, this.state.settings.sampleData);
+    if (this.state.documents.get(uri)) return; // opened meanwhile: its own diagnostics win
+    if ('error' in r) return this.state.log(`workspace check of ${uri} failed: ${r.error}`);
+    if (!('value' in r)) return;
+    const v = r.value as CheckValue;
     const doc = TextDocument.create(uri, 'comp', 0, text);
-    const a = analyze(uri, text);
-    this.remember(doc, a);
-    void this.state.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(this.state, doc, a) });
+    this.rememberOutline(doc, v.outline);
+    void this.state.connection.sendDiagnostics({ uri, diagnostics: v.diagnostics.map((d) => toLspDiagnostic(doc, d)) });
   }
 
   remember(doc: TextDocument, a: FullAnalysis): void {
+    this.rememberOutline(doc, documentSymbols(a));
+  }
+
+  private rememberOutline(doc: TextDocument, outline: OutlineSymbol[]): void {
     const out: SymbolInformation[] = [];
     const walk = (s: OutlineSymbol, container?: string) => {
       const kind = KIND[s.kind];
       if (kind !== undefined) out.push({ name: s.name, kind, containerName: container, location: { uri: doc.uri, range: toRange(doc, s.selectionSpan) } });
       for (const c of s.children) walk(c, s.name);
     };
-    for (const s of documentSymbols(a)) walk(s);
+    for (const s of outline) walk(s);
     this.symbols.set(doc.uri, { uri: doc.uri, symbols: out });
   }
 
