@@ -210,6 +210,63 @@ export class CompParser extends CstParser {
       { ALT: () => this.SUBRULE(this.curveDecl) },
       { ALT: () => this.SUBRULE(this.scorecardDecl) },
       { ALT: () => this.SUBRULE(this.timeMoneyItem) },
+      { ALT: () => this.SUBRULE(this.balanceItem) },
+    ]);
+  });
+
+  // ---------------------------------------------------------------- balances and shown values
+  // `opening owed EXPR` | `opening draw balance EXPR` |
+  // `negative balance carried forward` | `negative balance due` | `negative balance written off` |
+  // `show NAME, NAME` (docs/language.md section 21)
+
+  balanceItem = this.RULE('balanceItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Opening);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Owed, { LABEL: 'what' }) },
+            {
+              ALT: () => {
+                this.CONSUME(T.Draw, { LABEL: 'what' });
+                this.CONSUME(T.Balance);
+              },
+            },
+          ]);
+          this.SUBRULE(this.expression, { LABEL: 'value' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Negative);
+          this.CONSUME2(T.Balance);
+          this.OR3([
+            {
+              ALT: () => {
+                this.CONSUME(T.Carried, { LABEL: 'rule' });
+                this.CONSUME(T.Forward);
+              },
+            },
+            { ALT: () => this.CONSUME(T.Due, { LABEL: 'rule' }) },
+            {
+              ALT: () => {
+                this.CONSUME(T.Written, { LABEL: 'rule' });
+                this.CONSUME(T.Off);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Show);
+          this.SUBRULE(this.name, { LABEL: 'shown' });
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.name, { LABEL: 'shown' });
+          });
+        },
+      },
     ]);
   });
 
@@ -635,6 +692,14 @@ export class CompParser extends CstParser {
       { ALT: () => this.SUBRULE(this.poolClause) },
       { ALT: () => this.SUBRULE(this.minimumClause) },
       { ALT: () => this.SUBRULE(this.settlementClause) },
+      {
+        // `opening credit EXPR`: credit before the plan's first period, in its first measure to date
+        ALT: () => {
+          this.CONSUME(T.Opening);
+          this.CONSUME(T.Credit, { LABEL: 'opening' });
+          this.SUBRULE6(this.expression, { LABEL: 'openingValue' });
+        },
+      },
     ]);
   });
 

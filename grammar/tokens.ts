@@ -48,6 +48,9 @@ KEYWORD_WORDS.push(...'curve linear steps below above slope capped scorecard met
 /** Time and money (docs/language.md sections on fiscal years, versions, assignments, currencies); all soft. */
 for (const w of 'fiscal year starts version effective fx rates convert assignments'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
 
+/** Balances, shown values, hierarchies, reference data (docs/language.md sections 21-24); all soft. */
+for (const w of 'opening owed balance carried forward due written off show levels'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
+
 const reservedSet = new Set<string>(RESERVED);
 
 function kw(word: string): TokenType {
@@ -120,11 +123,17 @@ export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: '`}`' 
 export const Fiscal = k('fiscal'), YearKw = k('year'), Starts = k('starts'), Version = k('version'), Effective = k('effective');
 export const Fx = k('fx'), Rates = k('rates'), Convert = k('convert'), Assignments = k('assignments');
 
+/** Balances and shown values: `opening owed EXPR`, `negative balance due`, `show units, margin`. */
+export const Opening = k('opening'), Owed = k('owed'), Balance = k('balance'), Carried = k('carried'), Forward = k('forward');
+export const Due = k('due'), Written = k('written'), Off = k('off'), Show = k('show'), Levels = k('levels');
+/** `share: percent in 0%..100%`: the bounds of a field's values. */
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
+
 /** Keywords, longest first so that `per` does not cut `periods`. */
 const keywordTokens = [...new Set(KEYWORD_WORDS)].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => k(w));
 
 export const OPERATORS: TokenType[] = [NotEq, LtEq, GtEq, Lt, Gt, Eq, Plus, Minus, Star, Slash];
-export const PUNCTUATION: TokenType[] = [Dot, Comma, Colon, LParen, RParen, LBrace, RBrace];
+export const PUNCTUATION: TokenType[] = [DotDot, Dot, Comma, Colon, LParen, RParen, LBrace, RBrace];
 
 /** The lexer's token list, in matching order. */
 export const allTokens: TokenType[] = [
@@ -166,6 +175,8 @@ export const STATEMENT_KEYWORDS: TokenType[] = [
 
 ITEM_STARTERS.push(Fiscal, Version, Effective, Fx);
 STATEMENT_KEYWORDS.push(Fiscal, Version, Effective, Fx);
+ITEM_STARTERS.push(Opening, Show, Negative);
+STATEMENT_KEYWORDS.push(Opening, Show);
 
 export const CompLexer = new Lexer(allTokens, {
   positionTracking: 'full',

@@ -37,6 +37,20 @@ export interface PlanIR {
   scorecards?: ScorecardIR[];
   /** `employed from ... to ...` / `leave from ...` in the roster (proration). */
   employment?: EmploymentIR;
+  /** Opening balances and the rule for a negative period total (runtime/mechanics/balances.ts). */
+  balances?: BalancesIR;
+  /** `show units, margin`: lets shown as columns of `comp run` (their values are in every statement's `values`). */
+  show?: string[];
+}
+
+/** `opening owed EXPR`, `opening draw balance EXPR`, `negative balance carried forward | due | written off`. */
+export interface BalancesIR {
+  /** Absent: `carried forward`. */
+  negative?: 'carried forward' | 'due' | 'written off';
+  /** Evaluated for each rep in the first period: the balance owed before it. */
+  openingOwed?: { expr: Expr; text: string };
+  /** Evaluated for each rep in the first period: the recoverable draw balance before it. */
+  openingDraw?: { expr: Expr; text: string };
 }
 
 export interface PeriodsIR {
@@ -247,7 +261,7 @@ export interface ComponentIR {
    * quota and attainment accumulate from the start of the scope; each period pays the amount owed to
    * date minus what this component already paid in the scope. `negative`: `true-up can be negative`.
    */
-  cumulative?: { scope: 'year' | 'quarter'; negative: boolean; text: string };
+  cumulative?: { scope: 'year' | 'quarter'; negative: boolean; text: string; opening?: { expr: Expr; text: string } };
   /** `advance 50% settle at quarter end`: pay the share now, the rest in the scope's last period. */
   advance?: { share: Expr; settle: 'quarter' | 'year'; text: string };
   /** `hold back 20% until COND|DATE`: the share is held until the condition first holds (or the date is reached). */
@@ -345,7 +359,7 @@ export interface Statement {
   /** Sum of component lines. */
   earned: string;
   clawedBack: string;
-  /** What is paid this period (never negative). */
+  /** What is paid this period: never negative, except under `negative balance due` (the rep owes it now). */
   paid: string;
   /** Clawback balance the rep still owes after this period (carried forward). */
   owed: string;
@@ -353,6 +367,8 @@ export interface Statement {
   drawBalance: string;
   /** Draw balance written off this period (`forgiven on`), when any. */
   drawForgiven?: string;
+  /** A negative net written off this period (`negative balance written off`), when any. */
+  writtenOff?: string;
   /** Earned but not yet paid after this period (advance remainders and holdbacks), when any. */
   held?: string;
   /** What each credited deal earned, per component (exact, before the line's rounding). */

@@ -3,7 +3,7 @@
 // bytes.
 import type { PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import { groupThousands } from '../../runtime/format.js';
+import { formatPercent, groupThousands } from '../../runtime/format.js';
 import { csvRows, displayWidth, escapeControls, padDisplay } from './cells.js';
 
 const DRAW_KINDS = new Set(['draw', 'recovery', 'guarantee']);
@@ -65,6 +65,22 @@ function renderColumns(columns: Column[], rawRows: string[][]): string {
   return out;
 }
 
+/** The lets a plan shows as columns (`show units, margin`), with their types. */
+export function shownValues(ir: PlanIR | undefined): { name: string; type: string }[] {
+  if (!ir?.show) return [];
+  const types = new Map(ir.lets.map((l) => [l.name, l.type as string]));
+  return ir.show.map((name) => ({ name, type: types.get(name) ?? '' }));
+}
+
+/** A shown value as the table prints it: money with the result's decimals, percents as percents. */
+function shownCell(v: string | undefined, type: string, dp: number): string {
+  if (v === undefined) return '';
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return v;
+  if (type === 'money') return amount(v, dp);
+  if (type === 'percent') return formatPercent(new Decimal(v));
+  return v;
+}
+
 /** Payouts per rep, period and component, then the summary. */
 export function formatTable(result: RunResult, ir?: PlanIR): string {
   const dp = decimalsOf(result);
@@ -72,6 +88,7 @@ export function formatTable(result: RunResult, ir?: PlanIR): string {
   const columns: Column[] = [
     { title: 'Rep', right: false, cell: (s) => s.rep },
     { title: 'Period', right: false, cell: (s) => s.period },
+    ...shownValues(ir).map((v) => ({ title: v.name, right: true, cell: (s: Statement) => shownCell(s.values?.[v.name], v.type, dp) })),
     ...comps.map((c) => ({
       title: c.label,
       right: true,
@@ -115,9 +132,17 @@ export function formatSummary(result: RunResult): string {
  * One row per payout line: rep, period, kind, name, label, amount (rounded), exact. Text cells
  * that a spreadsheet would run as a formula are neutralised unless `raw` (./cells.ts).
  */
-export function formatCsv(result: RunResult, opts: { raw?: boolean } = {}): string {
+export function formatCsv(result: RunResult, opts: { raw?: boolean; ir?: PlanIR } = {}): string {
   const rows: string[][] = [];
-  for (const s of result.statements) for (const l of s.lines) rows.push([s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact]);
+  const shown = shownValues(opts.ir);
+  for (const s of result.statements) {
+    // `show units, margin`: one `value` row per shown let, before the payout lines
+    for (const v of shown) {
+      const text = s.values?.[v.name];
+      if (text !== undefined) rows.push([s.rep, s.period, 'value', v.name, v.name, text, text]);
+    }
+    for (const l of s.lines) rows.push([s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact]);
+  }
   return csvRows(['rep', 'period', 'kind', 'name', 'label', 'amount', 'exact'], rows, new Set([0, 1, 2, 3, 4]), opts.raw);
 }
 

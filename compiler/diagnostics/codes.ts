@@ -129,6 +129,11 @@ export const Codes = {
   ConditionNeverHolds: def('COMP5201', 'warning', 'condition never holds', 'this condition can never hold: {why}'),
   ComponentNeverPays: def('COMP5202', 'warning', 'component never pays', 'component `{name}` never pays: {why}'),
 
+  // balances, shown values, hierarchies, aggregates, reference data (docs/language.md sections 21-24; COMPx250-x299)
+  ShowNotALet: def('COMP2250', 'error', 'not a let', '`{name}` is not a `let`: `show` lists values computed per rep and period'),
+  OpeningDrawWithoutDraw: def('COMP5250', 'error', 'opening draw balance without a draw', '`opening draw balance` needs a `draw recoverable` in the plan'),
+  OpeningCreditNotCumulative: def('COMP5251', 'error', 'opening credit without a measure to date', '`opening credit` needs `basis year to date` or `basis quarter to date`'),
+
   // ---- 6xxx input data (file, line, column)
   MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),
   MissingColumn: def('COMP6002', 'error', 'missing column', 'column `{column}` of table `{table}` is missing'),

@@ -38,10 +38,12 @@ const MORE_BUILTINS: { name: string; type: string; doc: string }[] = [
 const ITEM_KEYWORDS = [
   'plan', 'currency', 'periods', 'rounding', 'roster', 'table', 'credit', 'let', 'tiers', 'component', 'draw recoverable', 'guarantee', 'target rep',
   'curve', 'scorecard', 'version', 'fiscal year starts', 'fx rates from', 'payout currency', 'effective from',
+  'opening owed', 'opening draw balance', 'negative balance carried forward', 'negative balance due', 'negative balance written off', 'show',
 ];
 const CLAUSE_KEYWORDS = [
   'for', 'on', 'basis per deal', 'basis period total', 'basis running total', 'basis year to date', 'basis quarter to date', 'rate', 'rate by', 'gate', 'multiplier', 'cap', 'clawback',
   'pays', 'pool', 'minimum', 'advance', 'hold back', 'true-up can be negative', 'cancelled deals leave attainment', 'cancelled deals stay in attainment',
+  'opening credit',
 ];
 /** What a version may change. */
 const VERSION_KEYWORDS = ['let', 'tiers', 'component', 'draw recoverable', 'guarantee'];

@@ -22,9 +22,11 @@ const ITEM_STARTERS = new Set([
   'Kw_component', 'Kw_draw', 'Kw_guarantee', 'Kw_target',
   // curves, scorecards, time and money
   'Kw_curve', 'Kw_scorecard', 'Kw_fiscal', 'Kw_fx', 'Kw_payout', 'Kw_version', 'Kw_effective',
+  // balances and shown values
+  'Kw_opening', 'Kw_negative', 'Kw_show',
 ]);
-const NO_SPACE_BEFORE = new Set(['Comma', 'RParen', 'Dot', 'Colon']);
-const NO_SPACE_AFTER = new Set(['LParen', 'Dot']);
+const NO_SPACE_BEFORE = new Set(['Comma', 'RParen', 'Dot', 'Colon', 'DotDot']);
+const NO_SPACE_AFTER = new Set(['LParen', 'Dot', 'DotDot']);
 const VALUE_KEYWORDS = new Set(['Kw_true', 'Kw_false', 'Kw_credit']);
 
 function isComment(t: TokenInfo): boolean {

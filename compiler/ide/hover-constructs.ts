@@ -325,10 +325,29 @@ export function constructHover(a: FullAnalysis, pathNodes: A.Node[], offset: num
     if (k === 'PayoutCurrencyDecl') return { node: n, markdown: `**Payout currency** ${code(src(a, (n as A.PayoutCurrencyDecl).value))}: each rep's statement is computed in ${a.semantics.currency}; the amount paid is converted at the rate in force on the period's last day and rounded again.` };
     if (k === 'EffectiveDecl') return { node: n, markdown: '**effective**: this file is one version of a plan run with others (`comp run h1.comp h2.comp`): it pays from its `effective from` date.' };
     if (k === 'DrawDecl') return { node: n, markdown: drawMarkdown(a, n as A.DrawDecl) };
+    if (k === 'OpeningDecl' || k === 'NegativeBalanceDecl' || k === 'ShowDecl' || k === 'OpeningCreditClause') return { node: n, markdown: balanceMarkdown(a, n as A.BalanceItem | A.OpeningCreditClause) };
     if (k === 'TableDecl') {
       const md = rosterClauseMarkdown(a, n as A.TableDecl, offset);
       if (md) return { node: n, markdown: md };
     }
   }
   return undefined;
+}
+
+/** `opening owed|draw balance EXPR`, `opening credit EXPR`, `negative balance ...`, `show ...` (docs/language.md sections 21-22). */
+function balanceMarkdown(a: FullAnalysis, n: A.BalanceItem | A.OpeningCreditClause): string {
+  switch (n.kind) {
+    case 'OpeningDecl':
+      return n.what === 'draw balance'
+        ? `**Opening draw balance** ${code(src(a, n.value))}: a recoverable draw balance carried in from before the plan, evaluated for each rep in the first period and recovered by the plan's \`draw recoverable\`.`
+        : `**Opening owed** ${code(src(a, n.value))}: a balance the rep owes from before the plan, evaluated for each rep in the first period and netted against the first payouts like any balance owed.`;
+    case 'OpeningCreditClause':
+      return `**Opening credit** ${code(src(a, n.value))}: credit booked before the plan's first period. It counts in the measure to date of the plan's first year (quarter): credit, attainment and the band reached; it is not paid itself.`;
+    case 'NegativeBalanceDecl':
+      if (n.rule === 'due') return '**negative balance due**: a period whose net (earned − clawed back − owed) is below zero pays that negative amount: the rep owes it now. Nothing is carried.';
+      if (n.rule === 'written off') return '**negative balance written off**: a period whose net is below zero pays 0.00 and the amount is written off (the statement\'s `writtenOff`). Nothing is carried.';
+      return '**negative balance carried forward** (the default): a period whose net is below zero pays 0.00 and the rest is owed, recovered from later payouts.';
+    case 'ShowDecl':
+      return `**show** ${n.names.map((x) => code(x.text)).join(', ')}: shown as columns of \`comp run\` (rows of kind \`value\` in CSV); JSON statements carry every let in \`values\`.`;
+  }
 }

@@ -22,6 +22,8 @@ export function lowerComponentSettlement(api: LowerApi, out: IR.ComponentIR, c: 
   if (basis?.cumulative) {
     const negative = c.clauses.some((x) => x.kind === 'TrueUpClause');
     out.cumulative = { scope: basis.cumulative, negative, text: `basis ${basis.cumulative} to date${negative ? ', true-up can be negative' : ''}` };
+    const opening = c.clauses.find((x): x is A.OpeningCreditClause => x.kind === 'OpeningCreditClause');
+    if (opening) out.cumulative.opening = { expr: api.expr(need(opening.value, 'opening credit')), text: api.src(opening) };
   }
   for (const cl of c.clauses) {
     if (cl.kind === 'AdvanceClause') {

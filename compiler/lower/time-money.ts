@@ -5,6 +5,7 @@ import type * as IR from '../../runtime/ir.js';
 import * as cal from '../../runtime/calendar.js';
 import type { Semantics } from '../semantics/checker.js';
 import { lowerExpr, lowerToIR } from './to-ir.js';
+import { finishBalances } from './balances.js';
 
 /** The FX rates table: one row per (from, to, date); `rate` units of `to` for one unit of `from`. */
 export const FX_TABLE = 'fx rates';
@@ -23,7 +24,8 @@ export function fxTable(source: string): IR.TableIR {
   };
 }
 
-export function finishTimeMoney(ir: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
+export function finishTimeMoney(ir0: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
+  const ir = finishBalances(ir0, plan, sem, text);
   const tm = sem.timeMoney;
   if (!tm) return ir;
   const out: IR.PlanIR = { ...ir, periods: { ...ir.periods } };

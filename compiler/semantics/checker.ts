@@ -21,6 +21,7 @@ import { checkDrawExtras } from './draws.js';
 import { checkEmployment, checkProrationCall, employmentNameType, type EmploymentInfo, type MechanicsHost } from './proration.js';
 import { checkComponentCreditRules, checkRateTable, checkTeamLets, teamNameType } from './credit-rules.js';
 import { checkConvert, checkTimeMoneyItem, checkTimeMoneyPlan, type TimeMoneyHost, type TimeMoneyInfo } from './time-money.js';
+import { checkBalanceItem, checkOpeningCredit, type BalancesInfo } from './balances.js';
 
 export type Resolution =
   | { k: 'let'; name: string }
@@ -108,6 +109,8 @@ export interface Semantics {
   employment?: EmploymentInfo;
   /** Fiscal year, versions, assignments, FX (compiler/semantics/time-money.ts). */
   timeMoney?: TimeMoneyInfo;
+  /** Opening balances, the negative-balance rule, shown lets (compiler/semantics/balances.ts). */
+  balances?: BalancesInfo;
 }
 
 /** What is in scope for an expression. */
@@ -501,6 +504,10 @@ class Checker {
       case 'FxDecl':
       case 'PayoutCurrencyDecl':
         return checkTimeMoneyItem(this.tm(), item);
+      case 'OpeningDecl':
+      case 'NegativeBalanceDecl':
+      case 'ShowDecl':
+        return checkBalanceItem(this.tm(), item);
       case 'CurveDecl':
         return checkCurve(this.bonusHost(), item);
       case 'ScorecardDecl':
@@ -785,6 +792,9 @@ class Checker {
         case 'HoldbackClause':
         case 'AttainmentChoiceClause':
           checkSettlementClause(this.mechanicsApi(), cl);
+          break;
+        case 'OpeningCreditClause':
+          checkOpeningCredit(this.tm(), c, cl);
           break;
       }
     }

@@ -22,7 +22,7 @@ export interface TimeMoneyHost {
   expr(e: A.Expr, ctx: unknown): Type;
   repCtx(where: string): unknown;
   once(what: string, node: A.Node): boolean;
-  ref(span: Span, kind: 'table' | 'roster' | 'field', name: string, container?: string): void;
+  ref(span: Span, kind: 'table' | 'roster' | 'field' | 'let', name: string, container?: string): void;
   didYouMean(name: string, candidates: Iterable<string>, otherwise?: string): { hint?: string; data?: Record<string, unknown> };
 }
 

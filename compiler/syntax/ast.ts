@@ -43,7 +43,8 @@ export type Item =
   | TargetDecl
   | CurveDecl
   | ScorecardDecl
-  | TimeMoneyItem;
+  | TimeMoneyItem
+  | BalanceItem;
 
 /** `plan "Field Sales FY2026"` */
 export interface PlanHeader extends Node {
@@ -187,7 +188,14 @@ export type Clause =
   | TrueUpClause
   | AdvanceClause
   | HoldbackClause
-  | AttainmentChoiceClause;
+  | AttainmentChoiceClause
+  | OpeningCreditClause;
+
+/** `opening credit rep.bookings_before`: credit before the plan's first period, counted in its first measure to date. */
+export interface OpeningCreditClause extends Node {
+  kind: 'OpeningCreditClause';
+  value?: Expr;
+}
 
 /** `for rep.role = "AE"`: which reps the component applies to. */
 export interface ForClause extends Node {
@@ -584,4 +592,28 @@ export interface ConvertExpr extends Node {
   from?: Expr;
   currency?: Name;
   date?: Expr;
+}
+
+// ---------------------------------------------------------------- balances and shown values
+
+export type BalanceItem = OpeningDecl | NegativeBalanceDecl | ShowDecl;
+
+/** `opening owed rep.owed_2025` | `opening draw balance rep.draw_2025`: balances carried into the first period. */
+export interface OpeningDecl extends Node {
+  kind: 'OpeningDecl';
+  what?: 'owed' | 'draw balance';
+  whatSpan?: Span;
+  value?: Expr;
+}
+
+/** `negative balance carried forward` | `negative balance due` | `negative balance written off` */
+export interface NegativeBalanceDecl extends Node {
+  kind: 'NegativeBalanceDecl';
+  rule?: 'carried forward' | 'due' | 'written off';
+}
+
+/** `show units, margin`: lets shown as columns of `comp run`. */
+export interface ShowDecl extends Node {
+  kind: 'ShowDecl';
+  names: Name[];
 }

@@ -261,6 +261,8 @@ class Lowerer {
         return this.scorecardDecl(child);
       case 'timeMoneyItem':
         return this.timeMoneyItem(child);
+      case 'balanceItem':
+        return this.balanceItem(child);
     }
     return undefined;
   }
@@ -622,7 +624,38 @@ class Lowerer {
   }
 
   /** `true-up can be negative`, `advance ...`, `hold back ...`, `cancelled deals leave|stay in attainment`. */
+  /** `opening owed EXPR`, `opening draw balance EXPR`, `negative balance ...`, `show a, b`. */
+  private balanceItem(n: CstNode): A.Item | undefined {
+    const sp = this.spanOr(n, 0);
+    if (this.tokByType(n, T.Opening)) {
+      const out: A.OpeningDecl = { kind: 'OpeningDecl', span: sp };
+      const what = this.tok(n, 'what');
+      const bal = this.tokByType(n, T.Balance);
+      if (what) {
+        out.what = what.image === 'owed' ? 'owed' : 'draw balance';
+        out.whatSpan = { start: what.startOffset, end: this.end(out.what === 'owed' ? what : bal ?? what, 0) };
+      }
+      out.value = this.expression(this.node(n, 'value'), this.end(bal ?? what, sp.end));
+      return out;
+    }
+    if (this.tokByType(n, T.Negative)) {
+      const out: A.NegativeBalanceDecl = { kind: 'NegativeBalanceDecl', span: sp };
+      const rule = this.tok(n, 'rule');
+      if (rule) out.rule = rule.image === 'carried' ? 'carried forward' : rule.image === 'due' ? 'due' : 'written off';
+      return out;
+    }
+    const names: A.Name[] = [];
+    for (const x of this.nodes(n, 'shown')) {
+      const nm = this.nameOf(x);
+      if (nm) names.push(nm);
+    }
+    return { kind: 'ShowDecl', span: sp, names };
+  }
+
   private settlementClause(n: CstNode, sp: Span): A.Clause | undefined {
+    if (this.tokByType(n, T.Opening)) {
+      return { kind: 'OpeningCreditClause', span: sp, value: this.expression(this.node(n, 'openingValue'), this.end(this.tok(n, 'opening'), sp.end)) };
+    }
     const s = this.node(n, 'settlementClause');
     if (!s) return undefined;
     const t = (type: { name: string }) => this.tokByType(s, type);

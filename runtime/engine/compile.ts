@@ -6,6 +6,7 @@ import { formatAmount, formatPercent } from '../format.js';
 import { compileBonus } from '../mechanics/bonuses.js';
 import { compileVersions } from '../mechanics/versions.js';
 import { compileSettlement } from '../mechanics/cumulative.js';
+import { compileBalances } from '../mechanics/balances.js';
 import type { CompiledComponent, CompiledCredit, CompiledDraw, CompiledLet, CompiledPlan, CompiledRate, Ctx, Fn } from './types.js';
 import { compileExpr, type CompileEnv } from './expr.js';
 
@@ -80,5 +81,6 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
     ir, fieldTypes, credits, lets, letIndex, components, draws,
     versions: ir.versions?.length ? compileVersions(ir, compilePlan) : undefined,
     payoutCurrency: ir.payoutCurrency ? cx(ir.payoutCurrency.expr) : undefined,
+    balances: compileBalances(ir.balances, cx),
   };
 }

@@ -7,7 +7,8 @@ import { Decimal } from '../decimal.js';
 import type { PeriodValue, RowValue, Statement, TraceNode } from '../ir.js';
 import type { Settlement } from '../mechanics/cumulative.js';
 import { payoutIn } from '../mechanics/currency.js';
-import { emptyFailure } from './values.js';
+import { openingBalances, negativeText, settleNet } from '../mechanics/balances.js';
+import { asDec, emptyFailure } from './values.js';
 import { applyClawbacks, type EventIndex, type PaidOn } from './clawback.js';
 import type { Earned, PeriodFrame } from './earn.js';
 import type { LineFormat } from './trace.js';
@@ -18,6 +19,8 @@ const ZERO = new Decimal(0);
 export interface Settled {
   owed: Decimal;
   drawBalance: Decimal;
+  /** The opening balances (`opening owed`, `opening draw balance`) have been read. */
+  opened?: boolean;
 }
 
 /** The state a settlement carries across periods for every rep. */
@@ -47,33 +50,49 @@ export function settleRepPeriod(
 
   const clawedBack = applyClawbacks({ plan: P, events: s.events, paidOn: s.paidOn, settle, repKey, period, ctx, lines, trace, fmt, fail: failHere });
 
-  // settlement
+  // settlement: balances carried in (runtime/mechanics/balances.ts) the first time, then the net
   const st = s.balances.get(repKey)!;
+  const settleChildren: TraceNode[] = [];
+  if (!st.opened) {
+    st.opened = true;
+    if (plan.balances) {
+      try {
+        const o = openingBalances(plan.balances, ctx, { asDec, moneyR, str }, settleChildren);
+        if (o.owed) st.owed = st.owed.plus(o.owed);
+        if (o.draw) st.drawBalance = st.drawBalance.plus(o.draw);
+      } catch (err) {
+        failHere(err, 'an opening balance');
+      }
+    }
+  }
+  const rule = plan.ir.balances?.negative ?? 'carried forward';
   const owedBefore = st.owed;
   const net = earned.minus(clawedBack).minus(owedBefore);
-  let paid = net.isNegative() ? ZERO : net;
-  const owedAfter = net.isNegative() ? net.neg() : ZERO;
+  const settled = settleNet(net, rule, ZERO);
+  let paid = settled.paid;
+  const owedAfter = settled.owed;
   const balanceMove = paid.minus(earned.minus(clawedBack));
   if (!balanceMove.isZero()) {
     lines.push({
       kind: 'balance',
       name: 'balance',
-      label: balanceMove.isNegative() ? 'Owed balance recovered' : 'Carried forward as owed',
+      label: balanceMove.isNegative() ? 'Owed balance recovered' : settled.writtenOff.isZero() ? 'Carried forward as owed' : 'Written off',
       amount: str(balanceMove),
       exact: balanceMove.toFixed(),
     });
   }
-  const settleChildren: TraceNode[] = [
+  settleChildren.push(
     { kind: 'earned', text: `earned ${moneyR(earned)}`, value: str(earned) },
     { kind: 'clawedBack', text: `clawed back ${moneyR(clawedBack)}`, value: str(clawedBack) },
     { kind: 'balance', text: `owed from before ${moneyR(owedBefore)}`, value: str(owedBefore) },
     { kind: 'net', text: `net ${moneyR(earned)} - ${moneyR(clawedBack)} - ${moneyR(owedBefore)} = ${moneyR(net)}`, value: str(net) },
-  ];
-  if (net.isNegative()) settleChildren.push({ kind: 'balance', text: `below zero: pay 0.00, carry ${moneyR(owedAfter)} owed`, value: str(owedAfter) });
+  );
+  if (net.isNegative()) settleChildren.push({ kind: 'balance', text: negativeText(rule, net, moneyR), value: str(rule === 'carried forward' ? owedAfter : net.neg()) });
 
-  // draws and guarantees (runtime/mechanics/draws.ts)
-  const drawn = settle.draws({ draws: P.draws, ctx, period, paid, drawBalance: st.drawBalance, lines, trace: settleChildren, fail: failHere });
-  paid = drawn.paid;
+  // draws and guarantees (runtime/mechanics/draws.ts), on what is paid before an amount due
+  const due = paid.isNegative() ? paid : ZERO;
+  const drawn = settle.draws({ draws: P.draws, ctx, period, paid: paid.minus(due), drawBalance: st.drawBalance, lines, trace: settleChildren, fail: failHere });
+  paid = drawn.paid.plus(due);
   const drawBalance = drawn.drawBalance;
   settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
   if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
@@ -110,6 +129,7 @@ export function settleRepPeriod(
     owed: str(owedAfter),
     drawBalance: str(drawBalance),
     ...settle.statementExtras(repKey),
+    ...(settled.writtenOff.isZero() ? {} : { writtenOff: str(settled.writtenOff) }),
     deals: e.dealLines,
     values: e.values,
     trace,

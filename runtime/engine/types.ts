@@ -5,6 +5,7 @@ import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, P
 import type { CompiledBonus } from '../mechanics/bonuses.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { FxIndex } from '../mechanics/currency.js';
+import type { BalancesCode } from '../mechanics/balances.js';
 
 // ------------------------------------------------------------------ runtime values
 
@@ -160,6 +161,8 @@ export interface CompiledPlan {
   readonly versions?: CompiledVersion<CompiledPlan>[];
   /** `payout currency EXPR` (runtime/mechanics/currency.ts). */
   readonly payoutCurrency?: Fn;
+  /** Opening balances and the negative-balance rule (runtime/mechanics/balances.ts). */
+  readonly balances?: BalancesCode;
 }
 
 

@@ -32,8 +32,12 @@ import { clawbackShare, compileClawback, type ClawbackCode } from './clawbacks.j
 import { applyDraws, compileDraw, type DrawCode, type DrawsInput } from './draws.js';
 
 const ZERO = new Decimal(0);
+/** The rule index of the synthetic credit of `opening credit` (never a credit rule's). */
+const OPENING_RULE = -1;
 
 interface ComponentCode {
+  /** `opening credit EXPR` (docs/language.md section 21). */
+  opening?: Fn;
   advance?: Fn;
   hold?: Fn;
   until?: Fn;
@@ -50,6 +54,7 @@ const code = {
 export function compileSettlement(ir: PlanIR, cx: (e: Expr) => Fn): void {
   for (const k of ir.components) {
     code.components.set(k, {
+      opening: k.cumulative?.opening ? cx(k.cumulative.opening.expr) : undefined,
       advance: k.advance ? cx(k.advance.share) : undefined,
       hold: k.holdback ? cx(k.holdback.share) : undefined,
       until: k.holdback ? cx(k.holdback.until) : undefined,
@@ -99,6 +104,8 @@ export class Settlement {
   private readonly refs = new Map<string, Attribution>();
   private readonly held = new Map<string, { advance: Decimal; hold: Decimal }>();
   private readonly forgivenNow = new Map<string, Decimal>();
+  /** `opening credit` per component and rep, evaluated once. */
+  private readonly openings = new Map<string, Decimal>();
   /** Per component (with `leave`): `table\u0000deal` -> date of the first cancellation. */
   private readonly cancelled = new WeakMap<CompiledComponent, Map<string, string>>();
   private readonly deferring: boolean;
@@ -196,6 +203,11 @@ export class Settlement {
       return false;
     };
     const credits = inScope.flatMap((p) => p.credits).filter(keep);
+    const opening = this.openingCredit(k, ctx, scope.key);
+    if (opening) {
+      credits.unshift(opening.credit);
+      nodes.push(opening.node);
+    }
     const team = inScope.flatMap((p) => p.team).filter(keep);
     const synth: RepPeriod = { rep: rp.rep, period: rp.period, credits, team, lets: new Map() };
     let quotaText = '';
@@ -229,6 +241,7 @@ export class Settlement {
     // attributions: one object per credited deal, updated in place while it is not clawed back
     const fresh: Attribution[] = [];
     for (const a of res.attributions) {
+      if (a.credit.rule === OPENING_RULE) continue;
       const key = `${ck}\u0000${creditId(a.credit)}`;
       const prev = this.refs.get(key);
       if (prev) {
@@ -241,6 +254,30 @@ export class Settlement {
     const children = res.trace.children ?? [];
     res.trace.children = [...nodes, ...children, ...tnodes];
     return { exact: trueUp, trace: res.trace, attributions: fresh };
+  }
+
+  /**
+   * `opening credit EXPR`: evaluated once per rep in its first period, a credit dated the day
+   * before that period, in the measure to date of the first year (quarter) only.
+   */
+  private openingCredit(k: CompiledComponent, ctx: Ctx, scopeKey: string): { credit: Credit; node: TraceNode } | undefined {
+    const fn = code.components.get(k.ir)?.opening;
+    if (!fn) return undefined;
+    const rp = ctx.rp!;
+    const first = (this.history.get(rp.rep.key) ?? [rp])[0]!;
+    if (cal.scopeOf(this.spec, k.ir.cumulative!.scope, first.period.start).key !== scopeKey) return undefined;
+    const id = `${k.ir.name}\u0000${rp.rep.key}`;
+    let amount = this.openings.get(id);
+    if (!amount) {
+      const fc: Ctx = { ...ctx, rp: first, period: first.period, row: null, event: null, lastEmpty: undefined };
+      amount = this.h.asDec(fn(fc), fc);
+      this.openings.set(id, amount);
+    }
+    const credit: Credit = {
+      rep: rp.rep.key, rule: OPENING_RULE, table: '', key: 'opening credit', row: rp.rep, date: cal.addDays(first.period.start, -1), period: first.period.key,
+      dealAmount: amount, share: null, overlay: false, amount, splitKey: '',
+    };
+    return { credit, node: { kind: 'opening', text: `${k.ir.cumulative!.opening!.text} = ${this.h.money(amount)}: credit before ${first.period.key}, counted in the measure to date of ${scopeKey}`, value: amount.toFixed() } };
   }
 
   private defer(k: CompiledComponent, ctx: Ctx, line: Decimal, out: TraceNode[]): Decimal {

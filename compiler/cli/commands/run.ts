@@ -69,7 +69,7 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
     markJsonWritten();
     return;
   }
-  const text = o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true }) : formatTable(result, plan.ir);
+  const text = o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true, ir: plan.ir }) : formatTable(result, plan.ir);
   emit(text, o.out);
 }
 
