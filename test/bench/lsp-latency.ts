@@ -1,6 +1,7 @@
 // LSP latency over stdio, with the JSON-RPC client of test/lsp/client.ts against the real server
 // process (`node bin/comp.js lsp --stdio`), as an editor sees it:
-//   - diagnostics after an edit (one character in a let), on 1,000- and 5,000-line plans, p50/p95;
+//   - diagnostics after an edit (one character in a let), on 1,000- and 5,000-line plans, p50/p95,
+//     pushed (publishDiagnostics) and pulled (textDocument/diagnostic, as VS Code asks);
 //   - completion sent right after a keystroke (before that version's diagnostics), p50/p95;
 //   - a sample-data hover after an edit on samples/crm (its data/ folder): time to the answer,
 //     and whether its sample figures were of the edited text or labelled as of the text before;
@@ -82,6 +83,35 @@ async function editLatency(lines: number, edits: number): Promise<void> {
   }
 }
 
+/** Pull diagnostics (VS Code's way with this server): a keystroke, then textDocument/diagnostic at once; time to the answer. */
+async function pullLatency(lines: number, edits: number): Promise<void> {
+  const text = generatedPlan(lines);
+  const n = text.split('\n').length;
+  const base = parseTime(text);
+  const client = await LspClient.start({}, undefined, { diagnostic: { dynamicRegistration: false } });
+  const uri = uriOf(join(tmpdir(), `comp-bench-pull-${lines}.comp`));
+  try {
+    await client.open(uri, text, 1);
+    let prev = (await client.request<{ resultId?: string }>('textDocument/diagnostic', { textDocument: { uri } })).resultId;
+    const needle = 'let bonus_base_1 = rep.monthly_quota * ';
+    const at = pos(text, needle, needle.length);
+    const range: LspRange = { start: at, end: { line: at.line, character: at.character + 1 } };
+    const lat: number[] = [];
+    for (let v = 2; v < edits + 2; v++) {
+      const t0 = performance.now();
+      await client.changeRange(uri, v, range, String((v % 5) + 1));
+      const r = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: prev });
+      lat.push(performance.now() - t0);
+      if (r.kind !== 'full') throw new Error(`a pull after an edit answered ${r.kind}`);
+      prev = r.resultId;
+      await new Promise((r2) => setTimeout(r2, 30));
+    }
+    console.log(`LSP pulled diagnostics after an edit (textDocument/diagnostic), ${n}-line plan: p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))} over ${edits} edits (p95 ${(pct(lat, 95) / base).toFixed(2)}x an in-process parse, ${ms(base)})`);
+  } finally {
+    await client.stop();
+  }
+}
+
 interface HoverAnswer {
   contents: { value: string };
 }
@@ -144,5 +174,7 @@ async function sampleHover(rounds: number): Promise<void> {
 export async function lspLatencyBench(): Promise<void> {
   await editLatency(1000, 30);
   await editLatency(5000, 20);
+  await pullLatency(1000, 30);
+  await pullLatency(5000, 20);
   await sampleHover(10);
 }

@@ -22,6 +22,10 @@ export interface NeovimResult {
   diagnostics: Record<string, LspDiagnostic[] | null>;
   /** The hover's contents as Markdown lines joined, or null. */
   hover: string | null;
+  /** Per absolute file path in `closed`: its first publishDiagnostics before any file was opened (workspace diagnostics). */
+  closed: Record<string, LspDiagnostic[] | null>;
+  /** Per name in `requests`: the server's answer (null when none). */
+  answers: Record<string, unknown>;
   events: string[];
   errors: string[];
   /** Neovim's stderr and the end of its lsp.log (where it writes the server's stderr). */
@@ -34,6 +38,10 @@ export interface NeovimSession {
   root: string;
   files: string[];
   hover?: { file: string; line: number; character: number };
+  /** Files never opened whose diagnostics must arrive anyway (the workspace check), awaited first. */
+  closed?: string[];
+  /** Requests sent after the hover: `params` gets `textDocument` of `file` (when given) added. */
+  requests?: { name: string; method: string; file?: string; params: Record<string, unknown> }[];
   settings: Record<string, unknown>;
   /** Per wait (initialize, each file's diagnostics, hover). */
   waitMs?: number;
@@ -41,7 +49,7 @@ export interface NeovimSession {
 
 const LUA = String.raw`
 local cfg = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('COMP_E2E_CONFIG')), '\n'))
-local result = { initialized = false, diagnostics = vim.empty_dict(), hover = vim.NIL, events = {}, errors = {} }
+local result = { initialized = false, diagnostics = vim.empty_dict(), closed = vim.empty_dict(), answers = vim.empty_dict(), hover = vim.NIL, events = {}, errors = {} }
 local function log(msg) table.insert(result.events, string.format('%.2f %s', vim.loop.hrtime() / 1e9, msg)) end
 
 local function finish()
@@ -93,6 +101,14 @@ local function run()
     return
   end
 
+  for _, file in ipairs(cfg.closed or {}) do
+    local f = norm(file)
+    if not vim.wait(cfg.wait_ms * 2, function() return received[f] ~= nil or exited end, 20) or received[f] == nil then
+      table.insert(result.errors, 'no diagnostics published for the closed file ' .. file .. ' within ' .. (cfg.wait_ms * 2) .. ' ms')
+    end
+    result.closed[file] = received[f] or vim.NIL
+  end
+
   local buffers = {}
   for _, file in ipairs(cfg.files) do
     vim.cmd('edit ' .. vim.fn.fnameescape(file))
@@ -128,6 +144,21 @@ local function run()
       log('hover answered')
     end
   end
+  for _, req in ipairs(cfg.requests or {}) do
+    local buf = req.file and buffers[norm(req.file)] or buffers[norm(cfg.files[1])]
+    local params = req.params
+    if req.file then params.textDocument = { uri = vim.uri_from_bufnr(buf) } end
+    local responses, err = vim.lsp.buf_request_sync(buf, req.method, params, cfg.wait_ms)
+    if not responses then
+      table.insert(result.errors, req.name .. ' request failed: ' .. tostring(err))
+    else
+      for _, r in pairs(responses) do
+        if r.err then table.insert(result.errors, req.name .. ' error: ' .. vim.inspect(r.err)) end
+        result.answers[req.name] = r.result == nil and vim.NIL or r.result
+      end
+      log(req.name .. ' answered')
+    end
+  end
   vim.lsp.stop_client(client_id)
 end
 
@@ -147,9 +178,9 @@ export async function runNeovim(session: NeovimSession): Promise<NeovimResult> {
     writeFileSync(join(dir, 'init.lua'), LUA);
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ cmd: session.cmd, root: session.root, files: session.files, hover: session.hover, settings: session.settings, out, wait_ms: waitMs }),
+      JSON.stringify({ cmd: session.cmd, root: session.root, files: session.files, closed: session.closed ?? [], requests: session.requests ?? [], hover: session.hover, settings: session.settings, out, wait_ms: waitMs }),
     );
-    const deadline = waitMs * (session.files.length + 3) + 10_000;
+    const deadline = waitMs * (session.files.length + 2 * (session.closed?.length ?? 0) + (session.requests?.length ?? 0) + 3) + 10_000;
     const child = spawn(session.nvim, ['--headless', '-n', '-i', 'NONE', '-u', join(dir, 'init.lua')], {
       cwd: session.root,
       env: {
@@ -176,6 +207,8 @@ export async function runNeovim(session: NeovimSession): Promise<NeovimResult> {
     const result = JSON.parse(readFileSync(out, 'utf8')) as Omit<NeovimResult, 'stderr'>;
     // json_encode writes empty Lua tables as [] and vim.NIL as null.
     if (Array.isArray(result.diagnostics)) result.diagnostics = {};
+    if (Array.isArray(result.closed)) result.closed = {};
+    if (Array.isArray(result.answers)) result.answers = {};
     return { ...result, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
