@@ -35,8 +35,9 @@ const result = await esbuild.build({
   metafile: true,
   sourcemap: false,
   legalComments: 'none',
-  // DuckDB ships a native binary, exceljs is large and only read for workbooks: both loaded from node_modules at run time
-  external: ['@duckdb/node-api', 'exceljs'],
+  // DuckDB ships a native binary, exceljs is large and only read for workbooks, playwright-core
+  // (PDF statements) is optional and drives a browser: all loaded from node_modules at run time
+  external: ['@duckdb/node-api', 'exceljs', 'playwright-core'],
   logLevel: 'warning',
 });
 const inputs = Object.keys(result.metafile.inputs)

@@ -105,7 +105,7 @@ export function protectInput(file: string): void {
  * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed over
  * it. A folder, a missing folder, or a file the command reads is a usage error (COMP830x).
  */
-export function writeFileAtomic(file: string, text: string, what = '--out'): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, what = '--out'): void {
   const abs = path.resolve(file);
   let st;
   try {
@@ -135,7 +135,8 @@ export function writeFileAtomic(file: string, text: string, what = '--out'): voi
   try {
     const fd = openSync(tmp, 'wx', st ? st.mode & 0o777 : 0o666);
     try {
-      writeSync(fd, text);
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

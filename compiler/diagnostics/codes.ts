@@ -184,13 +184,14 @@ export const Codes = {
   // ---- 8400-8449 the editor (language server)
   SampleDataFileMissing: def('COMP8400', 'warning', 'data file not in the sample data', '`{file}` is not in the sample data folder `{folder}`: previews of this plan cannot run'),
   SampleDataFileRefused: def('COMP8401', 'warning', 'sample data file not read', '`{file}` in the sample data folder `{folder}` is not read: {problem}'),
-  // ---- 8450-8499 scenario files (`comp test`, compiler/workbench/)
+  // ---- 8450-8499 the workbench: scenario files (`comp test`), statements (compiler/workbench/)
   ScenarioSyntax: def('COMP8450', 'error', 'scenario syntax', '{problem}'),
   DuplicateScenario: def('COMP8451', 'error', 'duplicate scenario', 'a scenario named `{name}` is already in this file'),
   ScenarioUnknownName: def('COMP8452', 'error', 'unknown name in a scenario', '{problem}'),
   ScenarioFileMissing: def('COMP8453', 'error', 'scenario file not found', '{problem}'),
   ExpectationFailed: def('COMP8454', 'error', 'expectation not met', '{problem}'),
   ScenarioDataError: def('COMP8455', 'error', 'scenario data rejected', '{problem}'),
+  PdfUnavailable: def('COMP8456', 'error', 'no PDF printer', '{problem}'),
   // ---- 8xxx command line, files and output (8300-8349: --out and usage)
   OutIsFolder: def('COMP8300', 'error', '--out is a folder', '--out `{file}` is a folder: name a file'),
   OutFolderMissing: def('COMP8301', 'error', '--out folder missing', 'the folder of --out `{file}` does not exist'),

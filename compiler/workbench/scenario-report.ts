@@ -1,6 +1,9 @@
 // Printing scenario outcomes: for people (a line per scenario, a diff per failed expectation with
-// the trace of the line it reads) and as JUnit XML for CI.
+// the trace of the line it reads), as JUnit XML for CI, and as the `comp.test` JSON document
+// (schemas/test.v1.json).
 import { renderDiagnostic } from '../diagnostics/render.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../syntax/lines.js';
 import type { FileOutcome } from './scenario-run.js';
 
 export interface Totals {
@@ -101,4 +104,37 @@ export function formatJunit(files: FileOutcome[], sources: (file: string) => str
   }
   out.push('</testsuites>');
   return out.join('\n') + '\n';
+}
+
+/** A diagnostic with 1-based positions in its file (schemas/problem.v1.json). */
+function problem(d: Diagnostic, sources: (file: string) => string): Record<string, unknown> {
+  const index = new LineIndex(sources(d.file));
+  const st = index.position(d.span.start);
+  const en = index.position(Math.max(d.span.start, d.span.end));
+  return { code: d.code, severity: d.severity, message: d.message, file: d.file, line: st.line + 1, column: st.column + 1, endLine: en.line + 1, endColumn: en.column + 1, hint: d.hint ?? null };
+}
+
+/** The `comp.test` document: totals, and per file and scenario the status, failures and problems. */
+export function formatJson(files: FileOutcome[], sources: (file: string) => string): string {
+  const doc = {
+    kind: 'comp.test',
+    schemaVersion: 1,
+    totals: totals(files),
+    files: files.map((f) => ({
+      file: f.file,
+      plan: f.plan ?? null,
+      problems: f.problems,
+      diagnostics: f.diagnostics.map((d) => problem(d, sources)),
+      scenarios: f.scenarios.map((s) => ({
+        name: s.name,
+        line: s.line,
+        status: s.status,
+        expectations: s.expectations,
+        failures: s.failures.map((fl) => ({ line: fl.expect.line, text: fl.expect.text, expected: fl.expected, actual: fl.actual, trace: fl.trace, diagnostic: problem(fl.diagnostic, sources) })),
+        problems: s.problems,
+        diagnostics: s.diagnostics.map((d) => problem(d, sources)),
+      })),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
 }

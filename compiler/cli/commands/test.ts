@@ -1,4 +1,4 @@
-// comp test [files or folders...] [--format text|junit] [--out FILE]
+// comp test [files or folders...] [--format text|junit|json] [--out FILE]
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby';
 import { EXIT_ERRORS, UsageError, emit, setExit, useColor } from '../shared.js';
 
 export interface TestOptions {
-  format: 'text' | 'junit';
+  format: 'text' | 'junit' | 'json';
   out?: string;
 }
 
@@ -27,11 +27,21 @@ export async function findScenarioFiles(args: string[]): Promise<string[]> {
 export async function test(args: string[], o: TestOptions): Promise<void> {
   const files = await findScenarioFiles(args);
   const { runScenarioFile } = await import('../../workbench/scenario-run.js');
-  const { formatJunit, formatText, totals } = await import('../../workbench/scenario-report.js');
+  const { formatJson, formatJunit, formatText, totals } = await import('../../workbench/scenario-report.js');
   const outcomes = files.map((f) => runScenarioFile(f));
   const sources = new Map(files.map((f) => [path.relative(process.cwd(), path.resolve(f)) || f, readFileSync(f, 'utf8')]));
-  const src = (f: string) => sources.get(f) ?? '';
-  emit(o.format === 'junit' ? formatJunit(outcomes, src) : formatText(outcomes, src, !o.out && useColor(process.stdout)), o.out);
+  // a diagnostic may sit in the plan or a data file: their text is read when a position is needed
+  const src = (f: string) => {
+    if (!sources.has(f)) {
+      try {
+        sources.set(f, readFileSync(f, 'utf8'));
+      } catch {
+        sources.set(f, '');
+      }
+    }
+    return sources.get(f)!;
+  };
+  emit(o.format === 'json' ? formatJson(outcomes, src) : o.format === 'junit' ? formatJunit(outcomes, src) : formatText(outcomes, src, !o.out && useColor(process.stdout)), o.out);
   const t = totals(outcomes);
   if (t.failed || t.errors) setExit(EXIT_ERRORS);
 }
@@ -58,7 +68,7 @@ export function register(program: Command): void {
         '  }',
     )
     .argument('[paths...]', '.comptest files or folders (default: the current folder)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'junit']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'junit', 'json']).default('text'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .addHelpText(
       'after',
@@ -67,6 +77,7 @@ Examples:
   $ comp test samples/
   $ comp test samples/crm/plan.comptest
   $ comp test plans/ --format junit --out junit.xml
+  $ comp test samples/ --format json      (schemas/test.v1.json)
 
 Exit status: 0 every expectation met, 1 a failed expectation or an error in a scenario, 2 usage error.`,
     )
