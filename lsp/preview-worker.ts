@@ -6,7 +6,8 @@
 //
 // Cancellation: the server bumps a shared counter whenever a document changes; a job started
 // under an older count stops at its next check (between evaluations) and answers `cancelled`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import { hover } from '../compiler/ide/hover.js';
@@ -138,11 +139,26 @@ function checkFile(job: PreviewJob): CheckValue {
 
 /** The worker's message loop (started by the server with workerData.compPreviewWorker set). */
 export function runPreviewWorker(): void {
+  lowerThreadPriority();
   const epoch = new Int32Array((workerData as { epoch: SharedArrayBuffer }).epoch);
   parentPort!.on('message', (job: PreviewJob) => {
     const stop = () => Atomics.load(epoch, 0) !== job.epoch;
     parentPort!.postMessage(runJob(job, stop));
   });
+}
+
+/**
+ * A preview worker yields the CPU to the server's protocol thread (diagnostics, completion): on
+ * Linux a thread has a niceness of its own, set here on this thread's id (/proc/thread-self).
+ * Elsewhere, or when not permitted, nothing changes.
+ */
+function lowerThreadPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, Math.min(19, Math.max(getPriority(tid), 0) + 10));
+  } catch {
+    /* not Linux, or not allowed */
+  }
 }
 
 /** True in a thread the server started as a preview worker. */

@@ -34,6 +34,22 @@ export function generatedPlan(lines: number): string {
   return text;
 }
 
+/**
+ * CPU seconds the server's main thread (the protocol thread, where diagnostics and completion
+ * are computed) has used, from /proc (Linux; undefined elsewhere). Unlike the latencies it does
+ * not grow with the machine's load: the figure to compare on a busy machine.
+ */
+function mainThreadCpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
 function parseTime(text: string): number {
   parse(text);
   const xs: number[] = [];
@@ -62,6 +78,7 @@ async function editLatency(lines: number, edits: number): Promise<void> {
     const comp: number[] = [];
     // completion where the keystroke was (the word after the edit) and elsewhere (a rate below it)
     const elsewhere = pos(text, 'rate ladder_1', 6);
+    const cpu0 = mainThreadCpuMs(client.proc.pid);
     for (let v = 2; v < edits + 2; v++) {
       const since = client.published.length;
       const t0 = performance.now();
@@ -74,8 +91,10 @@ async function editLatency(lines: number, edits: number): Promise<void> {
       diag.push(p.at - t0);
       await new Promise((r) => setTimeout(r, 30));
     }
+    const cpu1 = mainThreadCpuMs(client.proc.pid);
+    const cpu = cpu0 !== undefined && cpu1 !== undefined ? `; the server's main thread used ${ms((cpu1 - cpu0) / edits)} of CPU per edit (its diagnostics and a completion)` : '';
     console.log(
-      `LSP diagnostics after an edit, ${n}-line plan: p50 ${ms(pct(diag, 50))}, p95 ${ms(pct(diag, 95))} over ${edits} edits (p95 ${(pct(diag, 95) / base).toFixed(1)}x an in-process parse of it, ${ms(base)})`,
+      `LSP diagnostics after an edit, ${n}-line plan: p50 ${ms(pct(diag, 50))}, p95 ${ms(pct(diag, 95))} over ${edits} edits (p95 ${(pct(diag, 95) / base).toFixed(1)}x an in-process parse of it, ${ms(base)})${cpu}`,
     );
     console.log(`LSP completion right after a keystroke (at it and elsewhere), ${n}-line plan: p50 ${ms(pct(comp, 50))}, p95 ${ms(pct(comp, 95))} (p95 ${(pct(comp, 95) / base).toFixed(2)}x the parse)`);
   } finally {
@@ -172,6 +191,8 @@ async function sampleHover(rounds: number): Promise<void> {
 }
 
 export async function lspLatencyBench(): Promise<void> {
+  const { loadavg, cpus } = await import('node:os');
+  console.log(`LSP latency bench: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (latencies grow with the load; CPU per edit does not)`);
   await editLatency(1000, 30);
   await editLatency(5000, 20);
   await pullLatency(1000, 30);
