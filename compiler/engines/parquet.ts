@@ -2,7 +2,35 @@
 // checks a Parquet table cell by cell exactly as it checks a CSV file (row N is line N + 1,
 // after a header line; columns numbered from 1).
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { RawRow, RawTable } from '../data/raw.js';
+import type { Position, RawGrid, RawTable } from '../data/raw.js';
+
+/** Row N of the file is line N + 1 (after a header line); columns numbered from 1. */
+class ParquetGrid implements RawGrid {
+  constructor(
+    readonly length: number,
+    private readonly cols: string[][],
+  ) {}
+
+  text(col: number, r: number): string | undefined {
+    return this.cols[col]?.[r];
+  }
+
+  invalid(): undefined {
+    return undefined;
+  }
+
+  line(r: number): number {
+    return r + 2;
+  }
+
+  rowAt(r: number): Position {
+    return { line: r + 2, column: 1 };
+  }
+
+  cellAt(col: number, r: number): Position {
+    return { line: r + 2, column: col + 1 };
+  }
+}
 
 export async function readParquetFiles(files: string[]): Promise<Map<string, RawTable>> {
   const out = new Map<string, RawTable>();
@@ -20,12 +48,17 @@ export async function readParquetFiles(files: string[]): Promise<Map<string, Raw
         continue;
       }
       const names = reader.columnNames();
-      const rows: RawRow[] = reader.getRowsJS().map((r, i) => ({
-        line: i + 2,
-        column: 1,
-        cells: new Map(names.map((n, j) => [n, { line: i + 2, column: j + 1, text: r[j] === null ? '' : String(r[j]) }])),
-      }));
-      out.set(file, { file, kind: 'parquet', start: { line: 1, column: 1 }, columns: names.map((name, index) => ({ name, index, line: 1, column: index + 1 })), rows, problems: [] });
+      // one array of texts per column (no object per cell): a 10M-row file stays columns
+      const cols = (reader.getColumnsJS() as unknown[][]).map((c) => c.map((v) => (v === null || v === undefined ? '' : String(v))));
+      out.set(file, {
+        file,
+        kind: 'parquet',
+        start: { line: 1, column: 1 },
+        columns: names.map((name, index) => ({ name, index, line: 1, column: index + 1 })),
+        rows: [],
+        problems: [],
+        grid: new ParquetGrid(reader.currentRowCount, cols),
+      });
     }
   } finally {
     conn.closeSync();

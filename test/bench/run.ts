@@ -176,11 +176,14 @@ function cpuFigures(): void {
   console.log(`CPU: comp run samples/crm (table) ${ms(runTable)} (${ratio(runTable, bare, 'bare node')}); --format json, with traces, ${ms(runJson)} (${ratio(runJson, bare, 'bare node')})`);
 }
 
-// BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures.
-if (process.env.BENCH !== 'scale') {
+// BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures;
+// BENCH=duckdb: only the SQL engine on Parquet (test/bench/engines.ts).
+const only = process.env.BENCH;
+if (!only || only === 'editor') {
   throughput();
   cpuFigures();
   await lspLatency();
   await (await import('./lsp-latency.js')).lspLatencyBench();
 }
-if (process.env.BENCH !== 'editor') scaleBench();
+if (!only || only === 'scale') scaleBench();
+if (!only || only === 'duckdb') await (await import('./engines.js')).engineBench();

@@ -1,0 +1,113 @@
+// `BENCH=duckdb npm run bench`: the SQL engine on the scaled CRM workload (scripts/bench/scale.mjs,
+// scripts/bench/plan.comp) read from Parquet, at about 1M pipeline rows (BENCH_ENGINE_COPIES,
+// default 120; 1200 copies is about 10M). Measured in the same run, each in its own process
+// (CPU user + system, wall, peak RSS from /usr/bin/time):
+//   - comp run --engine duckdb   (crediting in DuckDB, the rest in the runtime)
+//   - comp run                   (the default engine), same Parquet files
+//   - comp's own SQL             (`comp sql --dialect duckdb`: credits and every measure) in DuckDB
+//   - hand-written SQL           (scripts/bench/hand-credit.sql: the crediting, per rep and quarter)
+// The hand-written credits must equal comp's SQL measures to the cent, and both comp runs must
+// print the same bytes, or the bench fails.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { analyze } from '../../compiler/analysis.js';
+import { compilePlanSql } from '../../compiler/sql/compile.js';
+import { DUCKDB } from '../../compiler/sql/dialect.js';
+import { Decimal } from '../../runtime/decimal.js';
+import { ROOT } from '../lsp/client.js';
+import { measure, type Measured } from './scale.js';
+
+const f2 = (x: number): string => x.toFixed(2);
+
+async function toParquet(csvDir: string, out: string): Promise<void> {
+  if (existsSync(join(out, 'done'))) return;
+  mkdirSync(out, { recursive: true });
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  for (const t of ['accounts', 'cancellations', 'csat_quarterly', 'products', 'reps', 'sales_pipeline', 'splits'])
+    await c.run(`COPY (SELECT * FROM read_csv('${join(csvDir, `${t}.csv`)}', all_varchar = true, header = true)) TO '${join(out, `${t}.parquet`)}' (FORMAT parquet)`);
+  c.closeSync();
+  inst.closeSync();
+  writeFileSync(join(out, 'done'), '');
+}
+
+/** Views named and typed as the plan declares, over the Parquet files (for comp's own SQL). */
+function planViews(dir: string): string {
+  const plan = readFileSync(join(ROOT, 'scripts', 'bench', 'plan.comp'), 'utf8');
+  const a = analyze('plan.comp', plan);
+  if (!a.ir) throw new Error('scripts/bench/plan.comp has errors');
+  const stmts = a.ir.tables.map((t) => {
+    const cols = t.fields.map((f) => {
+      let v = DUCKDB.ident(f.name);
+      if (f.type.t === 'percent') v = `CASE WHEN ${v} LIKE '%\\%' ESCAPE '\\' THEN CAST(replace(${v}, '%', '') AS DECIMAL(38, 10)) * 0.01 ELSE CAST(${v} AS DECIMAL(38, 10)) END`;
+      if (f.type.t === 'boolean') v = `(${v} IN ('yes', 'true'))`;
+      return `CAST(${v} AS ${DUCKDB.columnType(f.type)}) AS ${DUCKDB.ident(f.name)}`;
+    });
+    if (!t.key) cols.push(`CAST(row_number() OVER () AS VARCHAR) AS _row`);
+    return `CREATE VIEW ${DUCKDB.ident(t.name)} AS SELECT ${cols.join(', ')} FROM read_parquet('${join(dir, t.source.replace(/\.csv$/, '.parquet'))}')`;
+  });
+  return stmts.join(';\n') + ';\n';
+}
+
+function keyed(file: string, cols: [number, number, number]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l of readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+    const f = l.split(',');
+    m.set(`${f[cols[0]]} | ${f[cols[1]]}`, new Decimal(f[cols[2]]!).toFixed());
+  }
+  return m;
+}
+
+export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES ?? '120').split(',').map(Number)): Promise<void> {
+  const plan = readFileSync(join(ROOT, 'scripts', 'bench', 'plan.comp'), 'utf8');
+  const a = analyze('plan.comp', plan);
+  console.log('| copies | pipeline rows | program | CPU s | wall s | peak RSS MB | CPU vs hand SQL | wall vs hand SQL | same |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const copies of copiesList) {
+    const csv = join(ROOT, 'dist', 'bench', `crm-x${copies}`);
+    if (!existsSync(join(csv, 'sales_pipeline.csv'))) spawnSync(process.execPath, ['scripts/bench/scale.mjs', '--copies', String(copies), '--out', csv], { cwd: ROOT, stdio: 'inherit' });
+    const dir = join(ROOT, 'dist', 'bench', `crm-x${copies}-parquet`);
+    await toParquet(csv, dir);
+    const rows = copies * 8800;
+    const hand = join(dir, 'hand.sql');
+    writeFileSync(hand, readFileSync(join(ROOT, 'scripts', 'bench', 'hand-credit.sql'), 'utf8').split('{DIR}').join(dir));
+    const views = join(dir, 'views.sql');
+    writeFileSync(views, planViews(dir));
+    const gen = join(dir, 'comp.sql');
+    writeFileSync(gen, compilePlanSql(a.ir!, DUCKDB).text);
+    const runner = join(ROOT, 'scripts', 'bench', 'duckdb-sql.mjs');
+    const h = measure([process.execPath, runner, hand], join(dir, 'out-hand.csv'));
+    const g = measure([process.execPath, runner, gen, views], join(dir, 'out-sql.csv'));
+    const run = (engine: string[]): Measured =>
+      measure([process.execPath, 'bin/comp.js', 'run', 'scripts/bench/plan.comp', '--data', dir, '--format', 'csv', ...engine], join(dir, `out-comp${engine.length ? '-duckdb' : ''}.csv`));
+    const skipComp = rows > 5_000_000 && process.env.BENCH_ENGINE_COMP_10M !== '1';
+    const cd = skipComp ? undefined : run(['--engine', 'duckdb']);
+    const cr = skipComp ? undefined : run([]);
+    // hand-written credits = comp's measures of the components on plain credit (AE: commission, SE: overlay)
+    const handCredit = keyed(h.out, [0, 1, 2]);
+    let checked = 0;
+    const bad: string[] = [];
+    for (const l of readFileSync(g.out, 'utf8').trim().split('\n').slice(1)) {
+      const [component, rep, period, measure] = l.split(',');
+      if (component !== 'commission' && component !== 'overlay') continue;
+      checked++;
+      const k = `${rep} | ${period}`;
+      if (handCredit.get(k) !== new Decimal(measure!).toFixed()) bad.push(`${k}: hand ${handCredit.get(k)} comp ${measure}`);
+    }
+    if (bad.length || checked === 0) throw new Error(`hand-written SQL and comp's SQL disagree (${checked} checked): ${bad.slice(0, 5).join('; ')}`);
+    const sameRun = cd && cr ? readFileSync(cd.out, 'utf8') === readFileSync(cr.out, 'utf8') : undefined;
+    if (sameRun === false) throw new Error(`comp run --engine duckdb and the default engine print different bytes at ${copies} copies`);
+    const row = (name: string, m: Measured, same: string): void =>
+      console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | ${name} | ${f2(m.cpu)} | ${f2(m.wall)} | ${m.rssMb.toFixed(0)} | ${f2(m.cpu / h.cpu)}x | ${f2(m.wall / h.wall)}x | ${same} |`);
+    row('hand-written DuckDB SQL (crediting per rep and quarter)', h, '');
+    row("comp's SQL in DuckDB (comp sql: credits + every measure)", g, `yes (${checked} rep-quarters)`);
+    if (cd && cr) {
+      row('comp run --engine duckdb (whole plan)', cd, 'yes (same bytes as default)');
+      row('comp run, default engine (whole plan)', cr, '');
+    } else console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | comp run (both engines) | not run | | | | | load every row into JavaScript: set BENCH_ENGINE_COMP_10M=1 |`);
+  }
+}
+
+if (process.argv[1]?.endsWith('engines.js')) await engineBench();
