@@ -13,7 +13,9 @@ import { analyze, type FullAnalysis } from '../compiler/analysis.js';
 import { hover } from '../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
 import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
-import { explainOnSample, runOnSample, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import path from 'node:path';
+import { explainOnSample, runOnSample, sampleFolder, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import { prepareSampleSheets, tableSources } from '../compiler/ide/preview-sheets.js';
 import { documentSymbols, type OutlineSymbol } from '../compiler/ide/symbols.js';
 import { dataFileDiagnostics } from '../compiler/ide/links.js';
 import type { Span } from './convert.js';
@@ -137,13 +139,30 @@ function checkFile(job: PreviewJob): CheckValue {
   return { diagnostics, outline: documentSymbols(a) };
 }
 
+/** Read the workbooks of the job's sample folder, for the plan's tables (cached). */
+async function prepareSheets(job: PreviewJob): Promise<void> {
+  const folder = sampleFolder({ sampleData: job.sampleData, planPath: job.planPath });
+  if (!folder || !job.planPath) return;
+  const base = path.resolve(path.dirname(job.planPath), folder);
+  const a = analyze(job.uri, job.text, job.kind === 'check' ? undefined : job.version);
+  // the plan's declarations (document links, COMP8400) and, for a clean plan, its IR's tables (the sample run)
+  await prepareSampleSheets(base, tableSources(a));
+  if (job.kind !== 'check' && !a.diagnostics.some((d) => d.severity === 'error') && a.ir) await prepareSampleSheets(base, a.ir.tables);
+}
+
 /** The worker's message loop (started by the server with workerData.compPreviewWorker set). */
 export function runPreviewWorker(): void {
   lowerThreadPriority();
   const epoch = new Int32Array((workerData as { epoch: SharedArrayBuffer }).epoch);
+  // one job at a time, in order; a sample folder's XLSX workbooks are read (asynchronously) before
+  // the job that needs them, then served from compiler/ide/preview-sheets.ts's cache
+  let queue = Promise.resolve();
   parentPort!.on('message', (job: PreviewJob) => {
-    const stop = () => Atomics.load(epoch, 0) !== job.epoch;
-    parentPort!.postMessage(runJob(job, stop));
+    queue = queue.then(async () => {
+      const stop = () => Atomics.load(epoch, 0) !== job.epoch;
+      await prepareSheets(job).catch(() => undefined);
+      parentPort!.postMessage(runJob(job, stop));
+    });
   });
 }
 

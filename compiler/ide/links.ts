@@ -11,6 +11,7 @@ import type { Span } from '../syntax/span.js';
 import { DEFAULT_MAX_BYTES, resolveSource, tooLarge } from '../data/sandbox.js';
 import type { PreviewOptions } from './preview.js';
 import { sampleFolder } from './preview-sample.js';
+import { sampleSheets, tableSources, workbookOf } from './preview-sheets.js';
 
 export interface DataLink {
   /** The file name inside the quotes. */
@@ -44,7 +45,10 @@ export function dataLinks(a: FullAnalysis, opts: PreviewOptions): DataLink[] {
       continue;
     }
     if (!found.file) {
-      out.push({ span, file: src.value, target: path.resolve(base, src.value), exists: false });
+      // a sheet of a workbook in the folder (read by the preview worker beforehand)
+      const sheet = sampleSheets(base, tableSources(a))?.tables.get(it.name?.text ?? '');
+      if (sheet) out.push({ span, file: src.value, target: workbookOf(sheet.file), exists: true });
+      else out.push({ span, file: src.value, target: path.resolve(base, src.value), exists: false });
       continue;
     }
     out.push({ span, file: src.value, target: found.file, exists: true, problem: notReadable(found.file) });

@@ -18,6 +18,7 @@ import { formatExplain, formatSummary, formatTable } from '../cli/report.js';
 import { forRole, valueToJson, type TargetEntryJson } from './preview-target.js';
 import { money, yearRange } from './preview-format.js';
 import type { PreviewOptions } from './preview.js';
+import { sampleSheets } from './preview-sheets.js';
 
 export interface RepSample {
   rep: string;
@@ -61,6 +62,7 @@ interface SampleCacheEntry {
   dataset?: IR.Dataset;
   errors: string[];
   results: Map<string, IR.RunResult | string>;
+  sheets: import('../data/xlsx.js').Sheets | undefined;
 }
 
 const sampleCache = new Map<string, SampleCacheEntry>();
@@ -118,8 +120,10 @@ function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
   if (signature.endsWith(':missing')) return `the sample data folder \`${folder}\` does not exist`;
   const tablesJson = JSON.stringify(ir.tables);
   let entry = sampleCache.get(folder);
-  if (!entry || entry.signature !== signature || entry.tablesJson !== tablesJson) {
-    const loaded = loadDataset(ir, [folder]);
+  // workbooks in the folder: read beforehand by the preview worker (preview-sheets.ts)
+  const sheets = sampleSheets(folder, ir.tables);
+  if (!entry || entry.signature !== signature || entry.tablesJson !== tablesJson || entry.sheets !== sheets) {
+    const loaded = loadDataset(ir, [folder], sheets ? { sheets } : {});
     const errs = loaded.errors.filter((e) => e.severity === 'error');
     entry = {
       signature,
@@ -127,6 +131,7 @@ function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
       dataset: errs.length ? undefined : loaded.dataset,
       errors: errs.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`),
       results: new Map(),
+      sheets,
     };
     sampleCache.set(folder, entry);
   }

@@ -8,7 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { docsAnchor } from '../../compiler/diagnostics/codes.js';
 import type { FullAnalysis } from '../../compiler/analysis.js';
+import path from 'node:path';
 import { dataFileDiagnostics } from '../../compiler/ide/links.js';
+import { sampleFolder } from '../../compiler/ide/preview-sample.js';
+import { prepareSampleSheets, tableSources } from '../../compiler/ide/preview-sheets.js';
 import { toRange, uriToPath } from '../convert.js';
 import { safely, type ServerState } from '../state.js';
 
@@ -57,6 +60,20 @@ export function registerDiagnostics(state: ServerState): void {
   /** After a version's diagnostics: its payout figures in the data worker (code lenses and inlay hints refreshed when they arrive). */
   const afterDiagnostics = (doc: TextDocument) => {
     const { uri, version } = doc;
+    // XLSX workbooks in the sample data are read asynchronously: once read (or changed), the
+    // document links and COMP8400 of this plan see their sheets, and its diagnostics are renewed
+    const folder = sampleFolder(state.previewOptions(uri));
+    const planPath = uriToPath(uri);
+    if (folder && planPath) {
+      void prepareSampleSheets(path.resolve(path.dirname(planPath), folder), tableSources(state.analysis(doc)))
+        .then((fresh) => {
+          const cur = state.documents.get(uri);
+          if (!fresh || !cur) return;
+          if (state.client.pullDiagnostics) state.refreshDiagnostics();
+          else void state.connection.sendDiagnostics({ uri, version: cur.version, diagnostics: diagnosticsOf(state, cur, state.analysis(cur)) });
+        })
+        .catch(() => undefined);
+    }
     void state.previews.refresh(state.docInfo(doc), () => {
       state.refreshFigures();
       // lowering this version failed in the worker (an internal error): report it too
