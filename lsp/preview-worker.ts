@@ -152,7 +152,12 @@ async function prepareSheets(job: PreviewJob): Promise<void> {
 
 /** The worker's message loop (started by the server with workerData.compPreviewWorker set). */
 export function runPreviewWorker(): void {
-  lowerThreadPriority();
+  const role = (workerData as { compPreviewWorker?: string }).compPreviewWorker;
+  // Background work yields to the protocol thread: the workspace check always, the sample data's
+  // re-runs after its first run (the first figures are awaited by a hover). Hover previews keep
+  // their priority: someone is waiting for them.
+  if (role === 'files') lowerThreadPriority();
+  let first = role === 'data';
   const epoch = new Int32Array((workerData as { epoch: SharedArrayBuffer }).epoch);
   // one job at a time, in order; a sample folder's XLSX workbooks are read (asynchronously) before
   // the job that needs them, then served from compiler/ide/preview-sheets.ts's cache
@@ -162,19 +167,23 @@ export function runPreviewWorker(): void {
       const stop = () => Atomics.load(epoch, 0) !== job.epoch;
       await prepareSheets(job).catch(() => undefined);
       parentPort!.postMessage(runJob(job, stop));
+      if (first && job.kind === 'summary') {
+        first = false;
+        lowerThreadPriority();
+      }
     });
   });
 }
 
 /**
- * A preview worker yields the CPU to the server's protocol thread (diagnostics, completion): on
- * Linux a thread has a niceness of its own, set here on this thread's id (/proc/thread-self).
+ * This worker yields the CPU to the server's protocol thread (diagnostics, completion): on Linux
+ * a thread has a niceness of its own, set here on this thread's id (/proc/thread-self), +5.
  * Elsewhere, or when not permitted, nothing changes.
  */
 function lowerThreadPriority(): void {
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, Math.min(19, Math.max(getPriority(tid), 0) + 10));
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, Math.min(19, Math.max(getPriority(tid), 0) + 5));
   } catch {
     /* not Linux, or not allowed */
   }
