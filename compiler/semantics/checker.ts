@@ -667,7 +667,7 @@ class Checker {
       bounds.push({ from: boundValue(band.from), to: boundValue(band.to), band });
       if (band.pays) {
         const rt = this.expr(band.pays, this.repCtx('in a band'));
-        if (!isUnknown(rt) && rt.k !== 'percent') this.err(diag(Codes.RateNotPercent, this.file, band.pays.span, { found: show(rt) }, { hint: rt.k === 'decimal' ? `write it as a percent, e.g. \`${new Decimal(this.src(band.pays.span).replace(/,/g, '') || '0').mul(100).toString()}%\`` : undefined }));
+        if (!isUnknown(rt) && rt.k !== 'percent') this.err(diag(Codes.RateNotPercent, this.file, band.pays.span, { found: show(rt) }, { hint: rt.k === 'decimal' ? percentHint(band.pays.kind === 'NumberLit' ? band.pays.text : this.src(band.pays.span)) : undefined }));
       }
     }
     info.axis = axis;
@@ -1415,4 +1415,10 @@ class Checker {
     }
     return T.money(this.s.currency);
   }
+}
+
+/** `write it as a percent, e.g. 110%` for a number written where a rate goes (`pays 1.1`); nothing for other text (`x1.1`). */
+function percentHint(text: string): string | undefined {
+  const t = text.replace(/,/g, '').trim();
+  return /^-?\d+(\.\d+)?$/.test(t) ? `write it as a percent, e.g. \`${new Decimal(t).mul(100).toString()}%\`` : undefined;
 }

@@ -23,6 +23,9 @@ const EXPECTED: Record<string, string[]> = {
   'if-chain-1000.comp': ['COMP1350'],
   'field-chain-3000.comp': ['COMP1351'],
   'errors-80.comp': ['COMP1101'],
+  // found by the 1M fuzz run (npm run fuzz, seed 1): a multiplier literal as a band's rate
+  'tier-band-multiplier-recovered.comp': ['COMP1101', 'COMP3008'],
+  'tier-pays-multiplier.comp': ['COMP3008'],
 };
 
 describe('regression fixtures', () => {
