@@ -6,7 +6,8 @@ import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { creditQuery } from '../sql/compile.js';
-import { cellText, toCredits, type CreditRow } from './rows.js';
+import { CREDIT_COLUMNS } from '../sql/credits.js';
+import { cellText, CreditsBuilder } from './rows.js';
 
 export { EngineRefusal } from './rows.js';
 
@@ -27,9 +28,34 @@ export class DuckDbEngine {
   }
 
   /** Credit lines of the plan over `data`. */
+  /** Credit lines of the plan over `data`, read chunk by chunk (no object per result row). */
   async credits(ir: PlanIR, data: Dataset): Promise<PrecomputedCredits> {
-    const rows = await this.query(ir, data, [creditQuery(ir, DUCKDB)]);
-    return toCredits(rows[0] as unknown as CreditRow[]);
+    return this.withTables(ir, data, async () => {
+      const b = new CreditsBuilder();
+      const result = await this.conn.stream(creditQuery(ir, DUCKDB));
+      const names = result.columnNames();
+      const at = (n: string): number => names.indexOf(n);
+      const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map(at) as number[];
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const c = chunk.getColumns() as unknown[][];
+        for (let i = 0; i < chunk.rowCount; i++)
+          b.add({
+            rule: c[rule!]![i] as number,
+            deal_key: c[deal!]![i] as string,
+            rep: c[rep!]![i] as string | null,
+            credit_date: c[date!]![i] as string | null,
+            deal_amount: c[dealAmount!]![i] as string | null,
+            share: c[share!]![i] as string | null,
+            overlay: c[overlay!]![i] as boolean,
+            amount: c[amount!]![i] as string | null,
+            split_key: c[splitKey!]![i] as string,
+            hand_back: c[handBack!]![i] as boolean,
+          });
+      }
+      return b.result();
+    });
   }
 
   /**
@@ -37,14 +63,20 @@ export class DuckDbEngine {
    * dropped after); rows as JS values (decimals and dates as text where the query casts them).
    */
   async query(ir: PlanIR, data: Dataset, queries: string[]): Promise<Record<string, unknown>[][]> {
+    return this.withTables(ir, data, async () => {
+      const out: Record<string, unknown>[][] = [];
+      for (const q of queries) out.push((await this.conn.runAndReadAll(q)).getRowObjectsJS() as Record<string, unknown>[]);
+      return out;
+    });
+  }
+
+  private async withTables<T>(ir: PlanIR, data: Dataset, f: () => Promise<T>): Promise<T> {
     const schema = `run_${++runs}`;
     await this.conn.run(`CREATE SCHEMA ${schema}`);
     try {
       await this.conn.run(`SET schema = '${schema}'`);
       for (const t of ir.tables) await this.loadTable(schema, t, data[t.name] ?? []);
-      const out: Record<string, unknown>[][] = [];
-      for (const q of queries) out.push((await this.conn.runAndReadAll(q)).getRowObjectsJS() as Record<string, unknown>[]);
-      return out;
+      return await f();
     } finally {
       await this.conn.run(`SET schema = 'main'`);
       await this.conn.run(`DROP SCHEMA ${schema} CASCADE`);
@@ -71,6 +103,7 @@ export class DuckDbEngine {
     const casts = t.fields.map((f) => `CAST(${id(f.name)} AS ${DUCKDB.columnType(f.type)}) AS ${id(f.name)}`);
     if (!t.key) casts.push('_row');
     await this.conn.run(`CREATE TABLE ${schema}.${id(t.name)} AS SELECT ${casts.join(', ')} FROM ${schema}.${id(stage)}`);
+    await this.conn.run(`DROP TABLE ${schema}.${id(stage)}`);
   }
 }
 

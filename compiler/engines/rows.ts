@@ -52,22 +52,33 @@ export interface CreditRow {
   hand_back: boolean;
 }
 
-export function toCredits(rows: CreditRow[]): PrecomputedCredits {
-  const lines = new Map<number, Map<string, PrecomputedLine[]>>();
-  const handBack = new Map<number, Set<string>>();
-  for (const r of rows) {
+/** Credit lines gathered row by row (an engine may stream its result in chunks). */
+export class CreditsBuilder {
+  private readonly lines = new Map<number, Map<string, PrecomputedLine[]>>();
+  private readonly handBack = new Map<number, Set<string>>();
+
+  add(r: CreditRow): void {
     const rule = Number(r.rule);
     if (r.hand_back) {
-      let s = handBack.get(rule);
-      if (!s) handBack.set(rule, (s = new Set()));
+      let s = this.handBack.get(rule);
+      if (!s) this.handBack.set(rule, (s = new Set()));
       s.add(r.deal_key);
-      continue;
+      return;
     }
-    let m = lines.get(rule);
-    if (!m) lines.set(rule, (m = new Map()));
+    let m = this.lines.get(rule);
+    if (!m) this.lines.set(rule, (m = new Map()));
     let l = m.get(r.deal_key);
     if (!l) m.set(r.deal_key, (l = []));
     l.push({ rep: r.rep!, date: r.credit_date!, dealAmount: r.deal_amount!, share: r.share, overlay: r.overlay, amount: r.amount!, splitKey: r.split_key });
   }
-  return { lines, handBack };
+
+  result(): PrecomputedCredits {
+    return { lines: this.lines, handBack: this.handBack };
+  }
+}
+
+export function toCredits(rows: CreditRow[]): PrecomputedCredits {
+  const b = new CreditsBuilder();
+  for (const r of rows) b.add(r);
+  return b.result();
 }
