@@ -310,9 +310,21 @@ export async function hoverWord(
   const line = page.locator('.editor-instance .view-line', { hasText: lineText }).first();
   await line.waitFor({ timeout: 10_000 });
   const span = line.locator('span > span', { hasText: word }).first();
-  const box = await span.boundingBox();
+  // where the word is now (the editor may still be scrolling to it): the same box twice in a row
+  const where = async () => {
+    let last = await span.boundingBox();
+    for (let i = 0; i < 20; i++) {
+      await sleep(100);
+      const now = await span.boundingBox();
+      if (now && last && now.x === last.x && now.y === last.y) return now;
+      last = now;
+    }
+    return last;
+  };
+  let box = await where();
   if (!box) throw new Error(`\`${word}\` is not rendered on the line \`${lineText}\``);
   const point = async () => {
+    box = (await where()) ?? box!;
     await page.mouse.move(box.x + 2, box.y + box.height / 2);
     await page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 4 });
   };
@@ -332,7 +344,7 @@ export async function hoverWord(
     // starting), or not yet the one wanted (figures still being computed): move away and point
     // again, as a person would.
     if ((text === '' || (repoint && !/^Loading\.\.\.$/m.test(text))) && Date.now() - lastMove > 8_000) {
-      await page.mouse.move(box.x + 2, box.y + box.height * 4);
+      await page.mouse.move(box!.x + 2, box!.y + box!.height * 4);
       await sleep(200);
       await point();
       lastMove = Date.now();
