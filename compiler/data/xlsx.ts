@@ -6,7 +6,7 @@
 // as `book.xlsx:deals!E3`. Reading is asynchronous, so the command line reads workbooks before
 // loading (`sheets` in LoadOptions); the files obey the same rules as every data file (sandbox.ts).
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readDataBytes, roots, inside, type SourceOptions, type SourceProblem } from './sandbox.js';
 import { cellRef, type RawCell, type RawColumn, type RawRow, type RawTable } from './raw.js';
 import { realpathSync, readdirSync, statSync } from 'node:fs';
@@ -112,7 +112,9 @@ export async function readSheets(tables: { name: string; source: string }[], inp
       out.problems.push(bytes.problem);
       continue;
     }
-    const wb = new ExcelJS.Workbook();
+    // loaded here, not at start-up: exceljs is large and only workbooks need it
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(bytes.bytes as unknown as ExcelJS.Buffer);
     } catch (e) {

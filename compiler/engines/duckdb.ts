@@ -1,7 +1,7 @@
 // The DuckDB engine: the plan's credit rules run as SQL (compiler/sql/) inside an embedded
 // DuckDB over the validated input tables; the runtime takes the credit lines and does the rest
 // (per-rep values, rates, gates, settlement), so every figure after crediting has one definition.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { DUCKDB } from '../sql/dialect.js';
@@ -18,7 +18,9 @@ export class DuckDbEngine {
   ) {}
 
   static async open(): Promise<DuckDbEngine> {
-    const instance = await DuckDBInstance.create(':memory:');
+    // loaded here, not at start-up: only the SQL engine needs DuckDB's native module
+    const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
+    const instance = await Instance.create(':memory:');
     return new DuckDbEngine(instance, await instance.connect());
   }
 

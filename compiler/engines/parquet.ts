@@ -1,7 +1,6 @@
 // Parquet inputs: DuckDB reads the file and hands every value over as text, so the loader
 // checks a Parquet table cell by cell exactly as it checks a CSV file (row N is line N + 1,
 // after a header line; columns numbered from 1).
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Position, RawGrid, RawTable } from '../data/raw.js';
 
 /** Row N of the file is line N + 1 (after a header line); columns numbered from 1. */
@@ -35,6 +34,8 @@ class ParquetGrid implements RawGrid {
 export async function readParquetFiles(files: string[]): Promise<Map<string, RawTable>> {
   const out = new Map<string, RawTable>();
   if (files.length === 0) return out;
+  // loaded here, not at start-up: only Parquet inputs and the SQL engine need DuckDB's native module
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
