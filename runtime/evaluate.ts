@@ -99,7 +99,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
       continue;
     }
-    const cr: Credit = { ...r, period: p.key };
+    const cr: Credit = r;
+    cr.period = p.key;
     const m = creditsBy.get(p.key) ?? new Map<string, Credit[]>();
     const list = m.get(cr.rep) ?? [];
     list.push(cr);

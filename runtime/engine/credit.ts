@@ -11,8 +11,15 @@ import { dataError, msg } from './errors.js';
 
 const ONE = new Decimal(1);
 
-/** A credit before the plan periods are known. */
-export type DatedCredit = Omit<Credit, 'period'>;
+/** A credit before the plan periods are known (`period` is '' until the driver sets it). */
+export type DatedCredit = Credit;
+
+const NONE: RowValue[] = [];
+
+/** A credit, always built with the same shape (its period set once the plan periods are known). */
+function credit(rep: string, rule: number, table: string, row: RowValue, date: string, dealAmount: Decimal, share: Decimal | null, overlay: boolean, amount: Decimal, splitKey: string): Credit {
+  return { rule, table, key: row.key, row, date, dealAmount, rep, share, overlay, amount, splitKey, period: '' };
+}
 
 export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions = {}): DatedCredit[] {
   const raw: DatedCredit[] = [];
@@ -30,18 +37,18 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
       }
     }
     const pre = opts.credits;
+    const c: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
     for (const row of src) {
       if (pre && !pre.handBack.get(ri)?.has(row.key)) {
         for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
           const dealAmount = new Decimal(l.dealAmount);
-          raw.push({
-            rule: ri, table: rule.ir.table, key: row.key, row, date: l.date, dealAmount, rep: l.rep,
-            share: l.share === null ? null : new Decimal(l.share), overlay: l.overlay, amount: new Decimal(l.amount), splitKey: l.splitKey,
-          });
+          raw.push(credit(l.rep, ri, rule.ir.table, row, l.date, dealAmount, l.share === null ? null : new Decimal(l.share), l.overlay, new Decimal(l.amount), l.splitKey));
         }
         continue;
       }
-      const c: Ctx = { env, rp: null, rep: null, period: null, row, event: null };
+      // one context per rule, pointed at each row in turn (nothing keeps it past the row)
+      c.row = row;
+      c.lastEmpty = undefined;
       let stage = 'where';
       try {
         if (rule.where && !asBool(rule.where(c), c)) continue;
@@ -59,10 +66,10 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
           continue;
         }
         const iso = isoOfValue(dateV, c);
-        const base = { rule: ri, table: rule.ir.table, key: row.key, row, date: iso, dealAmount: amount };
-        const splits = split ? splitIdx.get(row.key) ?? [] : [];
-        const ordinary = splits.filter((s) => !(split?.overlayField && s.values[split.overlayField] === true));
-        const overlays = splits.filter((s) => split?.overlayField && s.values[split.overlayField] === true);
+        const table = rule.ir.table;
+        const splits = split ? splitIdx.get(row.key) ?? NONE : NONE;
+        const ordinary = splits.length === 0 ? NONE : splits.filter((s) => !(split?.overlayField && s.values[split.overlayField] === true));
+        const overlays = splits.length === 0 ? NONE : splits.filter((s) => split?.overlayField && s.values[split.overlayField] === true);
         if (ordinary.length > 0 && split) {
           const total = sum(ordinary.map((s) => asDec(s.values[split.shareField] as RV, c)));
           if (!total.eq(ONE)) {
@@ -75,7 +82,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
           const rk = keyOf(s.values[split!.repField] as RV);
           const share = asDec(s.values[split!.shareField] as RV, c);
           if (rk === undefined) return;
-          raw.push({ ...base, rep: rk, share, overlay, amount: amount.times(share), splitKey: s.key });
+          raw.push(credit(rk, ri, table, row, iso, amount, share, overlay, amount.times(share), s.key));
         };
         if (ordinary.length === 0) {
           stage = 'to';
@@ -85,7 +92,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
             errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc));
             continue;
           }
-          raw.push({ ...base, rep: rk, share: null, overlay: false, amount, splitKey: '' });
+          raw.push(credit(rk, ri, table, row, iso, amount, null, false, amount, ''));
         } else for (const s of ordinary) pushSplit(s, false);
         for (const s of overlays) pushSplit(s, true);
       } catch (err) {

@@ -251,6 +251,26 @@ export function letValue(c: Ctx, name: string): RV {
 
 export function fieldOf(c: Ctx, of: RV, name: string): RV {
   if (of === null) throw emptyFailure(c);
+  // a row first: the common case (a Decimal has no `kind`)
+  if (typeof of === 'object' && (of as RowValue).kind === 'row') {
+    const row = of as RowValue;
+    const v = row.values[name];
+    if (v === null || v === undefined) {
+      c.lastEmpty = { table: row.table, field: name, key: row.key, loc: row.loc };
+      return null;
+    }
+    if (typeof v !== 'string') return typeof v === 'number' ? new Decimal(String(v)) : v;
+    const t = c.env.plan.fieldTypes.get(row.table)?.get(name);
+    if (t && t.t === 'ref') {
+      const target = c.env.tables.get(t.table)?.get(v);
+      if (!target) {
+        c.lastEmpty = { table: row.table, field: name, key: row.key, loc: row.loc };
+        return null;
+      }
+      return target;
+    }
+    return v;
+  }
   if (isObj(of, 'period')) {
     const p = of as PeriodValue;
     if (name === 'start') return date(p.start);

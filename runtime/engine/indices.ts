@@ -14,14 +14,72 @@ export interface Indexed {
   repKeys: string[];
 }
 
+/**
+ * Each table's rows by key (the first in row order), indexed on the first read: a plan reads
+ * few tables by key (the roster, products), and the large ones (deals) are then never indexed.
+ */
+class TablesByKey extends Map<string, Map<string, RowValue>> {
+  constructor(
+    private readonly data: Dataset,
+    private readonly pending: string[],
+  ) {
+    super();
+  }
+
+  private build(name: string): Map<string, RowValue> | undefined {
+    const at = this.pending.indexOf(name);
+    if (at < 0) return undefined;
+    this.pending.splice(at, 1);
+    const m = new Map<string, RowValue>();
+    for (const r of sortRows(this.data[name] ?? [])) if (!m.has(r.key)) m.set(r.key, r);
+    super.set(name, m);
+    return m;
+  }
+
+  override get(name: string): Map<string, RowValue> | undefined {
+    return super.get(name) ?? this.build(name);
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.pending.includes(name);
+  }
+
+  private all(): void {
+    for (const name of [...this.pending]) this.build(name);
+  }
+
+  override keys(): MapIterator<string> {
+    this.all();
+    return super.keys();
+  }
+
+  override values(): MapIterator<Map<string, RowValue>> {
+    this.all();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, Map<string, RowValue>]> {
+    this.all();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Map<string, RowValue>]> {
+    return this.entries();
+  }
+
+  override forEach(f: (v: Map<string, RowValue>, k: string, m: Map<string, Map<string, RowValue>>) => void, self?: unknown): void {
+    this.all();
+    super.forEach(f, self);
+  }
+
+  override get size(): number {
+    return super.size + this.pending.length;
+  }
+}
+
 export function buildIndices(plan: CompiledPlan, data: Dataset, errors: DataError[]): Indexed {
   const ir = plan.ir;
-  const tables = new Map<string, Map<string, RowValue>>();
-  for (const t of ir.tables) {
-    const m = new Map<string, RowValue>();
-    for (const r of sortRows(data[t.name] ?? [])) if (!m.has(r.key)) m.set(r.key, r);
-    tables.set(t.name, m);
-  }
+  const tables = new TablesByKey(data, ir.tables.map((t) => t.name));
   const roster = tables.get(ir.roster) ?? new Map<string, RowValue>();
   const lookups = new Map<string, Map<string, RowValue>>();
   for (const t of ir.tables) {

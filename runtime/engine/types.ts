@@ -29,7 +29,11 @@ export class EvalFailure extends Error {
     readonly loc: Loc | undefined,
     readonly detail: { table?: string; field?: string; key?: string } = {},
   ) {
+    // caught by `otherwise` far more often than shown: no stack trace to capture
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(reason);
+    Error.stackTraceLimit = limit;
   }
 }
 
