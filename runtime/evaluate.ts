@@ -160,7 +160,10 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       return o;
     };
     const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow };
+    let n = 0;
+    opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {
+      if (opts.progress && (++n & 0x3ff) === 0) opts.progress(`evaluating ${period.key}: rep ${n.toLocaleString('en-US')} of ${repKeys.length.toLocaleString('en-US')}`);
       const earned = earnRepPeriod(frame, repKey, settle, fmt, fail);
       const statement = settleRepPeriod(frame, earned, state, fmt, fail);
       if (reported[pi]) statements.push(statement);

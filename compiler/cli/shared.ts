@@ -83,10 +83,19 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 }
 
 export function writeOut(text: string): void {
+  progressLine?.done();
   process.stdout.write(text);
 }
 
+/** The progress line of a long run (./progress.ts), erased before anything else is written. */
+let progressLine: { done(): void } | undefined;
+
+export function setProgress(p: { done(): void } | undefined): void {
+  progressLine = p;
+}
+
 export function writeErr(text: string): void {
+  progressLine?.done();
   process.stderr.write(text);
 }
 

@@ -40,6 +40,8 @@ export type LoadOptions = SourceOptions & {
   preread?: Map<string, RawTable>;
   /** Sheets of XLSX workbooks, read beforehand (./xlsx.ts): a table found in no other file is read from its sheet. */
   sheets?: Sheets;
+  /** Told what is being read, from the loops (`comp run`'s progress line, compiler/cli/progress.ts). */
+  progress?: (what: string) => void;
 };
 
 interface LoadedTable {
@@ -132,8 +134,9 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
       continue;
     }
     const text = read.text;
+    opts.progress?.(`reading ${file}`);
     const raw = file.toLowerCase().endsWith('.json') ? readJson(file, text) : readCsv(file, text);
-    const lt = checkTable(t, raw, report);
+    const lt = checkTable(t, raw, report, opts.progress);
     dataset[t.name] = lt.rows;
     loaded.set(t.name, lt);
   }
@@ -152,7 +155,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
 
 type Report = (def: DiagnosticDef, file: string, at: Position, args: Record<string, string | number>, hint?: string, message?: string) => void;
 
-function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
+function checkTable(t: TableIR, raw: RawTable, report: Report, progress?: (what: string) => void): LoadedTable {
   const file = raw.file;
   for (const p of raw.problems) {
     if (p.code === Codes.DataTooDeep.code) report(Codes.DataTooDeep, file, p, { max: MAX_JSON_DEPTH });
@@ -186,6 +189,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report): LoadedTable {
   const isCsv = raw.kind === 'csv';
   const keyField = t.key;
   for (let idx = 0; idx < grid.length; idx++) {
+    if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${idx.toLocaleString('en-US')} of ${grid.length.toLocaleString('en-US')} rows`);
     const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
     for (const { f, col } of fields) {
       if (col === -1) {

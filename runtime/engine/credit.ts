@@ -38,7 +38,10 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
     }
     const pre = opts.credits;
     const c: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
+    const progress = opts.progress;
+    let n = 0;
     for (const row of src) {
+      if (progress && (++n & 0xffff) === 0) progress(`crediting ${rule.ir.table}: ${n.toLocaleString('en-US')} of ${src.length.toLocaleString('en-US')} rows`);
       if (pre && !pre.handBack.get(ri)?.has(row.key)) {
         for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
           const dealAmount = new Decimal(l.dealAmount);

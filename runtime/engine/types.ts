@@ -188,6 +188,8 @@ export interface EvaluateOptions {
    * are evaluated here as usual (empty values, split sums: the errors stay the runtime's).
    */
   credits?: PrecomputedCredits;
+  /** Told what is being evaluated, from the loops (`comp run`'s progress line on a terminal). */
+  progress?: (what: string) => void;
 }
 
 /** A credit line as a SQL engine returns it: decimals and dates as exact text. */

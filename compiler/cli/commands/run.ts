@@ -1,10 +1,11 @@
 // comp run <plan> --data <paths...> [--period P | --from P --to P] [--format table|csv|json] [--out FILE]
 import { Command, Option } from 'commander';
 import { formatCsv, formatTable } from '../report.js';
-import { EXIT_ERRORS, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit } from '../shared.js';
+import { EXIT_ERRORS, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit, setProgress } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
 import { periodFromKey } from '../../../runtime/calendar.js';
+import { Progress } from '../progress.js';
 import { ENGINES, engineCredits, type EngineName } from '../engine.js';
 import type { Dataset, PlanIR, RunResult } from '../../../runtime/ir.js';
 import type { EvaluateOptions } from '../../../runtime/evaluate.js';
@@ -22,6 +23,8 @@ export interface RunOptions extends DataFlags {
   engine?: EngineName;
   /** Closed periods: paid as recorded, differences as adjustments (compiler/ledger). */
   ledger?: string;
+  /** No progress line on stderr (./progress.ts). */
+  quiet?: boolean;
 }
 
 /** --period P is --from P --to P; giving both forms is a usage error. */
@@ -47,7 +50,19 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
       throw new UsageError(`\`${key}\` is not a period`, 'write a month `2026-01`, a quarter `2026-Q1`, a half `2026-H1`, a year `2026`, a fiscal period `FY2027-Q1`, or a week by its first day `2026-01-05`');
     }
   }
-  const dataset = await loadData(plan.ir, o.data, loadOptions(o));
+  // a progress line on a terminal once the run takes about 2 s (not with --quiet)
+  const progress = Progress.forRun(o.quiet);
+  setProgress(progress);
+  try {
+    await runLoaded(files, plan, range, o, progress);
+  } finally {
+    progress.done();
+    setProgress(undefined);
+  }
+}
+
+async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: string; to?: string }, o: RunOptions, progress: Progress): Promise<void> {
+  const dataset = await loadData(plan.ir, o.data, { ...loadOptions(o), progress: progress.step });
   if (!dataset) return setExit(EXIT_ERRORS);
   // only the JSON output prints traces: the table and CSV skip building most of their text
   let credits;
@@ -56,7 +71,8 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
     credits = await engineCredits(files[0]!, plan.ir, files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {}, dataset);
     if (!credits) return setExit(EXIT_ERRORS);
   }
-  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits });
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits, progress: progress.step });
+  progress.done();
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
     const p = plan.ir.periods;
@@ -104,6 +120,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--raw-csv', 'write CSV text cells as they are, even those starting with = + - @ that a spreadsheet runs as a formula')
     .addOption(new Option('--engine <engine>', 'where crediting runs: in process, or as SQL in an embedded DuckDB').choices(ENGINES).default('default'))
+    .option('-q, --quiet', 'no progress line on stderr (shown only on a terminal, once a run takes about 2 s)')
     .option('--ledger <file>', 'closed periods: pay them as recorded by `comp close`; differences become adjustment lines in the first open period')
     .addHelpText(
       'after',
