@@ -185,13 +185,13 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, progress?: (what:
   const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new Map() };
   const firstKeyLine = new Map<string, number>();
   // per field: its grid column; -1 when the column is missing (reported above), -2 when unknown
-  const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2 }));
+  const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2, seen: new Map<string, Value>() }));
   const isCsv = raw.kind === 'csv';
   const keyField = t.key;
   for (let idx = 0; idx < grid.length; idx++) {
     if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${idx.toLocaleString('en-US')} of ${grid.length.toLocaleString('en-US')} rows`);
     const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
-    for (const { f, col } of fields) {
+    for (const { f, col, seen } of fields) {
       if (col === -1) {
         values[f.name] = null;
         continue;
@@ -201,7 +201,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, progress?: (what:
         values[f.name] = null; // a short row, reported as malformed
         continue;
       }
-      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report);
+      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report, seen);
     }
     const key = keyField ? keyString(values[keyField] ?? null) : String(idx + 1);
     const line = grid.line(idx);
@@ -225,7 +225,15 @@ function cellAt(grid: RawGrid, col: number, idx: number): Position {
   return col >= 0 ? grid.cellAt(col, idx) : grid.rowAt(idx);
 }
 
-function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, grid: RawGrid, col: number, idx: number, file: string, report: Report): Value {
+/** Distinct texts remembered per column: values repeat (stages, products, dates, amounts), keys do not. */
+const SEEN_MAX = 4096;
+
+/**
+ * A cell's value. `seen` holds the values of texts already read in this column: a repeated text
+ * gets the same value (one string, one date, one Decimal: none is ever changed in place) without
+ * being parsed again. Only good values are remembered; every bad cell is reported.
+ */
+function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, grid: RawGrid, col: number, idx: number, file: string, report: Report, seen: Map<string, Value>): Value {
   const invalid = col >= 0 ? grid.invalid(col, idx) : undefined;
   if (invalid) {
     const at = cellAt(grid, col, idx);
@@ -242,11 +250,14 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
     report(Codes.EmptyValue, file, cellAt(grid, col, idx), { column: f.name }, t.key === f.name ? 'a key field is always required' : 'declare the field `optional` if it may be empty');
     return null;
   }
+  const known = seen.get(value);
+  if (known !== undefined) return known;
   const parsed = parseValueChecked(value, f);
   if (!parsed.ok) {
     report(parsed.def, file, cellAt(grid, col, idx), {}, parsed.hint, parsed.message);
     return null;
   }
+  if (seen.size < SEEN_MAX) seen.set(value, parsed.value);
   return parsed.value;
 }
 

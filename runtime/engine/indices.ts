@@ -15,28 +15,27 @@ export interface Indexed {
 }
 
 /**
- * Each table's rows by key (the first in row order), indexed on the first read: a plan reads
- * few tables by key (the roster, products), and the large ones (deals) are then never indexed.
+ * Indices by name, each built on its first read: a plan reads few tables by key (the roster,
+ * products) and fewer per rep (`csat.score`); the large ones (deals) are then never indexed.
  */
-class TablesByKey extends Map<string, Map<string, RowValue>> {
+class Lazy<V> extends Map<string, V> {
   constructor(
-    private readonly data: Dataset,
     private readonly pending: string[],
+    private readonly make: (name: string) => V,
   ) {
     super();
   }
 
-  private build(name: string): Map<string, RowValue> | undefined {
+  private build(name: string): V | undefined {
     const at = this.pending.indexOf(name);
     if (at < 0) return undefined;
     this.pending.splice(at, 1);
-    const m = new Map<string, RowValue>();
-    for (const r of sortRows(this.data[name] ?? [])) if (!m.has(r.key)) m.set(r.key, r);
-    super.set(name, m);
-    return m;
+    const v = this.make(name);
+    super.set(name, v);
+    return v;
   }
 
-  override get(name: string): Map<string, RowValue> | undefined {
+  override get(name: string): V | undefined {
     return super.get(name) ?? this.build(name);
   }
 
@@ -53,21 +52,21 @@ class TablesByKey extends Map<string, Map<string, RowValue>> {
     return super.keys();
   }
 
-  override values(): MapIterator<Map<string, RowValue>> {
+  override values(): MapIterator<V> {
     this.all();
     return super.values();
   }
 
-  override entries(): MapIterator<[string, Map<string, RowValue>]> {
+  override entries(): MapIterator<[string, V]> {
     this.all();
     return super.entries();
   }
 
-  override [Symbol.iterator](): MapIterator<[string, Map<string, RowValue>]> {
+  override [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
 
-  override forEach(f: (v: Map<string, RowValue>, k: string, m: Map<string, Map<string, RowValue>>) => void, self?: unknown): void {
+  override forEach(f: (v: V, k: string, m: Map<string, V>) => void, self?: unknown): void {
     this.all();
     super.forEach(f, self);
   }
@@ -79,27 +78,37 @@ class TablesByKey extends Map<string, Map<string, RowValue>> {
 
 export function buildIndices(plan: CompiledPlan, data: Dataset, errors: DataError[]): Indexed {
   const ir = plan.ir;
-  const tables = new TablesByKey(data, ir.tables.map((t) => t.name));
+  const tables = new Lazy(
+    ir.tables.map((t) => t.name),
+    (name) => {
+      const m = new Map<string, RowValue>();
+      for (const r of sortRows(data[name] ?? [])) if (!m.has(r.key)) m.set(r.key, r);
+      return m;
+    },
+  );
   const roster = tables.get(ir.roster) ?? new Map<string, RowValue>();
-  const lookups = new Map<string, Map<string, RowValue>>();
-  for (const t of ir.tables) {
-    if (!t.repField || t.roster) continue;
-    const m = new Map<string, RowValue>();
-    for (const r of sortRows(data[t.name] ?? [])) {
-      const repV = r.values[t.repField];
-      const rk = keyOf(repV as RV);
-      if (rk === undefined) continue;
-      let k: string;
-      if (t.periodField) {
-        const pv = r.values[t.periodField];
-        const pk = isObj(pv as RV, 'period') ? (pv as PeriodValue).key : typeof pv === 'string' ? pv : undefined;
-        if (pk === undefined) continue;
-        k = lookupKey(rk, pk);
-      } else k = lookupKey(rk);
-      if (!m.has(k)) m.set(k, r);
-    }
-    lookups.set(t.name, m);
-  }
+  const perRep = ir.tables.filter((t) => t.repField && !t.roster);
+  const lookups = new Lazy(
+    perRep.map((t) => t.name),
+    (name) => {
+      const t = perRep.find((x) => x.name === name)!;
+      const m = new Map<string, RowValue>();
+      for (const r of sortRows(data[t.name] ?? [])) {
+        const repV = r.values[t.repField!];
+        const rk = keyOf(repV as RV);
+        if (rk === undefined) continue;
+        let k: string;
+        if (t.periodField) {
+          const pv = r.values[t.periodField];
+          const pk = isObj(pv as RV, 'period') ? (pv as PeriodValue).key : typeof pv === 'string' ? pv : undefined;
+          if (pk === undefined) continue;
+          k = lookupKey(rk, pk);
+        } else k = lookupKey(rk);
+        if (!m.has(k)) m.set(k, r);
+      }
+      return m;
+    },
+  );
   const env: Env = { plan, tables, lookups, roster };
   // FX rates and rep assignments (runtime/mechanics/currency.ts, assignments.ts)
   const fxBuilt = buildFx(ir.fx?.table, data);
