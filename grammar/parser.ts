@@ -6,6 +6,7 @@
 import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { LazyLookahead } from './lazy-lookahead.js';
+import { LOOKAHEAD_CACHE, type LookaheadCache } from './lookahead-cache.js';
 
 const stmtKeywords = T.STATEMENT_KEYWORDS;
 // A set for the check made at every name in an expression (rebuilt if the list grows).
@@ -166,7 +167,13 @@ export const compErrorMessageProvider: IParserErrorMessageProvider = {
 
 export class CompParser extends CstParser {
   /** `validate`: run chevrotain's grammar validations (ambiguities, left recursion); see below. */
-  constructor(opts: { validate?: boolean } = {}) {
+  /** The lookahead strategy: its productions make the bundle's cache (`makeLookaheadCache`). */
+  readonly lookahead: LazyLookahead;
+
+  /** `lookahead`: the paths cache to use (null: none; default: the bundle's). */
+  constructor(opts: { validate?: boolean; lookahead?: LookaheadCache | null } = {}) {
+    const cache = opts.lookahead === null ? undefined : opts.lookahead ?? LOOKAHEAD_CACHE;
+    const lookahead = new LazyLookahead({ maxLookahead: 3, tokens: T.allTokens, ...(cache ? { cache } : {}) });
     super(T.allTokens, {
       recoveryEnabled: true,
       // offsets are all compiler/syntax/lower-cst uses; 'full' also copies lines and columns
@@ -177,8 +184,10 @@ export class CompParser extends CstParser {
       // test suite runs them on a parser of its own (test/grammar/validate.test.ts).
       skipValidations: !opts.validate,
       // lookahead functions built on first use (grammar/lazy-lookahead.ts): a faster start
-      lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }),
+      // and their paths from the bundle's cache (grammar/lookahead-cache.ts) when it has them
+      lookaheadStrategy: lookahead,
     });
+    this.lookahead = lookahead;
     this.performSelfAnalysis();
   }
 

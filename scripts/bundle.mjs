@@ -11,7 +11,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -21,6 +21,16 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const esbuild = createRequire(join(root, 'package.json'))('esbuild');
+
+// The grammar's lookahead paths, computed once here instead of at every start of `comp`
+// (grammar/lookahead-cache.ts; used only while its hash is the running grammar's).
+const { CompParser } = await import(pathToFileURL(join(dist, 'grammar', 'parser.js')).href);
+const grammar = new CompParser({ lookahead: null });
+const lookahead = grammar.lookahead.makeCache(grammar);
+writeFileSync(
+  join(dist, 'grammar', 'lookahead-cache.js'),
+  `// Written by scripts/bundle.mjs from the grammar it bundles (grammar/lookahead-cache.ts).\nexport const LOOKAHEAD_CACHE = ${JSON.stringify(lookahead)};\n`,
+);
 
 const out = join(dist, 'comp.mjs');
 const result = await esbuild.build({

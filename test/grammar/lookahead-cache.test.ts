@@ -1,0 +1,73 @@
+// The bundle's lookahead cache (grammar/lookahead-cache.ts, written by scripts/bundle.mjs): a
+// parser reading its paths parses every sample and docs example, and every cut of them (syntax
+// errors, recovery), to the same tree and the same errors as a parser computing them.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CompParser } from '../../grammar/parser.js';
+import { CompLexer } from '../../grammar/tokens.js';
+import { memoiseErrorLookahead } from '../../grammar/recovery.js';
+import { lookaheadHash } from '../../grammar/lazy-lookahead.js';
+
+const ROOT = join(__dirname, '..', '..');
+
+function texts(): string[] {
+  const out: string[] = [];
+  for (const s of readdirSync(join(ROOT, 'samples'))) {
+    try {
+      out.push(readFileSync(join(ROOT, 'samples', s, 'plan.comp'), 'utf8'));
+    } catch {
+      // no plan here
+    }
+  }
+  for (const d of readdirSync(join(ROOT, 'docs', 'examples')).sort()) {
+    const dir = join(ROOT, 'docs', 'examples', d);
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.comp')) out.push(readFileSync(join(dir, f), 'utf8'));
+  }
+  return out;
+}
+
+function parseWith(p: CompParser, text: string): string {
+  const lexed = CompLexer.tokenize(text);
+  p.input = lexed.tokens;
+  const cst = p.plan();
+  const errors = p.errors.map((e) => [e.name, e.message, e.token.startOffset]);
+  p.input = [];
+  // the tree without its token objects' identities: images, offsets and types
+  return JSON.stringify({ cst, errors }, (k, v) => (k === 'tokenType' ? v.name : v));
+}
+
+describe('lookahead cache', () => {
+  const computing = new CompParser({ lookahead: null });
+  const cache = computing.lookahead.makeCache(computing);
+  const cached = new CompParser({ lookahead: cache });
+  memoiseErrorLookahead(computing);
+  memoiseErrorLookahead(cached);
+
+  it('covers every production of the grammar, under its hash', () => {
+    expect(Object.keys(cache.paths).length).toBe(computing.lookahead.productions.size);
+    expect(cache.hash).toBe(lookaheadHash(computing.getSerializedGastProductions()));
+  });
+
+  it('parses the samples, the docs examples and their cuts as the computed lookahead does', () => {
+    let n = 0;
+    for (const text of texts()) {
+      const cuts = [text];
+      for (let at = 17; at < text.length; at += 97) cuts.push(text.slice(0, at), text.slice(0, at) + text.slice(at + 5));
+      for (const t of cuts) {
+        expect(parseWith(cached, t)).toBe(parseWith(computing, t));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
+    expect(cached.lookahead.usingCache).toBe(true);
+    expect(computing.lookahead.usingCache).toBe(false);
+  });
+
+  it('is not used for another grammar', () => {
+    const stale = new CompParser({ lookahead: { hash: 'another grammar', paths: {} } });
+    const text = texts()[0]!;
+    expect(parseWith(stale, text)).toBe(parseWith(computing, text));
+    expect(stale.lookahead.usingCache).toBe(false);
+  });
+});
