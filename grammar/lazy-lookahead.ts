@@ -188,7 +188,7 @@ export class LazyLookahead extends LLkLookaheadStrategy {
   }
 
   /** The cache of this grammar (scripts/bundle.mjs): every production's paths by token name. */
-  makeCache(parser: Lookahead): LookaheadCache {
+  makeCache(parser: { getSerializedGastProductions(): unknown }): LookaheadCache {
     const paths: Record<string, string[][][]> = {};
     for (const [key, p] of [...this.productions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const alts = getLookaheadPaths({ occurrence: p.occurrence, rule: p.rule, prodType: p.prodType as LookaheadProductionType, maxLookahead: this.k }) as TokenType[][][];
