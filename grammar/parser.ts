@@ -901,19 +901,32 @@ export class CompParser extends CstParser {
     this.CONSUME(T.Target);
   });
 
-  /** `pays EXPR [per deal | per unit of EXPR | per mentee] [where COND]` */
+  /** `pays EXPR [per deal | per unit of EXPR | per mentee] [in full] [where COND]` */
   paysClause = this.RULE('paysClause', () => {
     this.CONSUME(T.Pays);
     this.SUBRULE(this.expression, { LABEL: 'amount' });
     this.OPTION(() => {
       this.CONSUME(T.Per);
       this.OR([
-        { ALT: () => this.CONSUME(T.Deal, { LABEL: 'per' }) },
+        // `in full`: each split rep is paid the whole amount (default: the rep's credited share)
+        {
+          ALT: () => {
+            this.CONSUME(T.Deal, { LABEL: 'per' });
+            this.OPTION3(() => {
+              this.CONSUME(T.In, { LABEL: 'inFull' });
+              this.CONSUME(T.Full);
+            });
+          },
+        },
         {
           ALT: () => {
             this.CONSUME(T.Unit, { LABEL: 'per' });
             this.CONSUME(T.Of);
             this.SUBRULE2(this.expression, { LABEL: 'units' });
+            this.OPTION4(() => {
+              this.CONSUME2(T.In, { LABEL: 'inFull' });
+              this.CONSUME2(T.Full);
+            });
           },
         },
         { ALT: () => this.CONSUME(T.Mentee, { LABEL: 'per' }) },

@@ -470,6 +470,11 @@ export interface BonusIR {
     amount: Expr;
     per: 'period' | 'deal' | 'unit' | 'mentee';
     units?: Expr;
+    /**
+     * `in full`: a split rep is paid the whole per-deal amount. Without it, a per-deal (per-unit)
+     * amount follows the rep's credited share of the deal (a 50% split pays 50% of it).
+     */
+    inFull?: boolean;
     where?: Expr;
     /** For `per mentee`: the roster field naming a rep's mentor. */
     mentorField?: string;

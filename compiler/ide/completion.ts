@@ -286,7 +286,7 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
     if (inComponent) {
       // the words after a clause's value
       if (/^basis\s*$/.test(lineBefore)) return kw(['per deal', 'period total', 'running total', 'year to date', 'quarter to date']);
-      if (/^pays\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return [...kw(['per deal', 'per unit of', 'per mentee', 'where']), ...names(a), ...kw(EXPR_KEYWORDS)];
+      if (/^pays\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return [...kw(['per deal', 'per deal in full', 'per unit of', 'per mentee', 'where']), ...names(a), ...kw(EXPR_KEYWORDS)];
       if (/^pool\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return kw(['per team split equally', 'per team split by credit share']);
       if (/^minimum\s+.+\s$/.test(a.text.slice(lineStart, start).trimStart()) && !/\bper\b/.test(lineBefore)) return kw(['per period']);
       if (/^advance\s+\S+\s*$/.test(lineBefore)) return kw(['settle at quarter end', 'settle at year end']);

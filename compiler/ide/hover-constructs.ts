@@ -266,7 +266,8 @@ const CLAUSE_DOC: Record<string, (a: FullAnalysis, c: A.Node) => string | undefi
   PaysClause: (a, c) => {
     const x = c as A.PaysClause;
     const per = x.per === 'deal' ? ' for each deal' : x.per === 'unit' ? ` x ${code(src(a, x.units))} for each deal` : x.per === 'mentee' ? ' for each mentee' : ' once per period';
-    return `**pays** ${code(src(a, x.amount))}${per}${x.where ? ` where ${code(src(a, x.where))}` : ''}.`;
+    const split = x.per === 'deal' || x.per === 'unit' ? (x.inFull ? ' **In full**: a rep credited with a split share of a deal is paid the whole amount.' : " On a split deal each rep is paid its credited share of the amount (50% of it for a 50% split); write `in full` to pay every split rep the whole amount.") : '';
+    return `**pays** ${code(src(a, x.amount))}${per}${x.where ? ` where ${code(src(a, x.where))}` : ''}.${split}`;
   },
 };
 

@@ -92,6 +92,7 @@ export function bonusIR(l: BonusLowering, c: A.ComponentDecl): IR.BonusIR | unde
       out ??= {};
       out.pays = { amount: l.expr(cl.amount), per: cl.per ?? 'period', text: l.src(cl) };
       if (cl.units) out.pays.units = l.expr(cl.units);
+      if (cl.inFull) out.pays.inFull = true;
       if (cl.where) out.pays.where = l.expr(cl.where);
       if (cl.per === 'mentee') out.pays.mentorField = l.sem.bonus?.mentorField ?? 'mentor';
     } else if (cl.kind === 'PoolClause' && cl.amount) {

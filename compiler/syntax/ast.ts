@@ -528,6 +528,8 @@ export interface PaysClause extends Node {
   amount?: Expr;
   per?: 'deal' | 'unit' | 'mentee';
   units?: Expr;
+  /** `in full`: each split rep is paid the whole amount, not its credited share. */
+  inFull?: boolean;
   where?: Expr;
 }
 

@@ -812,6 +812,7 @@ class Lowerer {
       const per = this.tok(pays, 'per');
       if (per) out.per = per.image as 'deal' | 'unit' | 'mentee';
       if (per?.image === 'unit') out.units = this.expression(this.node(pays, 'units'), this.end(this.tokByType(pays, T.Of) ?? per, sp.end));
+      if (this.tok(pays, 'inFull')) out.inFull = true;
       const w = this.tokByType(pays, T.Where);
       if (w) out.where = this.expression(this.node(pays, 'where'), this.end(w, sp.end));
       return out;

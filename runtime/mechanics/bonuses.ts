@@ -2,7 +2,8 @@
 //
 // - `pays X`: X once per period (when `where` holds);
 // - `pays X per deal [where C]`: X for each deal the component is paid on that meets C (the row
-//   is `deal`); `pays X per unit of U [where C]`: X x U per such deal;
+//   is `deal`); `pays X per unit of U [where C]`: X x U per such deal; on a split deal the rep is
+//   paid its credited share of that amount (x 50% for a 50% split), or all of it with `in full`;
 // - `pays X per mentee [where C]`: X for each rep whose `mentor` is this rep and meets C (the row
 //   is `mentee`; `mentee.attainment` is the mentee's let, same period);
 // - `pool X per team split equally | by credit share`: X is computed for the team's manager (the
@@ -15,7 +16,7 @@
 // Multipliers, gates and period caps apply to what `pays`/`pool` give, as for a rate.
 import { Decimal } from '../decimal.js';
 import type { BonusIR, Expr, RowValue, TraceNode } from '../ir.js';
-import { formatAmount } from '../format.js';
+import { formatAmount, formatPercent } from '../format.js';
 
 type Fn<C> = (c: C) => unknown;
 
@@ -70,7 +71,7 @@ export interface BonusPay {
 /** What `pays` or `pool` gives the rep of `c` this period; undefined when the component has neither. */
 export function payBonus<C>(
   b: CompiledBonus<C>,
-  deals: { row: RowValue; key: string }[],
+  deals: { row: RowValue; key: string; share: Decimal | null; overlay: boolean }[],
   c: C,
   h: BonusHelpers<C>,
 ): BonusPay | undefined {
@@ -101,6 +102,14 @@ export function payBonus<C>(
           const units = h.dec(p.units!(dc), dc);
           a = each.times(units);
           how = `${units.toFixed()} units x ${money(each)} = ${money(a)}`;
+        }
+        if (d.share !== null) {
+          // a split deal: the rep's credited share of the amount, unless the plan says `in full`
+          if (b.ir.pays.inFull) how = `${how} in full (${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} not applied)`;
+          else {
+            a = a.times(d.share);
+            how = `${how} x ${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} = ${money(a)}`;
+          }
         }
         dealAmounts.push(a);
         total = total.plus(a);

@@ -112,7 +112,7 @@ component kicker "GTK kicker" {
 ## Summer SPIFF: USD 150 per GTX Plus Pro deal closed June to August.
 component spiff "GTX Plus Pro SPIFF" {
   for rep.role = "AE"
-  pays USD 150 per deal where deal.product.product = "GTX Plus Pro" and deal.close_date >= 2017-06-01 and deal.close_date <= 2017-08-31
+  pays USD 150 per deal in full where deal.product.product = "GTX Plus Pro" and deal.close_date >= 2017-06-01 and deal.close_date <= 2017-08-31
 }
 
 ## Solutions engineers, on their overlay credit.

@@ -1,7 +1,7 @@
 // Plans that `comp check` used to accept while paying a wrong amount without a word (issue: "no
 // silent wrong pay"). Each is now right, or reported with a code. Figures computed by hand.
 import { describe, expect, it } from 'vitest';
-import { codes, run, stmt } from '../helpers/plan-run.js';
+import { codes, run, stmt, traceTexts } from '../helpers/plan-run.js';
 
 const HEAD = `plan "Traps"
 currency USD
@@ -146,5 +146,66 @@ describe('plan lints', () => {
     expect(codes(`${HEAD}${CREDIT}`)).toEqual(['COMP5009']);
     const two = HEAD.replace('  role: text\n', '  role: text\n  manager: rep optional\n  coach: rep optional\n  team by manager\n  team by coach\n');
     expect(codes(`${two}${CREDIT}component c "C" {\n  rate 5%\n}\n`)).toContain('COMP5002');
+  });
+});
+
+describe('a per-deal amount on a split deal follows the credited share (trap 1)', () => {
+  const SPLIT_HEAD = `${HEAD}table splits from "splits.csv" {
+  deal: deals
+  rep: rep
+  share: percent
+  overlay: boolean
+}
+credit deals
+  amount deal.amount
+  date deal.close_date
+  to deal.owner
+  split by splits
+`;
+  const splitFiles = {
+    'reps.csv': 'id,role\nada,AE\nben,AE\ncy,SE\n',
+    'deals.csv': DEALS,
+    // D1 split 50/50 between ada and ben, cy 25% on top as an overlay; D2, D3, D4 whole
+    'splits.csv': 'deal,rep,share,overlay\nD1,ada,50%,false\nD1,ben,50%,false\nD1,cy,25%,true\n',
+  };
+  const plan = `${SPLIT_HEAD}
+component per_deal "Per deal" {
+  pays deal.amount * 1% per deal
+}
+component spiff "SPIFF" {
+  pays USD 500 per deal where deal.region = "EU"
+}
+component whole "Whole SPIFF" {
+  pays USD 500 per deal in full where deal.region = "EU"
+}
+component units "Per unit" {
+  pays USD 10 per unit of 3 where deal.product = "A"
+}
+`;
+  const l = (rep: string, name: string) => stmt(run(plan, splitFiles), rep, '2026-03').lines.find((x) => x.name === name)!.amount;
+  it('checks without findings', () => {
+    expect(codes(plan)).toEqual([]);
+  });
+  it('two reps at 50% each get 50% each; an overlay its overlay share; `in full` pays the whole amount', () => {
+    // per deal, 1% of the deal's amount: D1 1,200 x 50% = 600 + D2 400 + D3 600 = 1,600 for ada
+    expect(l('ada', 'per_deal')).toBe('1600.00');
+    // ben: D1 1,200 x 50% = 600 + D4 -10 = 590; cy: D1 1,200 x 25% = 300
+    expect(l('ben', 'per_deal')).toBe('590.00');
+    expect(l('cy', 'per_deal')).toBe('300.00');
+    // SPIFF on EU deals: ada D1 500 x 50% + D3 500 = 750; ben D1 250 + D4 500 = 750; cy 125
+    expect(l('ada', 'spiff')).toBe('750.00');
+    expect(l('ben', 'spiff')).toBe('750.00');
+    expect(l('cy', 'spiff')).toBe('125.00');
+    // in full: ada D1 500 + D3 500; ben D1 500 + D4 500; cy D1 500
+    expect(l('ada', 'whole')).toBe('1000.00');
+    expect(l('cy', 'whole')).toBe('500.00');
+    // per unit, product A: ada D1 30 x 50% + D2 30 = 45
+    expect(l('ada', 'units')).toBe('45.00');
+  });
+  it('the trace shows the share', () => {
+    const s = stmt(run(plan, splitFiles), 'ada', '2026-03');
+    expect(traceTexts(s, 'deal')).toContain('D1: 500.00 x split 50% = 250.00');
+    expect(traceTexts(s, 'deal')).toContain('D1: 500.00 in full (split 50% not applied)');
+    expect(traceTexts(s, 'deal')).toContain('D1: 3 units x 10.00 = 30.00 x split 50% = 15.00');
   });
 });
