@@ -93,7 +93,7 @@ function analyzeUncached(file: string, text: string, version: number, incrementa
   const lower = (): PlanIR | undefined => {
     if (!clean) return undefined;
     try {
-      return finishTimeMoney(lowerToIR(parsed.plan, semantics, text), parsed.plan, semantics, text);
+      return finishTimeMoney(lowerToIR(parsed.plan, semantics, text, file), parsed.plan, semantics, text, file);
     } catch (e) {
       diagnostics.push(diag(Codes.InternalError, file, { start: 0, end: 0 }, { problem: `compiling: ${(e as Error).message}` }));
       return undefined;

@@ -317,7 +317,8 @@ export class CompParser extends CstParser {
   });
 
   periodBound = this.RULE('periodBound', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.CONSUME(T.PeriodLiteral) }]);
+    // a year is written as a number: `periods annual from 2026 to 2027`
+    this.OR([{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.CONSUME(T.PeriodLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
   });
 
   roundingDecl = this.RULE('roundingDecl', () => {

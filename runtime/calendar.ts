@@ -105,6 +105,12 @@ function yearPeriod(y: number): PeriodValue {
   return { kind: 'period', key: pad(y, 4), start: isoOf(y, 1, 1), end: isoOf(y, 12, 31) };
 }
 
+/** Which quarter (1-4) of the year a month (1-12) is in: of the fiscal year when `fiscalStart` is after January. */
+export function quarterOfMonth(month: number, fiscalStart?: number): number {
+  const fs = isFiscal(fiscalStart) ? fiscalStart! : 1;
+  return Math.floor(((((month - fs) % 12) + 12) % 12) / 3) + 1;
+}
+
 /** The payout period containing a date. */
 export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
   const { y, m } = parseIso(iso);
@@ -113,7 +119,7 @@ export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
       return monthPeriod(y, m);
     case 'quarter':
       if (isFiscal(spec.fiscalStart)) return fiscalPeriodOf(spec.fiscalStart!, iso, 'quarter');
-      return quarterPeriod(y, Math.floor((m - 1) / 3) + 1);
+      return quarterPeriod(y, quarterOfMonth(m));
     case 'year':
       if (isFiscal(spec.fiscalStart)) return fiscalPeriodOf(spec.fiscalStart!, iso, 'year');
       return yearPeriod(y);

@@ -8,7 +8,7 @@
 // The shared shapes are in runtime/engine/types.ts; mechanics (runtime/mechanics/) sit below this
 // driver and import only those shapes. See ARCHITECTURE.md.
 import { Decimal } from './decimal.js';
-import type { DataError, Dataset, PeriodValue, RowValue, RunResult, Statement } from './ir.js';
+import type { DataError, Dataset, PeriodValue, PlanAt, RowValue, RunResult, Statement } from './ir.js';
 import * as cal from './calendar.js';
 import { versionAt } from './mechanics/versions.js';
 import { Settlement } from './mechanics/cumulative.js';
@@ -53,8 +53,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   const warnings: DataError[] = [];
   const fmt = lineFormat(ir.rounding, opts.traces !== false);
   const { round, str, money, moneyR } = fmt;
-  const fail = (err: unknown, what: string, rep: RowValue, period: PeriodValue): void => {
-    errors.push(failureToError(err, what, rep, period));
+  const fail = (err: unknown, what: string, rep: RowValue, period: PeriodValue, at?: PlanAt): void => {
+    errors.push(failureToError(err, what, rep, period, at));
   };
 
   // ---- 0. indices

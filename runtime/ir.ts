@@ -129,8 +129,9 @@ export type Expr =
   /** Field of a row or period (`period.start`, `period.end`); a ref field yields the referenced row. */
   | { k: 'field'; of: Expr; name: string }
   /** A per-rep (and per-period) table read in the current context: `csat.score`. */
-  | { k: 'lookup'; table: string; field: string }
-  | { k: 'bin'; op: '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: Expr; r: Expr }
+  | { k: 'lookup'; table: string; field: string; at?: PlanAt }
+  /** `at`: where a division is written (run errors point at it). */
+  | { k: 'bin'; op: '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: Expr; r: Expr; at?: PlanAt }
   | { k: 'neg'; e: Expr }
   | { k: 'not'; e: Expr }
   | { k: 'if'; c: Expr; t: Expr; e: Expr }
@@ -187,6 +188,7 @@ export type BuiltinFn =
 
 export interface CreditRuleIR {
   table: string;
+  at?: PlanAt;
   /** Row filter, evaluated with ctx row = the source row. */
   where?: Expr;
   amount: Expr;
@@ -211,6 +213,7 @@ export interface LetIR {
   type: ValueType;
   expr: Expr;
   text: string;
+  at?: PlanAt;
 }
 
 export type Basis = 'per deal' | 'period total' | 'running total';
@@ -239,6 +242,7 @@ export type RateIR =
 export interface ComponentIR {
   name: string;
   label: string;
+  at?: PlanAt;
   /** Which reps it applies to (rep context); absent = all reps. */
   appliesTo?: Expr;
   measure: { team: boolean; where?: Expr; text: string };
@@ -430,6 +434,15 @@ export interface Summary {
 export interface DataError {
   code: string;
   message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Run errors: where in the plan the failing value is written (the data row is file/line). */
+  plan?: PlanAt;
+}
+
+/** A place in a plan file (1-based), for run errors: a division, a table read, a declaration. */
+export interface PlanAt {
   file: string;
   line: number;
   column: number;

@@ -38,6 +38,8 @@ export interface JsonProblem {
   endLine?: number;
   endColumn?: number;
   hint: string | null;
+  /** Run errors: where in the plan the failing value is written (file/line is the data row). */
+  plan?: { file: string; line: number; column: number };
 }
 
 /** `--format json`: every problem is also collected, and printed as one JSON document on stdout. */
@@ -256,10 +258,19 @@ export function formatDataError(e: DataError & { severity?: string; hint?: strin
   // a sheet of a workbook (`book.xlsx:deals`) is located by its cell: `book.xlsx:deals!E3`
   const where = /\.xlsx:[^/\\]+$/i.test(e.file) ? `${e.file}!${cellRef(e.line, e.column)}` : `${e.file}:${e.line}:${e.column}`;
   let s = `${where}: ${severity}[${e.code}]: ${e.message}\n`;
-  const hint = e.hint ?? (e.code === 'COMP7001' ? 'a division in the plan has no fallback for zero: `comp check` shows where (COMP3010); say what it means there with `otherwise`' : undefined);
+  if (e.plan) s += `  --> ${e.plan.file}:${e.plan.line}:${e.plan.column}: in the plan\n`;
+  const hint =
+    e.hint ??
+    (e.code === 'COMP7001'
+      ? e.plan
+        ? 'this division has no fallback for zero (COMP3010): say what it means there with `otherwise`'
+        : 'a division in the plan has no fallback for zero: `comp check` shows where (COMP3010); say what it means there with `otherwise`'
+      : undefined);
   if (hint) s += `  hint: ${hint}\n`;
   return s;
 }
+
+const planPlace = (e: DataError): string => (e.plan ? `${e.plan.file}:${e.plan.line}:${e.plan.column}` : '');
 
 /** Print data problems; many warnings of one code are shortened. Returns the number of errors. */
 export function printDataErrors(list: (DataError & { severity?: string; hint?: string })[]): number {
@@ -274,18 +285,18 @@ export function printDataErrors(list: (DataError & { severity?: string; hint?: s
     if (!e.code.startsWith('COMP7') || (e.severity ?? 'error') !== 'error') continue;
     const m = periodIn.exec(e.message);
     if (!m) continue;
-    const key = `${e.file}:${e.line}:${e.column}:${e.code}:${e.message.replace(periodIn, 'in <period>')}`;
+    const key = `${e.file}:${e.line}:${e.column}:${e.code}:${planPlace(e)}:${e.message.replace(periodIn, 'in <period>')}`;
     repeats.set(key, [...(repeats.get(key) ?? []), m[1]!]);
   }
   const printed = new Set<string>();
   for (const e of list)
-    collectProblem({ code: e.code, severity: e.severity ?? lookupCode(e.code)?.severity ?? 'error', message: e.message, file: e.file, line: e.line, column: e.column, hint: e.hint ?? null });
+    collectProblem({ code: e.code, severity: e.severity ?? lookupCode(e.code)?.severity ?? 'error', message: e.message, file: e.file, line: e.line, column: e.column, hint: e.hint ?? null, ...(e.plan ? { plan: e.plan } : {}) });
   for (const e of list) {
     const severity = e.severity ?? lookupCode(e.code)?.severity ?? 'error';
     if (severity === 'error') {
       errors++;
       const m = e.code.startsWith('COMP7') ? periodIn.exec(e.message) : null;
-      const key = m ? `${e.file}:${e.line}:${e.column}:${e.code}:${e.message.replace(periodIn, 'in <period>')}` : undefined;
+      const key = m ? `${e.file}:${e.line}:${e.column}:${e.code}:${planPlace(e)}:${e.message.replace(periodIn, 'in <period>')}` : undefined;
       const periods = key ? repeats.get(key) : undefined;
       if (key && periods && periods.length > 1) {
         if (printed.has(key)) continue;

@@ -5,7 +5,7 @@
 // declared type. Every problem is reported with file, 1-based line and column; nothing stops at
 // the first error, and no row is dropped, rounded or coerced. Rows are returned even when some of
 // their cells are bad (those cells are null), but a caller must not evaluate a dataset with errors.
-import type { DataError, Dataset, FieldIR, PlanIR, RowValue, TableIR, Value } from '../../runtime/ir.js';
+import type { DataError, Dataset, FieldIR, PeriodsIR, PlanIR, RowValue, TableIR, Value } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { Codes, format, type DiagnosticDef, type Severity } from '../diagnostics/codes.js';
 import { suggest } from '../diagnostics/diagnostic.js';
@@ -93,7 +93,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     dataset[t.name] = [];
     if (t.name === fromStdin.table && opts.stdin?.text !== undefined) {
       const text = opts.stdin.text;
-      const lt = checkTable(t, stdinIsJson(text) ? readJson(STDIN_FILE, text) : readCsv(STDIN_FILE, text), report);
+      const lt = checkTable(t, stdinIsJson(text) ? readJson(STDIN_FILE, text) : readCsv(STDIN_FILE, text), report, ir.periods);
       dataset[t.name] = lt.rows;
       loaded.set(t.name, lt);
       continue;
@@ -106,7 +106,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     }
     const sheet = found.file ? undefined : opts.sheets?.tables.get(t.name);
     if (sheet) {
-      const lt = checkTable(t, sheet, report);
+      const lt = checkTable(t, sheet, report, ir.periods);
       dataset[t.name] = lt.rows;
       loaded.set(t.name, lt);
       continue;
@@ -123,7 +123,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
         report(Codes.MalformedFile, file, { line: 1, column: 1 }, { problem: 'a Parquet file is read by `comp run` (through DuckDB), not here' });
         continue;
       }
-      const lt = checkTable(t, pre, report);
+      const lt = checkTable(t, pre, report, ir.periods);
       dataset[t.name] = lt.rows;
       loaded.set(t.name, lt);
       continue;
@@ -136,7 +136,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     const text = read.text;
     opts.progress?.(`reading ${file}`);
     const raw = file.toLowerCase().endsWith('.json') ? readJson(file, text) : readCsv(file, text);
-    const lt = checkTable(t, raw, report, opts.progress);
+    const lt = checkTable(t, raw, report, ir.periods, opts.progress);
     dataset[t.name] = lt.rows;
     loaded.set(t.name, lt);
   }
@@ -155,7 +155,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
 
 type Report = (def: DiagnosticDef, file: string, at: Position, args: Record<string, string | number>, hint?: string, message?: string) => void;
 
-function checkTable(t: TableIR, raw: RawTable, report: Report, progress?: (what: string) => void): LoadedTable {
+function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsIR, progress?: (what: string) => void): LoadedTable {
   const file = raw.file;
   for (const p of raw.problems) {
     if (p.code === Codes.DataTooDeep.code) report(Codes.DataTooDeep, file, p, { max: MAX_JSON_DEPTH });
@@ -201,7 +201,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, progress?: (what:
         values[f.name] = null; // a short row, reported as malformed
         continue;
       }
-      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report, seen);
+      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
     }
     const key = keyField ? keyString(values[keyField] ?? null) : String(idx + 1);
     const line = grid.line(idx);
@@ -233,7 +233,7 @@ const SEEN_MAX = 4096;
  * gets the same value (one string, one date, one Decimal: none is ever changed in place) without
  * being parsed again. Only good values are remembered; every bad cell is reported.
  */
-function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, grid: RawGrid, col: number, idx: number, file: string, report: Report, seen: Map<string, Value>): Value {
+function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, grid: RawGrid, col: number, idx: number, file: string, report: Report, seen: Map<string, Value>, periods: PeriodsIR): Value {
   const invalid = col >= 0 ? grid.invalid(col, idx) : undefined;
   if (invalid) {
     const at = cellAt(grid, col, idx);
@@ -252,7 +252,7 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
   }
   const known = seen.get(value);
   if (known !== undefined) return known;
-  const parsed = parseValueChecked(value, f);
+  const parsed = parseValueChecked(value, f, periods);
   if (!parsed.ok) {
     report(parsed.def, file, cellAt(grid, col, idx), {}, parsed.hint, parsed.message);
     return null;
@@ -261,8 +261,8 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
   return parsed.value;
 }
 
-function parseValueChecked(text: string, f: FieldIR): Parsed {
-  const p = parseValue(text, f.type);
+function parseValueChecked(text: string, f: FieldIR, periods: PeriodsIR): Parsed {
+  const p = parseValue(text, f.type, periods);
   if (!p.ok || !f.positive) return p;
   if (p.value instanceof Decimal && !p.value.gt(0)) {
     return { ok: false, def: Codes.NotPositive, message: format(Codes.NotPositive.template, { column: f.name, text }) };

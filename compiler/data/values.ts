@@ -1,7 +1,8 @@
 // Reading one cell as the type its field declares. Exact: numbers go from their text straight to
 // a Decimal (never through a JS number), nothing is rounded, trimmed of meaning or guessed.
 import { Decimal } from '../../runtime/decimal.js';
-import type { DateValue, FieldType, PeriodValue } from '../../runtime/ir.js';
+import * as cal from '../../runtime/calendar.js';
+import type { DateValue, FieldType, PeriodsIR, PeriodValue } from '../../runtime/ir.js';
 import { Codes, format, type DiagnosticDef } from '../diagnostics/codes.js';
 
 export type Parsed =
@@ -37,51 +38,33 @@ function isInteger(text: string): boolean {
   return !!m && m[3] === undefined;
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeap(y) ? 29 : DAYS[m - 1]!;
-}
-
 export function parseDate(text: string): DateValue | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return undefined;
-  const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > cal.daysInMonth(Number(m[1]), mo)) return undefined;
   return { kind: 'date', iso: text };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function span(y: number, m1: number, m2: number, key: string): PeriodValue {
-  return { kind: 'period', key, start: `${y}-${pad(m1)}-01`, end: `${y}-${pad(m2)}-${pad(daysInMonth(y, m2))}` };
+/**
+ * A `period` cell, written as the plan's periods are printed (one syntax everywhere, read by the
+ * runtime's calendar): `2026-01`, `2026-Q1`, `2026-H1`, `2026`, fiscal `FY2027-Q1`, `FY2027-H1`,
+ * `FY2027`, and in a weekly plan the first day of a week (`2026-01-05`), the key `comp run`
+ * prints. Without the plan's periods, a date is not a period.
+ */
+export function parsePeriod(text: string, periods?: PeriodsIR): PeriodValue | undefined {
+  const p = cal.periodFromKey(text, periods?.fiscalStart);
+  if (!p || p.start !== p.end) return p;
+  return weekKeyProblem(text, periods) ? undefined : p;
 }
 
-/** `2026-01`, `2026-Q1`, `2026-H1`, `2026`. */
-export function parsePeriod(text: string): PeriodValue | undefined {
-  let m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (m) {
-    const mo = Number(m[2]);
-    return mo >= 1 && mo <= 12 ? span(Number(m[1]), mo, mo, text) : undefined;
-  }
-  m = /^(\d{4})-Q([1-4])$/.exec(text);
-  if (m) {
-    const q = Number(m[2]);
-    return span(Number(m[1]), q * 3 - 2, q * 3, text);
-  }
-  m = /^(\d{4})-H([12])$/.exec(text);
-  if (m) {
-    const h = Number(m[2]);
-    return span(Number(m[1]), h * 6 - 5, h * 6, text);
-  }
-  m = /^(\d{4})$/.exec(text);
-  if (m) return span(Number(m[1]), 1, 12, text);
+/** Why a date is not a week key of the plan (undefined when it is one). */
+function weekKeyProblem(text: string, periods: PeriodsIR | undefined): string | undefined {
+  if (periods?.frequency !== 'week') return 'a date is a period only in a weekly plan, where it names the week starting that day';
+  const spec: cal.PeriodSpec = { frequency: 'week', every: periods.every, anchor: periods.from ?? cal.mondayOnOrBefore(text) };
+  const week = cal.periodOf(spec, text);
+  if (week.key !== text) return `the plan's weeks start on ${week.key} and ${cal.addDays(week.end, 1)}: name a week by its first day, as \`comp run\` prints it`;
   return undefined;
 }
 
@@ -106,7 +89,8 @@ function typeName(t: FieldType): string {
  * Parse a non-empty cell (already trimmed, aliases applied) as a field type. `ref` fields yield
  * the referenced key as text; whether it exists is checked once every table is read.
  */
-export function parseValue(text: string, type: FieldType): Parsed {
+/** `periods`: the plan's, to read `period` cells as its keys (fiscal years, weeks). */
+export function parseValue(text: string, type: FieldType, periods?: PeriodsIR): Parsed {
   if (type.t === 'integer' || type.t === 'decimal' || type.t === 'percent' || type.t === 'money') {
     // checked on the text, in linear time, before any Decimal is built from it
     const n = /^[\s\w,.%+-]*$/.test(text) ? significantDigits(text) : 0;
@@ -157,9 +141,10 @@ export function parseValue(text: string, type: FieldType): Parsed {
       return fail(Codes.BadDate, { text }, /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'this day is not in the calendar' : undefined);
     }
     case 'period': {
-      const p = parsePeriod(text);
+      const p = parsePeriod(text, periods);
       if (p) return { ok: true, value: p };
-      return fail(Codes.BadPeriod, { text });
+      const week = cal.periodFromKey(text) ? weekKeyProblem(text, periods) : undefined;
+      return fail(Codes.BadPeriod, { text }, week);
     }
     case 'boolean': {
       const l = text.toLowerCase();

@@ -145,7 +145,7 @@ export const Codes = {
   DuplicateKey: def('COMP6008', 'error', 'duplicate key', '`{key}` appears twice in `{table}` (first at line {line})'),
   BadBoolean: def('COMP6009', 'error', 'bad boolean', '`{text}` is not true or false'),
   BadMoney: def('COMP6010', 'error', 'bad amount', '`{text}` is not an amount in {currency}'),
-  BadPeriod: def('COMP6011', 'error', 'bad period', '`{text}` is not a period (2026-01, 2026-Q1, 2026-H1)'),
+  BadPeriod: def('COMP6011', 'error', 'bad period', '`{text}` is not a period (2026-01, 2026-Q1, 2026-H1, 2026, FY2027-Q1, a week\'s first day)'),
   MalformedFile: def('COMP6012', 'error', 'malformed file', '{problem}'),
   NotPositive: def('COMP6013', 'error', 'not positive', '`{column}` must be greater than zero, found `{text}`'),
   UnknownColumn: def('COMP6014', 'warning', 'unknown column', 'column `{column}` is not declared in table `{table}` and is not read'),

@@ -24,7 +24,7 @@ export function fxTable(source: string): IR.TableIR {
   };
 }
 
-export function finishTimeMoney(ir0: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
+export function finishTimeMoney(ir0: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string, file?: string): IR.PlanIR {
   const ir = finishBalances(ir0, plan, sem, text);
   const tm = sem.timeMoney;
   if (!tm) return ir;
@@ -36,11 +36,11 @@ export function finishTimeMoney(ir0: IR.PlanIR, plan: A.Plan, sem: Semantics, te
     out.tables = [...out.tables, fxTable(tm.fx.source)];
     out.fx = { table: FX_TABLE };
   }
-  if (tm.payoutCurrency) out.payoutCurrency = { expr: lowerExpr(plan, sem, text, tm.payoutCurrency), text: text.slice(tm.payoutCurrency.span.start, tm.payoutCurrency.span.end) };
+  if (tm.payoutCurrency) out.payoutCurrency = { expr: lowerExpr(plan, sem, text, tm.payoutCurrency, file), text: text.slice(tm.payoutCurrency.span.start, tm.payoutCurrency.span.end) };
   if (tm.assignments) out.assignments = { ...tm.assignments };
   if (tm.versionPlans?.length) {
     out.versions = tm.versionPlans.map((v) => {
-      const vir = lowerToIR(v.plan, v.semantics, text);
+      const vir = lowerToIR(v.plan, v.semantics, text, file);
       return { name: v.name, effective: v.effective, lets: vir.lets, components: vir.components, draws: vir.draws };
     });
   }

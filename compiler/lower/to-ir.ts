@@ -4,14 +4,16 @@ import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { periodFromKey } from '../../runtime/calendar.js';
+import { LineIndex } from '../syntax/lines.js';
 import type { Semantics, TiersInfo } from '../semantics/checker.js';
 import { valueType } from '../semantics/types.js';
 import { lowerEmployment, lowerMechanicCall, lowerMechanicName, lowerRateTable, teamQuotaAttainment, type MechLowering } from './credit-rules.js';
 import { allScorecards, bonusExpr, bonusIR, type BonusLowering } from './bonuses.js';
 import { lowerClawbackWindow, lowerComponentSettlement, lowerDrawExtras, type LowerApi } from './cumulative.js';
 
-export function lowerToIR(plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
-  return new Lowerer(plan, sem, text).run();
+/** `file`: the plan's file name, for the places run errors point at (`PlanAt`). */
+export function lowerToIR(plan: A.Plan, sem: Semantics, text: string, file = 'plan.comp'): IR.PlanIR {
+  return new Lowerer(plan, sem, text, file).run();
 }
 
 class LoweringError extends Error {}
@@ -21,7 +23,16 @@ class Lowerer {
     private readonly plan: A.Plan,
     private readonly sem: Semantics,
     private readonly text: string,
+    private readonly file = 'plan.comp',
   ) {}
+
+  private lines?: LineIndex;
+
+  /** Where a node is written, 1-based (run errors point at it). */
+  private at(n: A.Node): IR.PlanAt {
+    const p = (this.lines ??= new LineIndex(this.text)).position(n.span.start);
+    return { file: this.file, line: p.line + 1, column: p.column + 1 };
+  }
 
   private src(n: A.Node): string {
     return this.text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim();
@@ -63,6 +74,7 @@ class Lowerer {
       teamBy: this.sem.teamBy,
       credits: this.sem.credits.map((c) => ({
         table: c.table,
+        at: this.at(c.rule),
         where: c.rule.where ? this.expr(c.rule.where) : undefined,
         amount: this.expr(this.need(c.rule.amount, 'credit amount')),
         date: this.expr(this.need(c.rule.date, 'credit date')),
@@ -72,7 +84,7 @@ class Lowerer {
       })),
       lets: this.sem.letOrder.map((name) => {
         const l = this.sem.lets.get(name)!;
-        return { name, type: valueType(l.type), expr: this.expr(this.need(l.decl.value, 'let value')), text: this.src(l.decl) };
+        return { name, type: valueType(l.type), expr: this.expr(this.need(l.decl.value, 'let value')), text: this.src(l.decl), at: this.at(l.decl) };
       }),
       components: items.filter((i): i is A.ComponentDecl => i.kind === 'ComponentDecl').map((c) => this.component(c)),
       draws: items.filter((i): i is A.DrawDecl => i.kind === 'DrawDecl').map((d) => this.draw(d)),
@@ -126,6 +138,7 @@ class Lowerer {
     const out: IR.ComponentIR = {
       name,
       label: c.label?.value ?? name,
+      at: this.at(c),
       measure: { team: false, text: 'credit' },
       basis: 'period total',
       rate: { k: 'flat', expr: { k: 'num', value: '0', unit: 'percent' }, text: '0%' },
@@ -264,13 +277,16 @@ class Lowerer {
       }
       case 'FieldAccess': {
         const r = this.need(this.sem.res.get(e), 'field resolution');
-        if (r.k === 'lookup') return { k: 'lookup', table: r.table, field: r.field };
+        if (r.k === 'lookup') return { k: 'lookup', table: r.table, field: r.field, at: this.at(e) };
         if (r.k === 'periodField') return { k: 'field', of: this.expr(e.target), name: r.field };
         if (r.k === 'field') return { k: 'field', of: this.expr(e.target), name: r.field };
         throw new LoweringError('internal: field access');
       }
-      case 'Binary':
-        return { k: 'bin', op: e.op, l: this.expr(e.left), r: this.expr(this.need(e.right, 'right operand')) };
+      case 'Binary': {
+        const out: IR.Expr = { k: 'bin', op: e.op, l: this.expr(e.left), r: this.expr(this.need(e.right, 'right operand')) };
+        if (e.op === '/') out.at = this.at(e);
+        return out;
+      }
       case 'Unary':
         return e.op === '-' ? { k: 'neg', e: this.expr(this.need(e.operand, 'operand')) } : { k: 'not', e: this.expr(this.need(e.operand, 'operand')) };
       case 'IfExpr':
@@ -299,6 +315,6 @@ class Lowerer {
 }
 
 /** Lowers one expression of a checked plan (time and money: `payout currency`). */
-export function lowerExpr(plan: A.Plan, sem: Semantics, text: string, e: A.Expr): IR.Expr {
-  return new Lowerer(plan, sem, text).expr(e);
+export function lowerExpr(plan: A.Plan, sem: Semantics, text: string, e: A.Expr, file?: string): IR.Expr {
+  return new Lowerer(plan, sem, text, file).expr(e);
 }

@@ -29,8 +29,12 @@ export function checkFiscalPlan(h: TimeMoneyHost): void {
     if (item.kind !== 'PeriodsDecl') continue;
     for (const e of [item.from, item.to]) {
       if (e?.kind !== 'PeriodLit') continue;
-      const m = /^(\d{4})-([QH])\d$/.exec(e.text);
+      const m = /^(\d{4})(?:-([QH])\d)?$/.exec(e.text);
       if (!m) continue;
+      if (!m[2]) {
+        h.err(diag(Codes.CalendarPeriodInFiscalPlan, h.file, e.span, { text: e.text, what: 'year' }, { hint: `write a fiscal year such as \`FY${Number(m[1]) + 1}\`, or a month such as \`${m[1]}-${String(fs).padStart(2, '0')}\`` }));
+        continue;
+      }
       const what = m[2] === 'Q' ? 'quarter' : 'half';
       h.err(diag(Codes.CalendarPeriodInFiscalPlan, h.file, e.span, { text: e.text, what }, { hint: `write a fiscal ${what} such as \`FY${Number(m[1]) + 1}-${m[2]}1\`, or a month such as \`${m[1]}-${String(fs).padStart(2, '0')}\`` }));
     }

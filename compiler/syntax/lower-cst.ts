@@ -294,6 +294,9 @@ class Lowerer {
     if (d) return { kind: 'DateLit', text: d.image, span: tokSpan(d) };
     const p = this.tokByType(n, T.PeriodLiteral);
     if (p) return { kind: 'PeriodLit', text: p.image, span: tokSpan(p) };
+    // a year, the key annual periods print (`2026`); any other number is reported by the checker
+    const y = this.tokByType(n, T.NumberLiteral);
+    if (y) return /^\d{4}$/.test(y.image) ? { kind: 'PeriodLit', text: y.image, span: tokSpan(y) } : { kind: 'NumberLit', text: y.image, integer: /^\d+$/.test(y.image), span: tokSpan(y) };
     return this.errorExpr(at);
   }
 

@@ -3,7 +3,7 @@
 // their deals (attributions, recorded by the settlement as periods are settled) and take back the
 // share the clause (or its schedule, runtime/mechanics/clawbacks.ts) states, once per deal.
 import { Decimal } from '../decimal.js';
-import type { Dataset, DateValue, PayoutLine, RowValue, TraceNode } from '../ir.js';
+import type { Dataset, DateValue, PayoutLine, PlanAt, RowValue, TraceNode } from '../ir.js';
 import * as cal from '../calendar.js';
 import { formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
@@ -93,7 +93,7 @@ export interface ClawbackInput {
   lines: PayoutLine[];
   trace: TraceNode[];
   fmt: LineFormat;
-  fail: (err: unknown, what: string) => void;
+  fail: (err: unknown, what: string, at?: PlanAt) => void;
 }
 
 /** Applies every clawback due in this rep's period; returns the amount clawed back (rounded, positive). */
@@ -154,7 +154,7 @@ export function applyClawbacks(input: ClawbackInput): Decimal {
               ],
             });
           } catch (err) {
-            fail(err, `clawback \`${cb.ir.text}\``);
+            fail(err, `clawback \`${cb.ir.text}\``, k.ir.at);
           }
         }
       }

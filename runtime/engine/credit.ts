@@ -92,7 +92,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
           const toV = rule.to(c);
           const rk = keyOf(toV);
           if (rk === undefined) {
-            errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc));
+            errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc, rule.ir.at));
             continue;
           }
           raw.push(credit(rk, ri, table, row, iso, amount, null, false, amount, ''));
@@ -104,7 +104,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
           continue;
         }
         if (err instanceof EvalFailure) {
-          errors.push(dataError('COMP7003', msg('COMP7003', { what: `${stage} (${rule.ir.table} \`${row.key}\`)` }), err.loc ?? row.loc));
+          errors.push(dataError('COMP7003', msg('COMP7003', { what: `${stage} (${rule.ir.table} \`${row.key}\`)` }), err.loc ?? row.loc, err.at ?? rule.ir.at));
           continue;
         }
         const m = err instanceof Error ? err.message : String(err);

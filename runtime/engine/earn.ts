@@ -4,7 +4,7 @@
 // statement's values, and the trace up to the components. What it returns (`Earned`) is the
 // aggregate the settlement (runtime/engine/settle.ts) consumes.
 import { Decimal } from '../decimal.js';
-import type { DealLine, PayoutLine, PeriodValue, PlanIR, RowValue, TraceNode } from '../ir.js';
+import type { DealLine, PayoutLine, PeriodValue, PlanAt, PlanIR, RowValue, TraceNode } from '../ir.js';
 import { formatValue } from '../format.js';
 import type { AssignmentIndex } from '../mechanics/assignments.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
@@ -58,7 +58,7 @@ export function earnRepPeriod(
   repKey: string,
   settle: Settlement,
   fmt: LineFormat,
-  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue) => void,
+  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue, at?: PlanAt) => void,
 ): Earned {
   const { plan, P, inForce, period, env, assigned, reportsOf } = f;
   const ir: PlanIR = plan.ir;
@@ -106,7 +106,7 @@ export function earnRepPeriod(
       for (const a of res.attributions) dealLines.push(dealLine(k.ir.name, a));
       paidOn.push({ ki, attributions: res.attributions });
     } catch (err) {
-      fail(err, `component \`${k.ir.name}\``, rep, period);
+      fail(err, `component \`${k.ir.name}\``, rep, period, k.ir.at);
     }
   });
   if (usesTeam && tracing) trace.push(creditsTrace('team', 'Team credit', team, money, true));

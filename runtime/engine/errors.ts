@@ -1,5 +1,5 @@
 // Run errors: evaluation failures turned into located DataErrors (COMP7xxx), deduplicated and sorted.
-import type { DataError, PeriodValue, RowValue } from '../ir.js';
+import type { DataError, PeriodValue, PlanAt, RowValue } from '../ir.js';
 import { CodedRunError } from '../mechanics/currency.js';
 import { RuleError } from '../mechanics/credit-rules.js';
 import { EvalFailure, type Loc } from './types.js';
@@ -17,12 +17,24 @@ export function msg(code: keyof typeof RUNTIME_MESSAGES, args: Record<string, st
   return RUNTIME_MESSAGES[code].replace(/\{(\w+)\}/g, (m, k: string) => args[k] ?? m);
 }
 
-export function dataError(code: string, message: string, loc: Loc | undefined): DataError {
-  return { code, message, file: loc?.file ?? '', line: loc?.line ?? 0, column: 1 };
+export function dataError(code: string, message: string, loc: Loc | undefined, plan?: PlanAt): DataError {
+  const e: DataError = { code, message, file: loc?.file ?? '', line: loc?.line ?? 0, column: 1 };
+  if (plan) e.plan = plan;
+  return e;
 }
 
-/** Turns a failure in a rep's period into a DataError. `what` names the computation. */
-export function failureToError(err: unknown, what: string, rep: RowValue, period: PeriodValue): DataError {
+/**
+ * Turns a failure in a rep's period into a DataError. `what` names the computation; `at` is where
+ * it is declared in the plan, the place reported when the failure has no place of its own.
+ */
+export function failureToError(err: unknown, what: string, rep: RowValue, period: PeriodValue, at?: PlanAt): DataError {
+  const e = failureError(err, what, rep, period);
+  const plan = (err instanceof EvalFailure ? err.at : undefined) ?? at;
+  if (plan) e.plan = plan;
+  return e;
+}
+
+function failureError(err: unknown, what: string, rep: RowValue, period: PeriodValue): DataError {
   if (err instanceof CodedRunError) return dataError(err.code, err.message, err.loc ?? rep.loc);
   if (err instanceof RuleError) return dataError(err.code, err.message, err.loc ?? rep.loc);
   if (err instanceof EvalFailure) {
@@ -44,7 +56,7 @@ export function dedupe(errs: DataError[]): DataError[] {
   const seen = new Set<string>();
   const out: DataError[] = [];
   for (const e of errs) {
-    const k = `${e.code}\u0000${e.file}\u0000${e.line}\u0000${e.message}`;
+    const k = `${e.code}\u0000${e.file}\u0000${e.line}\u0000${e.message}\u0000${e.plan ? `${e.plan.file}:${e.plan.line}:${e.plan.column}` : ''}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(e);

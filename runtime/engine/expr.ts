@@ -2,7 +2,7 @@
 // evaluated lazily per rep and period; the mechanics' expressions (proration, credit rules, curves,
 // scorecards, a peer's let) are compiled by runtime/mechanics/ through the helpers below.
 import { Decimal } from '../decimal.js';
-import type { BuiltinFn, DateValue, Expr, PeriodValue, RowValue, TraceNode, Value } from '../ir.js';
+import type { BuiltinFn, DateValue, Expr, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
 import * as cal from '../calendar.js';
 import { formatValue } from '../format.js';
 import { compileCurve, curveAt, curveTrace, logCurve } from '../mechanics/curves.js';
@@ -76,10 +76,11 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
       const table = e.table;
       const field = e.field;
       const perPeriod = plan.perPeriod.get(table) ?? false;
-      return (c) => lookup(c, table, field, perPeriod);
+      const at = e.at;
+      return (c) => lookup(c, table, field, perPeriod, at);
     }
     case 'bin':
-      return compileBin(e.op, sub(e.l), sub(e.r));
+      return compileBin(e.op, sub(e.l), sub(e.r), e.at);
     case 'neg': {
       const x = sub(e.e);
       return (c) => asDec(x(c), c).neg();
@@ -138,7 +139,7 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
   throw new Error(`unknown expression ${JSON.stringify(e)}`);
 }
 
-function compileBin(op: string, l: Fn, r: Fn): Fn {
+function compileBin(op: string, l: Fn, r: Fn, at?: PlanAt): Fn {
   switch (op) {
     case '+':
       return (c) => {
@@ -162,7 +163,7 @@ function compileBin(op: string, l: Fn, r: Fn): Fn {
       return (c) => {
         const a = asDec(l(c), c);
         const b = asDec(r(c), c);
-        if (b.isZero()) throw new EvalFailure('div0', c.row?.loc ?? c.rep?.loc);
+        if (b.isZero()) throw new EvalFailure('div0', c.row?.loc ?? c.rep?.loc, {}, at);
         return a.div(b);
       };
     case '=':
@@ -244,7 +245,14 @@ export function letValue(c: Ctx, name: string): RV {
   const idx = plan.letIndex.get(name);
   if (idx === undefined) throw new Error(`unknown let ${name}`);
   const lc: Ctx = { env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null };
-  const v = plan.lets[idx]!.fn(lc);
+  let v: RV;
+  try {
+    v = plan.lets[idx]!.fn(lc);
+  } catch (err) {
+    // a failure with no place of its own (an empty value) is located at the let
+    if (err instanceof EvalFailure && !err.at) err.at = plan.lets[idx]!.ir.at;
+    throw err;
+  }
   rp.lets.set(name, v);
   return v;
 }
@@ -309,13 +317,13 @@ export function lookupKey(rep: string, period?: string): string {
   return period === undefined ? rep : `${rep}\u0000${period}`;
 }
 
-export function lookup(c: Ctx, table: string, field: string, perPeriod: boolean): RV {
+export function lookup(c: Ctx, table: string, field: string, perPeriod: boolean, at?: PlanAt): RV {
   const rep = c.rep;
   if (!rep) throw new Error(`${table}.${field} needs a rep`);
   const idx = c.env.lookups.get(table);
   const key = perPeriod ? lookupKey(rep.key, c.period?.key ?? '') : lookupKey(rep.key);
   const row = idx?.get(key);
-  if (!row) throw new EvalFailure('missingRow', rep.loc, { table, key: rep.key });
+  if (!row) throw new EvalFailure('missingRow', rep.loc, { table, key: rep.key }, at);
   return fieldOf(c, row, field);
 }
 

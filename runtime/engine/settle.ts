@@ -4,7 +4,7 @@
 // before (carry-forward), applies draws and guarantees (runtime/mechanics/draws.ts) and the payout
 // currency, and writes the statement.
 import { Decimal } from '../decimal.js';
-import type { PeriodValue, RowValue, Statement, TraceNode } from '../ir.js';
+import type { PeriodValue, PlanAt, RowValue, Statement, TraceNode } from '../ir.js';
 import type { Settlement } from '../mechanics/cumulative.js';
 import { payoutIn } from '../mechanics/currency.js';
 import { openingBalances, negativeText, settleNet } from '../mechanics/balances.js';
@@ -38,14 +38,14 @@ export function settleRepPeriod(
   e: Earned,
   s: SettleState,
   fmt: LineFormat,
-  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue) => void,
+  fail: (err: unknown, what: string, rep: RowValue, period: PeriodValue, at?: PlanAt) => void,
 ): Statement {
   const { plan, P, inForce, period, env } = f;
   const ir = plan.ir;
   const { repKey, rep, ctx, lines, earned, trace } = e;
   const { settle } = s;
   const { str, moneyR, round } = fmt;
-  const failHere = (err: unknown, what: string): void => fail(err, what, rep, period);
+  const failHere = (err: unknown, what: string, at?: PlanAt): void => fail(err, what, rep, period, at);
   for (const { ki, attributions } of e.paidOn) for (const a of attributions) s.paidOn.record(ki, repKey, a);
 
   const clawedBack = applyClawbacks({ plan: P, events: s.events, paidOn: s.paidOn, settle, repKey, period, ctx, lines, trace, fmt, fail: failHere });

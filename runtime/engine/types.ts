@@ -1,7 +1,7 @@
 // The shared shapes of the evaluator: runtime values, the evaluation context, the compiled plan,
 // what a component earns. The bottom of runtime/engine/ and runtime/mechanics/: imports no code.
 import type { Decimal } from '../decimal.js';
-import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, PeriodValue, PlanIR, RowValue, RunResult, DataError, TraceNode, Value } from '../ir.js';
+import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, PeriodValue, PlanAt, PlanIR, RowValue, RunResult, DataError, TraceNode, Value } from '../ir.js';
 import type { CompiledBonus } from '../mechanics/bonuses.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { FxIndex } from '../mechanics/currency.js';
@@ -28,6 +28,8 @@ export class EvalFailure extends Error {
     readonly reason: 'div0' | 'missingRow' | 'empty',
     readonly loc: Loc | undefined,
     readonly detail: { table?: string; field?: string; key?: string } = {},
+    /** Where in the plan it failed: the division or table read, else the let or component. */
+    public at?: PlanAt,
   ) {
     // caught by `otherwise` far more often than shown: no stack trace to capture
     const limit = Error.stackTraceLimit;

@@ -114,10 +114,9 @@ function factsNode(f: EmploymentFacts, rep: RowValue, period: PeriodValue): Trac
   };
 }
 
-/** Which quarter (0-3) of the (fiscal) year a month (1-12) is in. */
+/** Which quarter (0-3) of the (fiscal) year a month (1-12) is in (the calendar's rule). */
 function quarterOf(month: number, fiscalStart: number | undefined): number {
-  const fs = fiscalStart && fiscalStart > 1 ? fiscalStart : 1;
-  return Math.floor((((month - fs) % 12) + 12) % 12 / 3);
+  return cal.quarterOfMonth(month, fiscalStart) - 1;
 }
 
 /** Compiles a proration expression; `sub` compiles its operands. */

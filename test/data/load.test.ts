@@ -183,7 +183,7 @@ describe('loadDataset: every error, located', () => {
     const t = plan([table('t', [field('p', { t: 'period' })])]);
     const e = loadDataset(t, [folder({ 't.csv': 'p\n2017-13\n2017-Q5\n2017-Q4\n2017-03-01\n' })]).errors;
     expect(e.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['2:1 COMP6011', '3:1 COMP6011', '5:1 COMP6011']);
-    expect(e[0]!.message).toBe('`2017-13` is not a period (2026-01, 2026-Q1, 2026-H1)');
+    expect(e[0]!.message).toBe('`2017-13` is not a period (2026-01, 2026-Q1, 2026-H1, 2026, FY2027-Q1, a week\'s first day)');
   });
   it('COMP6013 not positive', () => {
     expect(find('COMP6013').message).toBe('`monthly_quota` must be greater than zero, found `0`');

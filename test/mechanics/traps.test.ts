@@ -209,3 +209,37 @@ component units "Per unit" {
     expect(traceTexts(s, 'deal')).toContain('D1: 3 units x 10.00 = 30.00 x split 50% = 15.00');
   });
 });
+
+describe('a run error is reported at every place it occurs, with the plan line and the data row (trap 9)', () => {
+  const plan = `${HEAD.replace('  role: text\n', '  role: text\n  quota: money\n')}table csat from "csat.csv" {
+  rep: rep
+  score: decimal
+}
+${CREDIT}let attainment = credit / rep.quota
+component c "C" {
+  rate 10%
+  gate attainment >= 50%
+}
+component k "CSAT" {
+  rate 1%
+  multiplier x2 when csat.score >= 4
+}
+`;
+  const two = HEAD.replace('from 2026-03 to 2026-03', 'from 2026-03 to 2026-04');
+  it('a division by zero: each rep and period, at the division in the plan and the rep\'s row', () => {
+    const r = run(plan.replace(HEAD.split('\n')[2]!, two.split('\n')[2]!), { 'reps.csv': 'id,role,quota\nada,AE,0\nben,AE,0\n', 'deals.csv': DEALS, 'csat.csv': 'rep,score\nada,5\nben,5\n' });
+    const div = r.errors.filter((e) => e.code === 'COMP7001');
+    // two reps x two periods; `credit / rep.quota` is on line 25, column 18
+    expect(div.map((e) => `${e.file.split('/').pop()}:${e.line} ${e.plan?.file}:${e.plan?.line}:${e.plan?.column}`)).toEqual([
+      'reps.csv:2 plan.comp:25:18',
+      'reps.csv:2 plan.comp:25:18',
+      'reps.csv:3 plan.comp:25:18',
+      'reps.csv:3 plan.comp:25:18',
+    ]);
+  });
+  it('a missing row: at the table read in the plan', () => {
+    const r = run(plan, { 'reps.csv': 'id,role,quota\nada,AE,100\nben,AE,100\n', 'deals.csv': DEALS, 'csat.csv': 'rep,score\nada,5\n' });
+    // ben has no csat row: `csat.score` on line 32, column 22
+    expect(r.errors.map((e) => `${e.code} ${e.file.split('/').pop()}:${e.line} ${e.plan?.line}:${e.plan?.column}`)).toEqual(['COMP7002 reps.csv:3 32:22']);
+  });
+});
