@@ -37,6 +37,21 @@ export function fixed(d: Decimal, dp: number): string {
   return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
+/** Decimal places of the `exact` texts of payout and deal lines (docs/language.md, "Precision"). */
+export const EXACT_PLACES = 20;
+
+/**
+ * The `exact` text of a payout or deal line: the amount before the line's rounding, plain, with
+ * at most EXACT_PLACES decimals. Sums, differences and products of plan and data values end well
+ * before that; a division that does not terminate (a clawback's share of a period total, a third)
+ * is cut there, half even, so every line prints the same way rather than as many digits as the
+ * 60 significant digits of the arithmetic happen to leave after the point.
+ */
+export function exactText(d: Decimal): string {
+  const s = d.decimalPlaces() <= EXACT_PLACES ? d.toFixed() : d.toDecimalPlaces(EXACT_PLACES, Decimal.ROUND_HALF_EVEN).toFixed();
+  return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? '0' : s;
+}
+
 /**
  * An amount for a trace: exact, with thousands separators and at least `minDp` decimals
  * ('5,000.00', '2.2725'). Values with more than `maxDp` decimals (divisions) are shown to

@@ -5,7 +5,7 @@
 import { Decimal } from '../decimal.js';
 import type { Dataset, DateValue, PayoutLine, PlanAt, RowValue, TraceNode } from '../ir.js';
 import * as cal from '../calendar.js';
-import { formatPercent } from '../format.js';
+import { exactText, formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
 import type { Attribution, CompiledPlan, Ctx, RV } from './types.js';
 import { byStr, isObj, keyOf, sortRows } from './values.js';
@@ -141,7 +141,7 @@ export function applyClawbacks(input: ClawbackInput): Decimal {
             if (exact.isZero()) continue;
             const rounded = round(exact.neg());
             clawedBack = clawedBack.minus(rounded);
-            lines.push({ kind: 'clawback', name: k.ir.name, label: `${k.ir.label} clawback: ${a.key}`, amount: str(rounded), exact: exact.neg().toFixed() });
+            lines.push({ kind: 'clawback', name: k.ir.name, label: `${k.ir.label} clawback: ${a.key}`, amount: str(rounded), exact: exactText(exact.neg()) });
             trace.push({
               kind: 'clawback',
               text: `Clawback of ${k.ir.label} on ${a.key}: ${cb.ir.events} dated ${ev.date}, ${cal.daysBetween(a.date, ev.date)} days after the credit on ${a.date} (within ${window.within.amount} ${window.within.unit}): -${moneyR(rounded.neg())}`,

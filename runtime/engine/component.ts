@@ -3,7 +3,7 @@
 // it paid on each deal (attributions, for clawbacks). Exact: rounding is the settlement's.
 import { Decimal } from '../decimal.js';
 import type { RowValue, TraceNode } from '../ir.js';
-import { formatMultiplier, formatPercent as formatPct } from '../format.js';
+import { exactText, formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
 import { EvalFailure, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
 import { asBool, asDec, sum } from './values.js';
@@ -62,7 +62,7 @@ function bandAt(bands: ResolvedBand[], x: Decimal): ResolvedBand | undefined {
  * figures and attributions are the same.
  */
 export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string, tracing = true): ComponentResult {
-  const V = tracing ? (d: Decimal): string => d.toFixed() : (): string => '';
+  const V = tracing ? (d: Decimal): string => exactText(d) : (): string => '';
   const formatPercent = tracing ? formatPct : (): string => '';
   const rp = ctx.rp!;
   const ir = k.ir;

@@ -5,7 +5,7 @@
 // aggregate the settlement (runtime/engine/settle.ts) consumes.
 import { Decimal } from '../decimal.js';
 import type { DealLine, PayoutLine, PeriodValue, PlanAt, PlanIR, RowValue, TraceNode } from '../ir.js';
-import { formatValue } from '../format.js';
+import { exactText, formatValue } from '../format.js';
 import type { AssignmentIndex } from '../mechanics/assignments.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { Settlement } from '../mechanics/cumulative.js';
@@ -97,7 +97,7 @@ export function earnRepPeriod(
       if (k.ir.measure.team) usesTeam = true;
       const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
       const rounded = round(res.exact);
-      lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: res.exact.toFixed() });
+      lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: exactText(res.exact) });
       earned = earned.plus(rounded);
       res.trace.children!.push(roundingNode(res.exact, rounded, rounding.mode, rounding.place, money, moneyR));
       res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
@@ -143,10 +143,10 @@ function dealLine(component: string, a: Attribution): DealLine {
     component,
     deal: a.key,
     get credit(): string {
-      return (credit ??= creditNow.toFixed());
+      return (credit ??= exactText(creditNow));
     },
     get amount(): string {
-      return (amount ??= amountNow.toFixed());
+      return (amount ??= exactText(amountNow));
     },
   };
 }

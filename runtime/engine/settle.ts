@@ -8,6 +8,7 @@ import type { PeriodValue, PlanAt, RowValue, Statement, TraceNode } from '../ir.
 import type { Settlement } from '../mechanics/cumulative.js';
 import { payoutIn } from '../mechanics/currency.js';
 import { openingBalances, negativeText, settleNet } from '../mechanics/balances.js';
+import { exactText } from '../format.js';
 import { asDec, emptyFailure } from './values.js';
 import { applyClawbacks, type EventIndex, type PaidOn } from './clawback.js';
 import type { Earned, PeriodFrame } from './earn.js';
@@ -78,7 +79,7 @@ export function settleRepPeriod(
       name: 'balance',
       label: balanceMove.isNegative() ? 'Owed balance recovered' : settled.writtenOff.isZero() ? 'Carried forward as owed' : 'Written off',
       amount: str(balanceMove),
-      exact: balanceMove.toFixed(),
+      exact: exactText(balanceMove),
     });
   }
   settleChildren.push(

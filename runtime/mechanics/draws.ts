@@ -11,7 +11,7 @@
 //   recovery in later periods).
 import { Decimal } from '../decimal.js';
 import * as cal from '../calendar.js';
-import { formatPercent } from '../format.js';
+import { exactText, formatPercent } from '../format.js';
 import type { DrawIR, Expr, PayoutLine, PeriodValue, TraceNode } from '../ir.js';
 import type { CompiledDraw, Ctx, Fn, RV } from '../engine/types.js';
 
@@ -91,7 +91,7 @@ export function applyDraws(h: DrawHooks, input: DrawsInput): { paid: Decimal; dr
       if (d.ir.recoverable) {
         if (paid.lt(amount)) {
           const advance = amount.minus(paid);
-          lines.push({ kind: 'draw', name: 'draw', label: 'Recoverable draw advance', amount: str(advance), exact: advance.toFixed() });
+          lines.push({ kind: 'draw', name: 'draw', label: 'Recoverable draw advance', amount: str(advance), exact: exactText(advance) });
           settleChildren.push({
             kind: 'draw',
             text: `${d.ir.text}: ${moneyR(paid)} is below the draw ${moneyR(amount)}; advance ${moneyR(advance)}, draw balance ${moneyR(drawBalance)} -> ${moneyR(drawBalance.plus(advance))}`,
@@ -113,7 +113,7 @@ export function applyDraws(h: DrawHooks, input: DrawsInput): { paid: Decimal; dr
           recover = round(recover);
           if (recover.gt(drawBalance)) recover = drawBalance;
           if (!recover.isZero()) {
-            lines.push({ kind: 'recovery', name: 'draw', label: 'Draw recovery', amount: str(recover.neg()), exact: recover.neg().toFixed() });
+            lines.push({ kind: 'recovery', name: 'draw', label: 'Draw recovery', amount: str(recover.neg()), exact: exactText(recover.neg()) });
           }
           settleChildren.push({
             kind: 'draw',
@@ -140,7 +140,7 @@ export function applyDraws(h: DrawHooks, input: DrawsInput): { paid: Decimal; dr
         }
       } else if (paid.lt(amount)) {
         const top = amount.minus(paid);
-        lines.push({ kind: 'guarantee', name: 'guarantee', label: 'Guarantee top-up', amount: str(top), exact: top.toFixed() });
+        lines.push({ kind: 'guarantee', name: 'guarantee', label: 'Guarantee top-up', amount: str(top), exact: exactText(top) });
         settleChildren.push({ kind: 'guarantee', text: `${d.ir.text}: ${moneyR(paid)} is below the guarantee ${moneyR(amount)}; top-up ${moneyR(top)} (not owed)`, value: str(top) });
         paid = amount;
       } else {

@@ -243,3 +243,22 @@ component k "CSAT" {
     expect(r.errors.map((e) => `${e.code} ${e.file.split('/').pop()}:${e.line} ${e.plan?.line}:${e.plan?.column}`)).toEqual(['COMP7002 reps.csv:3 32:22']);
   });
 });
+
+describe('exact texts of lines print at most 20 decimals (trap 10)', () => {
+  const plan = `${HEAD}${CREDIT}
+let third = credit / 3
+component c "A third" {
+  pays USD 1,000 / 3
+}
+`;
+  it('a division that does not terminate is cut at the 20th decimal, half even; terminating ones print in full', () => {
+    const s = stmt(run(plan, files), 'ada', '2026-03');
+    expect(s.lines[0]!.amount).toBe('333.33');
+    expect(s.lines[0]!.exact).toBe('333.33333333333333333333');
+    // 220,000 / 3 = 73,333.333... (a let's value, as the statement shows it)
+    expect(s.values!['third']).toBe('73333.33333333333333333333');
+    const ben = stmt(run(plan, files), 'ben', '2026-03');
+    // -1,000 / 3
+    expect(ben.values!['third']).toBe('-333.33333333333333333333');
+  });
+});
