@@ -688,6 +688,7 @@ export class CompParser extends CstParser {
                   this.SUBRULE(this.prorateShare, { LABEL: 'prorate' });
                 },
               },
+              { ALT: () => this.SUBRULE(this.clawbackBase, { LABEL: 'base' }) },
             ]);
           });
           this.OPTION3(() => {
@@ -804,6 +805,16 @@ export class CompParser extends CstParser {
   });
 
   /** after `prorated by`: `unused term EXPR` (share = unused months / term) or a share expression. */
+  /** `takes P of credit` | `takes AMOUNT`: what a clawback takes back instead of what was paid. */
+  clawbackBase = this.RULE('clawbackBase', () => {
+    this.CONSUME(T.Takes);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.OPTION(() => {
+      this.CONSUME(T.Of, { LABEL: 'of' });
+      this.CONSUME(T.Credit);
+    });
+  });
+
   prorateShare = this.RULE('prorateShare', () => {
     this.OPTION({
       GATE: () => this.LA(2).tokenType === T.Term,

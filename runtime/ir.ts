@@ -284,6 +284,11 @@ export interface ClawbackIR {
   /** Window from the credit date to the event date, inclusive of its last day. */
   within: { amount: number; unit: 'days' | 'months' };
   mode: 'full' | 'prorated';
+  /**
+   * `takes P of credit` (`ofCredit`: P x the rep's credit of the deal) or `takes AMOUNT` (money, x
+   * the rep's split share): the base taken back instead of what the component paid on the deal.
+   */
+  takes?: { amount: Expr; ofCredit: boolean; text: string };
   /** Share to claw back when prorated (ctx row = the deal, ctx event = the event row). */
   prorate?: Expr;
   /** `prorated by unused term EXPR`: `prorate` is the term in months; share = unused months / term. */

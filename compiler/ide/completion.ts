@@ -293,6 +293,7 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
       if (/^hold\s+back\s+\S+\s*$/.test(lineBefore)) return kw(['until']);
       if (/^cancelled\s+deals\s*$/.test(lineBefore)) return kw(['leave attainment', 'stay in attainment']);
       if (/^clawback\s+\S+\s*$/.test(lineBefore)) return [...kw(['within', 'schedule']), ...SNIPPETS.filter((x) => x.label === 'clawback schedule')];
+      if (/^clawback\s+\S+\s+within\s+\d+\s+(?:days|months)\s*$/.test(lineBefore)) return kw(['full', 'prorated by', 'prorated by unused term', 'takes', 'net against later payouts']);
     }
     return [...names(a), ...kw(EXPR_KEYWORDS)];
   } catch {

@@ -253,9 +253,15 @@ const CLAUSE_DOC: Record<string, (a: FullAnalysis, c: A.Node) => string | undefi
   },
   ClawbackClause: (a, c) => {
     const x = c as A.ClawbackClause;
-    if (!x.schedule) return undefined;
+    const base = x.takes
+      ? x.takesOfCredit
+        ? `**Takes ${code(src(a, x.takes))} of the rep's credit of the cancelled deal**, not what the component paid on it.`
+        : `**Takes ${code(src(a, x.takes))} per cancelled deal** (times the rep's split share of it), not what the component paid on it.`
+      : undefined;
+    if (!x.schedule) return base;
     const lines = ['**Clawback schedule**: the share taken back by how long after the deal the event happens', '', '| within | takes |', '|---|---:|'];
     for (const r of x.schedule) lines.push(`| ${cell(src(a, r.within))} | ${cell(src(a, r.share))} |`);
+    if (base) lines.push('', `${base} The schedule's share applies to it.`);
     return lines.join('\n');
   },
   PoolClause: (a, c) => {

@@ -196,6 +196,7 @@ class Lowerer {
             ...lowerClawbackWindow(this.mechanicsApi(), cl),
             mode: cl.mode ?? 'full',
             prorate: cl.prorate ? this.expr(cl.prorate) : undefined,
+            ...(cl.takes ? { takes: { amount: this.expr(cl.takes), ofCredit: !!cl.takesOfCredit, text: this.src(cl.takes) } } : {}),
             text: this.src(cl),
           });
           break;

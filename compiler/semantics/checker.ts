@@ -14,7 +14,7 @@ import { checkCurve, checkCurveCall, collectCurve } from './curves.js';
 import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecards.js';
 import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
 import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
-import { checkClawbackExtras } from './clawbacks.js';
+import { checkClawbackBase, checkClawbackExtras } from './clawbacks.js';
 import { creditRow } from './rows.js';
 import { lintPlan } from './lints.js';
 import { checkDrawExtras } from './draws.js';
@@ -835,6 +835,12 @@ class Checker {
       const dealTable = (dealField!.type as { table: string }).table;
       const ty = this.expr(cl.prorate, { rep: true, where: 'in a clawback', row: { ...creditRow(this.plan, this.s.tables), name: 'deal', tables: [dealTable] }, event: { name: 'event', table: t.name } });
       if (!isUnknown(ty) && !isScalar(ty)) this.err(diag(Codes.TypeMismatch, this.file, cl.prorate.span, { expected: 'a share (percent)', found: show(ty, this.s.roster?.name) }));
+    }
+    if (cl.takes) {
+      // `takes P of credit`: a share of the rep's credit of the deal; `takes AMOUNT`: money
+      const dealTable = (dealField!.type as { table: string }).table;
+      const ty = this.expr(cl.takes, { rep: true, where: 'in a clawback', row: { ...creditRow(this.plan, this.s.tables), name: 'deal', tables: [dealTable] }, event: { name: 'event', table: t.name } });
+      checkClawbackBase(this.mechanicsApi(), cl, ty, this.s.currency);
     }
     checkClawbackExtras(this.mechanicsApi(), cl);
   }

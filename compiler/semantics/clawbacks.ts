@@ -1,7 +1,7 @@
 // Checks of clawback schedules and `prorated by unused term` (docs/language.md section 15).
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
-import { isUnknown, show } from './types.js';
+import { isUnknown, show, type Type } from './types.js';
 import { checkShare, type CheckApi } from './cumulative.js';
 
 /** A window in days, to order schedule rows (a month counts 30.4375 days: only for ordering). */
@@ -36,5 +36,17 @@ export function checkClawbackExtras(api: CheckApi, cl: A.ClawbackClause): void {
     if (t && !isUnknown(t) && t.k !== 'integer' && t.k !== 'decimal') {
       api.err(diag(Codes.TypeMismatch, api.file, cl.prorate.span, { expected: 'the term in months (a number), e.g. `deal.term_months`', found: show(t, api.rosterName) }));
     }
+  }
+}
+
+/** `takes P of credit` needs a share (percent); `takes AMOUNT` an amount in the plan currency. */
+export function checkClawbackBase(api: CheckApi, cl: A.ClawbackClause, t: Type, currency: string | undefined): void {
+  if (!cl.takes || isUnknown(t)) return;
+  if (cl.takesOfCredit) {
+    if (t.k !== 'percent') api.err(diag(Codes.TypeMismatch, api.file, cl.takes.span, { expected: 'a share of the credit (a percent, e.g. `10% of credit`)', found: show(t, api.rosterName) }));
+    return;
+  }
+  if (t.k !== 'money' || (currency && t.currency !== currency)) {
+    api.err(diag(Codes.TypeMismatch, api.file, cl.takes.span, { expected: `an amount in ${currency ?? 'the plan currency'} (\`takes USD 500\`), or a share of the credit (\`takes 10% of credit\`)`, found: show(t, api.rosterName) }));
   }
 }

@@ -305,6 +305,9 @@ export interface ClawbackClause extends Node {
   prorate?: Expr;
   /** `prorated by unused term EXPR`: `prorate` is the term in months; share = unused months / term. */
   unusedTerm?: boolean;
+  /** `takes P of credit` (ofCredit) or `takes AMOUNT`: the base taken back instead of what was paid. */
+  takes?: Expr;
+  takesOfCredit?: boolean;
   net: boolean;
 }
 

@@ -558,6 +558,11 @@ class Lowerer {
           });
       }
       if (kwOf(T.Full)) out.mode = 'full';
+      const base = this.node(n, 'base');
+      if (base && this.span(base)) {
+        out.takes = this.expression(this.node(base, 'amount'), this.end(this.tokByType(base, T.Takes), sp.end));
+        if (this.tok(base, 'of')) out.takesOfCredit = true;
+      }
       const pr = kwOf(T.Prorated);
       if (pr) {
         out.mode = 'prorated';

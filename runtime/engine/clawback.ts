@@ -7,8 +7,8 @@ import type { Dataset, DateValue, PayoutLine, PlanAt, RowValue, TraceNode } from
 import * as cal from '../calendar.js';
 import { exactText, formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
-import type { Attribution, CompiledPlan, Ctx, RV } from './types.js';
-import { byStr, isObj, keyOf, sortRows } from './values.js';
+import type { Attribution, CompiledClawback, CompiledPlan, Ctx, RV } from './types.js';
+import { asDec, byStr, isObj, keyOf, sortRows } from './values.js';
 import { roundingNode } from './trace.js';
 import type { LineFormat } from './trace.js';
 
@@ -96,6 +96,25 @@ export interface ClawbackInput {
   fail: (err: unknown, what: string, at?: PlanAt) => void;
 }
 
+/**
+ * What a clawback takes back before its share: what the component paid on the deal, or with
+ * `takes P of credit` P x the rep's credit of the deal, with `takes AMOUNT` the amount x the rep's
+ * split share of the deal (the whole amount when the deal is not split).
+ */
+function clawbackBase(cb: CompiledClawback, a: Attribution, c: Ctx, money: (d: Decimal) => string): { amount: Decimal; node?: TraceNode } {
+  const t = cb.ir.takes;
+  if (!t || !cb.takes) return { amount: a.amount };
+  const v = asDec(cb.takes(c), c);
+  if (t.ofCredit) {
+    const amount = a.credit.amount.times(v);
+    return { amount, node: { kind: 'base', text: `takes ${t.text} of credit: ${money(a.credit.amount)} x ${formatPercent(v)} = ${money(amount)} (not what was paid)`, value: exactText(amount) } };
+  }
+  const share = a.credit.share;
+  const amount = share === null ? v : v.times(share);
+  const split = share === null ? '' : ` x ${a.credit.overlay ? 'overlay' : 'split'} ${formatPercent(share)} = ${money(amount)}`;
+  return { amount, node: { kind: 'base', text: `takes ${t.text}: ${money(v)}${split} (not what was paid)`, value: exactText(amount) } };
+}
+
 /** Applies every clawback due in this rep's period; returns the amount clawed back (rounded, positive). */
 export function applyClawbacks(input: ClawbackInput): Decimal {
   const { plan: P, events: eventsBy, paidOn, settle, repKey, period, ctx, lines, trace, fail } = input;
@@ -135,8 +154,11 @@ export function applyClawbacks(input: ClawbackInput): Decimal {
             continue;
           }
           try {
-            const { share, nodes: shareNodes } = window.compute({ ...ctx, row: a.credit.row, event: ev.row, lastEmpty: undefined });
-            const exact = a.amount.times(share);
+            const cc: Ctx = { ...ctx, row: a.credit.row, event: ev.row, lastEmpty: undefined };
+            const { share, nodes: shareNodes } = window.compute(cc);
+            // the base: what the component paid on the deal, or what `takes` says
+            const base = clawbackBase(cb, a, cc, money);
+            const exact = base.amount.times(share);
             a.clawed = true;
             if (exact.isZero()) continue;
             const rounded = round(exact.neg());
@@ -147,9 +169,10 @@ export function applyClawbacks(input: ClawbackInput): Decimal {
               text: `Clawback of ${k.ir.label} on ${a.key}: ${cb.ir.events} dated ${ev.date}, ${cal.daysBetween(a.date, ev.date)} days after the credit on ${a.date} (within ${window.within.amount} ${window.within.unit}): -${moneyR(rounded.neg())}`,
               value: str(rounded),
               children: [
-                { kind: 'deal', text: `deal ${a.key} credited ${a.date}, paid in ${a.period}: ${money(a.amount)}`, value: a.amount.toFixed() },
+                { kind: 'deal', text: `deal ${a.key} credited ${a.date}, paid in ${a.period}: ${money(a.amount)}`, value: exactText(a.amount) },
+                ...(base.node ? [base.node] : []),
                 ...shareNodes,
-                { kind: 'amount', text: `${money(a.amount)} x ${formatPercent(share)} = ${money(exact)}`, value: exact.toFixed() },
+                { kind: 'amount', text: `${money(base.amount)} x ${formatPercent(share)} = ${money(exact)}`, value: exactText(exact) },
                 roundingNode(exact.neg(), rounded, rounding.mode, rounding.place, money, moneyR),
               ],
             });

@@ -61,7 +61,7 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
       attainmentCap: k.attainmentCap ? { limit: cx(k.attainmentCap.limit), text: k.attainmentCap.text } : undefined,
       clawbacks: k.clawbacks.map((cb) => {
         const t = fieldTypes.get(cb.events)?.get(cb.dealField);
-        return { ir: cb, prorate: cb.prorate ? cx(cb.prorate) : undefined, dealTable: t && t.t === 'ref' ? t.table : undefined };
+        return { ir: cb, prorate: cb.prorate ? cx(cb.prorate) : undefined, takes: cb.takes ? cx(cb.takes.amount) : undefined, dealTable: t && t.t === 'ref' ? t.table : undefined };
       }),
       bonus: k.bonus ? compileBonus<Ctx>(k.bonus, k.appliesTo ? cx(k.appliesTo) : undefined, cx) : undefined,
     };

@@ -114,6 +114,8 @@ export type CompiledRate =
 export interface CompiledClawback {
   ir: ClawbackIR;
   prorate?: Fn;
+  /** `takes ...`: the base taken back (ctx row = the deal, event = the event row). */
+  takes?: Fn;
   dealTable?: string;
 }
 
