@@ -1291,11 +1291,20 @@ export class CompParser extends CstParser {
         this.CONSUME(T.Comma);
         this.OR([
           { GATE: () => this.LA(1).tokenType === T.By, ALT: () => this.SUBRULE(this.byArg), IGNORE_AMBIGUITIES: true },
+          // `round(x, to 0.01, half even)`: the place and the mode
+          { GATE: () => this.LA(1).tokenType === T.To, ALT: () => this.SUBRULE(this.toArg), IGNORE_AMBIGUITIES: true },
+          { GATE: () => [T.Half, T.Up, T.Down].includes(this.LA(1).tokenType), ALT: () => this.SUBRULE(this.roundingMode, { LABEL: 'mode' }), IGNORE_AMBIGUITIES: true },
           { ALT: () => this.SUBRULE2(this.expression) },
         ]);
       });
     });
     this.CONSUME(T.RParen);
+  });
+
+  /** `to 0.01` in `round(x, to 0.01, half even)`. */
+  toArg = this.RULE('toArg', () => {
+    this.CONSUME(T.To);
+    this.SUBRULE(this.expression, { LABEL: 'value' });
   });
 
   /** `by days employed`, `by months employed`, `by quarter 20%` in `prorate(...)`, `seasonal(...)` (section 16). */

@@ -137,7 +137,8 @@ export type Expr =
   | { k: 'if'; c: Expr; t: Expr; e: Expr }
   /** `value otherwise fallback`: fallback when value divides by zero or reads a missing row/field. */
   | { k: 'otherwise'; e: Expr; fallback: Expr }
-  | { k: 'call'; fn: BuiltinFn; args: Expr[] }
+  /** `round(x, to 0.01, half even)`: `round` gives the place and the mode (absent: the plan's). */
+  | { k: 'call'; fn: BuiltinFn; args: Expr[]; round?: { place: string; mode?: RoundingMode } }
   /** Sum of credited amounts for the current rep (or its team) in the current period. */
   | { k: 'credit'; team: boolean; where?: Expr }
   /** `convert(e, to USD, on date)`: e (money in `from`) times the FX rate in force on the date; with
@@ -181,6 +182,8 @@ export type BuiltinFn =
   | 'months_between'
   /** months_since(d): 1 in the month of d, 2 the month after... measured at the current period's start. */
   | 'months_since'
+  /** round(x, to 0.01, half even): x rounded to a multiple of the place. */
+  | 'round'
   /** ramp(n, v1, v2, ..., vk): v1 when n <= 1, vn for n in 1..k, vk after. */
   | 'ramp';
 

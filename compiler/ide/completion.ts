@@ -18,7 +18,7 @@ export interface CompletionItem {
   snippet?: boolean;
 }
 
-const FUNCTIONS = ['min', 'max', 'abs', 'days_between', 'months_between', 'months_since', 'ramp'];
+const FUNCTIONS = ['min', 'max', 'abs', 'days_between', 'months_between', 'months_since', 'ramp', 'round'];
 /** Functions of proration and currencies (checked in proration.ts / currency.ts, not in the checker's table). */
 const MORE_FUNCTIONS: { name: string; sig: string; insert: string; doc: string }[] = [
   { name: 'prorate', sig: 'prorate(VALUE, by days employed | by months employed)', insert: 'prorate(${1:value}, by ${2|days,months|} employed)', doc: 'VALUE x days (months) employed / days (months) in the period.' },

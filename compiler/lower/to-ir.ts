@@ -298,6 +298,12 @@ class Lowerer {
         const r = this.need(this.sem.res.get(e), 'function');
         if (r.k === 'mechanic') return lowerMechanicCall(this.mechLowering(), e);
         if (r.k !== 'fn') throw new LoweringError('internal: call');
+        if (r.name === 'round') {
+          // the place is a literal (checked); the mode, when written, is the rounding declaration's words
+          const out: IR.Expr = { k: 'call', fn: 'round', args: [this.expr(this.need(e.args[0], 'round value'))], round: { place: this.need(e.args[1] as A.NumberLit | undefined, 'round place').text } };
+          if (e.mode) out.round!.mode = e.mode.text as IR.RoundingMode;
+          return out;
+        }
         return { k: 'call', fn: r.name, args: e.args.map((a) => this.expr(a)) };
       }
       case 'CreditExpr':

@@ -14,7 +14,7 @@ import { checkCurve, checkCurveCall, collectCurve } from './curves.js';
 import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecards.js';
 import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
 import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
-import { checkClawbackBase, checkClawbackExtras } from './clawbacks.js';
+import { checkClawbackBase, checkClawbackExtras, checkRoundCall } from './clawbacks.js';
 import { creditRow } from './rows.js';
 import { lintPlan } from './lints.js';
 import { checkDrawExtras } from './draws.js';
@@ -135,6 +135,7 @@ const FUNCTIONS: Record<BuiltinFn, { min: number; max: number; sig: string; doc:
   months_between: { min: 2, max: 2, sig: 'months_between(from, to)', doc: "Whole calendar months from the first date's month to the second's." },
   months_since: { min: 1, max: 1, sig: 'months_since(date)', doc: 'Counts months from a date to the current period: 1 in the month of the date.' },
   ramp: { min: 2, max: Infinity, sig: 'ramp(n, v1, v2, ...)', doc: 'The n-th value (v1 for n <= 1), and the last one after that.' },
+  round: { min: 2, max: 2, sig: 'round(x, to 0.01, half even)', doc: "Rounds to a multiple of the place, in the mode written (default: the plan's `rounding` mode)." },
 };
 
 export const BUILTIN_NAMES: { name: string; type: string; doc: string }[] = [
@@ -1360,6 +1361,8 @@ class Checker {
     const argTypes = e.args.map((a) => this.expr(a, ctx));
     if (name === 'prorate' || name === 'seasonal') return checkProrationCall(this.mechHost(), e, ctx, argTypes);
     if (e.by) this.err(diag(Codes.TypeMismatch, this.file, e.by.span, { expected: 'a value', found: `\`by ${e.by.words.join(' ')}\`` }, { hint: '`by ...` is written in `prorate(...)` and `seasonal(...)`' }));
+    if (name !== 'round' && e.mode) this.err(diag(Codes.TypeMismatch, this.file, e.mode.span, { expected: 'a value', found: `\`${e.mode.text}\`` }, { hint: 'a rounding mode is written in `round(x, to 0.01, half even)`' }));
+    if (name === 'round') checkRoundCall(this.mechanicsApi(), e);
     if (!info) {
       this.err(diag(Codes.UnknownFunction, this.file, e.callee.span, { name }, this.didYouMean(name, Object.keys(FUNCTIONS), `one of ${Object.keys(FUNCTIONS).join(', ')}`)));
       return T.unknown;
@@ -1385,6 +1388,7 @@ class Checker {
         return acc;
       }
       case 'abs':
+      case 'round':
         expectType(0, isNumeric, 'a number or amount');
         return argTypes[0]!;
       case 'days_between':

@@ -1,4 +1,5 @@
-// Checks of clawback schedules and `prorated by unused term` (docs/language.md section 15).
+// Checks of clawback schedules, `prorated by unused term` and clawback bases (`takes`), and of
+// `round(x, to 0.01, half even)` (docs/language.md sections 9 and 20).
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
 import { isUnknown, show, type Type } from './types.js';
@@ -49,4 +50,16 @@ export function checkClawbackBase(api: CheckApi, cl: A.ClawbackClause, t: Type, 
   if (t.k !== 'money' || (currency && t.currency !== currency)) {
     api.err(diag(Codes.TypeMismatch, api.file, cl.takes.span, { expected: `an amount in ${currency ?? 'the plan currency'} (\`takes USD 500\`), or a share of the credit (\`takes 10% of credit\`)`, found: show(t, api.rosterName) }));
   }
+}
+
+/** `round(x, to PLACE[, MODE])`: the place is written out (0.01, 1, 100), after `to`. */
+export function checkRoundCall(api: CheckApi, e: A.Call): void {
+  const place = e.args[1];
+  if (!place) return;
+  if (e.to !== 1) {
+    api.err(diag(Codes.TypeMismatch, api.file, place.span, { expected: 'the place after `to`: `round(x, to 0.01)`', found: `\`${api.src(place.span)}\`` }));
+    return;
+  }
+  const ok = place.kind === 'NumberLit' && /^(?:0\.0*1|10*)$/.test(place.text);
+  if (!ok && place.kind !== 'ErrorExpr') api.err(diag(Codes.TypeMismatch, api.file, place.span, { expected: 'a rounding place such as 0.01, 1 or 100', found: `\`${api.src(place.span)}\`` }));
 }

@@ -465,6 +465,9 @@ export interface Call extends Node {
   /** `by days employed` / `by quarter` in `prorate(x, by days employed)`, `seasonal(x, by quarter 20%, ...)`:
    *  the words after `by`, and the position in `args` of the value written after them (if any). */
   by?: { words: string[]; span: Span; at: number };
+  /** `round(x, to 0.01, half even)`: the position in `args` of the `to` value, and the mode's words. */
+  to?: number;
+  mode?: { text: string; span: Span };
 }
 
 /** `credit`, `team credit`, `credit where deal.product = "X"` */

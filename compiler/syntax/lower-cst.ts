@@ -1005,12 +1005,28 @@ class Lowerer {
         const byNode = this.node(args, 'byArg');
         const bySpan = this.span(byNode);
         let by: A.Call['by'];
-        const parts: { x: CstNode; by: boolean }[] = exprs.map((x) => ({ x, by: false }));
+        const parts: { x: CstNode; by: boolean; to?: boolean }[] = exprs.map((x) => ({ x, by: false }));
         if (byNode && bySpan) {
           const i = parts.findIndex((p) => (this.span(p.x)?.start ?? -1) > bySpan.start);
           parts.splice(i < 0 ? parts.length : i, 0, { x: byNode, by: true });
         }
+        // `to 0.01` (round): an argument in offset order; the mode (`half even`) is kept aside
+        const toNode = this.node(args, 'toArg');
+        const toSpan = this.span(toNode);
+        if (toNode && toSpan) {
+          const i = parts.findIndex((p) => (this.span(p.x)?.start ?? -1) > toSpan.start);
+          parts.splice(i < 0 ? parts.length : i, 0, { x: toNode, by: false, to: true });
+        }
+        let toAt: number | undefined;
+        const modeNode = this.node(args, 'mode');
+        const modeSpan = this.span(modeNode);
         for (const p of parts) {
+          if (p.to) {
+            toAt = out.length;
+            out.push(this.expression(this.node(p.x, 'value'), this.end(this.tokByType(p.x, T.To), toSpan!.end)));
+            prevEnd = toSpan!.end;
+            continue;
+          }
           if (p.by) {
             const words = [this.nameOf(this.node(p.x, 'unit'))?.text, this.tok(p.x, 'employed')?.image].filter((w): w is string => !!w);
             by = { words, span: bySpan!, at: -1 };
@@ -1027,13 +1043,15 @@ class Lowerer {
           if (xs) prevEnd = xs.end;
         }
         // `f(a, )`: a comma with nothing after it
-        const written = out.length + (by && by.at < 0 ? 1 : 0);
+        const written = out.length + (by && by.at < 0 ? 1 : 0) + (modeSpan ? 1 : 0);
         if (commas.length >= written && written > 0) {
           const lastComma = commas[commas.length - 1]!;
           out.push(this.errorExpr(this.end(lastComma, 0)));
         }
         const call: A.Call = { kind: 'Call', callee: name, args: out, span: sp };
         if (by) call.by = by;
+        if (toAt !== undefined) call.to = toAt;
+        if (modeNode && modeSpan) call.mode = { text: this.text.slice(modeSpan.start, modeSpan.end).replace(/\s+/g, ' '), span: modeSpan };
         return call;
       }
       return { kind: 'NameRef', name, span: name.span };

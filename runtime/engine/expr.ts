@@ -4,6 +4,7 @@
 import { Decimal } from '../decimal.js';
 import type { BuiltinFn, DateValue, Expr, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
 import * as cal from '../calendar.js';
+import { roundLine } from '../rounding.js';
 import { formatValue } from '../format.js';
 import { compileCurve, curveAt, curveTrace, logCurve } from '../mechanics/curves.js';
 import { cardTrace, compileScorecard, scoreCard, type CompiledScorecard, type ScorecardHelpers } from '../mechanics/scorecards.js';
@@ -108,8 +109,15 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
         }
       };
     }
-    case 'call':
+    case 'call': {
+      if (e.round) {
+        const x = sub(e.args[0]!);
+        const place = e.round.place;
+        const mode = e.round.mode;
+        return (c) => roundLine(asDec(x(c), c), { place, mode: mode ?? c.env.plan.ir.rounding.mode });
+      }
       return compileCall(e.fn, e.args.map(sub));
+    }
     case 'credit': {
       const team = e.team;
       const where = e.where ? sub(e.where) : undefined;

@@ -272,7 +272,9 @@ describe('evaluation errors', { timeout: 60_000 }, () => {
       `${FX}/zero-quota/data/reps.csv:2:1: error[COMP7001]: component \`commission\` divides by zero for rep \`a\` in 2026-01`,
     ]);
     expect(r.stderr).toContain('(the same in 3 more periods: 2026-02, 2026-03, 2026-04)');
-    expect(r.stderr).toContain('hint: a division in the plan has no fallback for zero');
+    // the plan's place of the division (`credit / quota` on line 23), under the data row
+    expect(r.stderr).toContain(`  --> ${FX}/zero-quota/plan.comp:23:18: in the plan`);
+    expect(r.stderr).toContain('hint: this division has no fallback for zero (COMP3010)');
     expect(r.stderr).toContain('4 errors while evaluating the plan');
   });
 });
