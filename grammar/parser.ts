@@ -580,6 +580,16 @@ export class CompParser extends CstParser {
 
   tierTable = this.RULE('tierTable', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Marginal) }, { ALT: () => this.CONSUME(T.Retroactive) }]);
+    // `bounds in lower band` | `bounds in higher band`: which band owns a shared bound
+    this.OPTION({
+      GATE: () => this.LA(1).image === 'bounds',
+      DEF: () => {
+        this.CONSUME(T.NameTok, { LABEL: 'bounds' });
+        this.CONSUME(T.In);
+        this.OR2([{ ALT: () => this.CONSUME(T.Lower, { LABEL: 'owner' }) }, { ALT: () => this.CONSUME(T.Higher, { LABEL: 'owner' }) }]);
+        this.CONSUME2(T.NameTok, { LABEL: 'band' });
+      },
+    });
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.band));
     this.CONSUME(T.RBrace);
@@ -985,7 +995,8 @@ export class CompParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
       },
       {
-        GATE: () => this.LA(2).tokenType === T.LBrace,
+        // `marginal {` or `marginal bounds in lower band {`
+        GATE: () => this.LA(2).tokenType === T.LBrace || ((this.LA(1).tokenType === T.Marginal || this.LA(1).tokenType === T.Retroactive) && this.LA(2).image === 'bounds'),
         ALT: () => this.SUBRULE(this.tierTable),
       },
       { ALT: () => this.SUBRULE(this.expression) },

@@ -239,6 +239,8 @@ export type RateIR =
       mode: 'marginal' | 'retroactive';
       /** 'attainment': bounds are fractions of quota; 'amount': bounds are amounts of the measure. */
       axis: 'attainment' | 'amount';
+      /** `bounds in lower band`: a band owns its `to` and not its `from` (the first band owns both). */
+      boundsIn?: 'lower';
       bands: BandIR[];
     };
 

@@ -124,6 +124,7 @@ class Lowerer {
       name: info.decl ? info.name : undefined,
       mode: info.table.mode ?? 'marginal',
       axis: info.axis === 'attainment' ? 'attainment' : 'amount',
+      ...(info.table.boundsIn === 'lower' ? { boundsIn: 'lower' as const } : {}),
       bands: info.table.bands.map((b) => ({
         from: this.need(value(b.from), 'band from'),
         to: value(b.to),

@@ -633,6 +633,7 @@ class Checker {
 
   private checkTierTable(info: TiersInfo): void {
     const t = info.table;
+    if (t.boundsWord && t.boundsWord.text !== 'band') this.err(diag(Codes.TypeMismatch, this.file, t.boundsWord.span, { expected: '`band` (`bounds in lower band`, `bounds in higher band`)', found: `\`${t.boundsWord.text}\`` }));
     if (t.bands.length === 0) {
       this.err(diag(Codes.EmptyTierTable, this.file, t.span));
       return;

@@ -152,6 +152,10 @@ export interface TierTable extends Node {
   kind: 'TierTable';
   mode?: TierMode;
   modeSpan?: Span;
+  /** `bounds in lower band`: a shared bound belongs to the band below it (default: the band above). */
+  boundsIn?: 'lower' | 'higher';
+  /** The word after `band` as written (`band`), checked by the checker. */
+  boundsWord?: { text: string; span: Span };
   bands: Band[];
 }
 

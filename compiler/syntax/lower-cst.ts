@@ -446,6 +446,10 @@ class Lowerer {
       out.mode = m.image as A.TierMode;
       out.modeSpan = tokSpan(m);
     }
+    const owner = this.tok(n, 'owner');
+    if (owner) out.boundsIn = owner.image === 'lower' ? 'lower' : 'higher';
+    const bandWord = this.tok(n, 'band');
+    if (bandWord) out.boundsWord = { text: bandWord.image, span: tokSpan(bandWord) };
     for (const b of this.nodes(n, 'band')) {
       if (this.span(b)) out.bands.push(this.band(b));
     }

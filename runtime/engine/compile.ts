@@ -39,11 +39,15 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
         name: k.rate.name,
         mode: k.rate.mode,
         axis,
-        bands: k.rate.bands.map((b) => {
+        boundsInLower: k.rate.boundsIn === 'lower',
+        bands: k.rate.bands.map((b, i) => {
           const from = new Decimal(b.from);
           const to = b.to === undefined ? null : new Decimal(b.to);
           const show = (d: Decimal): string => (axis === 'attainment' ? formatPercent(d) : formatAmount(d));
-          return { from, to, rate: cx(b.rate), text: b.text, label: `[${show(from)}, ${to ? show(to) : '∞'})` };
+          // `bounds in lower band`: (from, to], the first band [from, to]
+          const lower = k.rate.k === 'tiers' && k.rate.boundsIn === 'lower';
+          const label = lower ? `${i === 0 ? '[' : '('}${show(from)}, ${to ? `${show(to)}]` : '∞)'}` : `[${show(from)}, ${to ? show(to) : '∞'})`;
+          return { from, to, rate: cx(b.rate), text: b.text, label };
         }),
       };
     }

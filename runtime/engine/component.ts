@@ -50,8 +50,14 @@ function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal): { total: 
 }
 
 /** The band owning `x` ([from, to)); below the first band: the first band when it starts at 0, else none. */
-function bandAt(bands: ResolvedBand[], x: Decimal): ResolvedBand | undefined {
-  for (const b of bands) if (x.gte(b.lo) && (!b.hi || x.lt(b.hi))) return b;
+function bandAt(bands: ResolvedBand[], x: Decimal, lowerOwns = false): ResolvedBand | undefined {
+  // a shared bound belongs to the band above it, or with `bounds in lower band` to the band below
+  if (lowerOwns) {
+    for (let i = 0; i < bands.length; i++) {
+      const b = bands[i]!;
+      if ((i === 0 ? x.gte(b.lo) : x.gt(b.lo)) && (!b.hi || x.lte(b.hi))) return b;
+    }
+  } else for (const b of bands) if (x.gte(b.lo) && (!b.hi || x.lt(b.hi))) return b;
   const first = bands[0];
   if (first && first.open && x.lt(first.lo)) return first;
   return undefined;
@@ -156,7 +162,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     });
     if (axis === 'attainment' && quota && quota.isZero()) {
       const attainmentBands = cbands.map((b, i) => ({ lo: b.from, hi: b.to, rate: bands[i]!.rate, label: b.label, open: i === 0 && b.from.isZero() }));
-      constantBand = statedAttainment ? bandAt(attainmentBands, statedAttainment) : undefined;
+      constantBand = statedAttainment ? bandAt(attainmentBands, statedAttainment, k.rate.boundsInLower) : undefined;
       if (!statedAttainment) throw new EvalFailure('div0', ctx.rep?.loc);
     }
   }
@@ -187,7 +193,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       const { total, pieces } = marginalSlice(bands, a, b);
       return { amount: total, nodes: bandNodes(pieces) };
     }
-    const band = bandAt(bands, b);
+    const band = bandAt(bands, b, k.rate.boundsInLower);
     if (!band) return { amount: ZERO, nodes: [{ kind: 'band', text: `${money(b)} is below the first band: ${money(portion)} pays 0.00`, value: '0' }] };
     const amount = portion.times(band.rate);
     return {
@@ -241,6 +247,11 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       value: V(subtotal),
       children: dealNodes,
     });
+  }
+
+  // the blended (effective) rate of a tier table: what it paid over what it was paid on
+  if (tracing && k.rate.k === 'tiers' && !bonusPay && !measurePaid.isZero()) {
+    children.push({ kind: 'blended', text: `blended rate ${money(subtotal)} / ${money(measurePaid)} = ${formatPercent(subtotal.div(measurePaid))}`, value: V(subtotal.div(measurePaid)) });
   }
 
   // multipliers

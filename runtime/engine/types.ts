@@ -109,7 +109,7 @@ export interface CompiledBand {
 
 export type CompiledRate =
   | { k: 'flat'; fn: Fn; text: string }
-  | { k: 'tiers'; name?: string; mode: 'marginal' | 'retroactive'; axis: 'attainment' | 'amount'; bands: CompiledBand[] };
+  | { k: 'tiers'; name?: string; mode: 'marginal' | 'retroactive'; axis: 'attainment' | 'amount'; bands: CompiledBand[]; boundsInLower?: boolean };
 
 export interface CompiledClawback {
   ir: ClawbackIR;
