@@ -296,6 +296,8 @@ export class CompParser extends CstParser {
   periodsDecl = this.RULE('periodsDecl', () => {
     this.CONSUME(T.Periods);
     this.OR([
+      // `semimonthly`: the 1st-15th and the 16th-last day of each month (a word, not a keyword)
+      { GATE: () => this.LA(1).image === 'semimonthly', ALT: () => this.CONSUME(T.NameTok, { LABEL: 'frequency' }) },
       { ALT: () => this.CONSUME(T.Monthly, { LABEL: 'frequency' }) },
       { ALT: () => this.CONSUME(T.Quarterly, { LABEL: 'frequency' }) },
       { ALT: () => this.CONSUME(T.Annual, { LABEL: 'frequency' }) },

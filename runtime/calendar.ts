@@ -2,7 +2,7 @@
 // counts. Day counts are plain JS integers (never money). All computations are in UTC days.
 import type { PeriodValue } from './ir.js';
 
-export type Frequency = 'month' | 'quarter' | 'year' | 'week';
+export type Frequency = 'month' | 'quarter' | 'year' | 'week' | 'semimonth';
 
 /** How the plan cuts time into payout periods. `anchor` is the start of one week period. */
 export interface PeriodSpec {
@@ -117,6 +117,12 @@ export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
   switch (spec.frequency) {
     case 'month':
       return monthPeriod(y, m);
+    case 'semimonth': {
+      // the 1st-15th and the 16th-last day, named by their first day (`2026-01-01`, `2026-01-16`)
+      const first = parseIso(iso).d <= 15;
+      const start = isoOf(y, m, first ? 1 : 16);
+      return { kind: 'period', key: start, start, end: isoOf(y, m, first ? 15 : daysInMonth(y, m)) };
+    }
     case 'quarter':
       if (isFiscal(spec.fiscalStart)) return fiscalPeriodOf(spec.fiscalStart!, iso, 'quarter');
       return quarterPeriod(y, quarterOfMonth(m));

@@ -54,7 +54,8 @@ export interface BalancesIR {
 }
 
 export interface PeriodsIR {
-  frequency: 'month' | 'quarter' | 'year' | 'week';
+  /** 'semimonth': the 1st-15th and the 16th-last day of each month, keyed by their first day. */
+  frequency: 'month' | 'quarter' | 'year' | 'week' | 'semimonth';
   /** `every 2 weeks` -> 2; 1 otherwise. */
   every: number;
   /** `fiscal year starts February` -> 2: quarters and years are fiscal (keys `FY2027-Q1`, `FY2027`). Absent or 1: calendar. */

@@ -61,10 +61,10 @@ export function parsePeriod(text: string, periods?: PeriodsIR): PeriodValue | un
 
 /** Why a date is not a week key of the plan (undefined when it is one). */
 function weekKeyProblem(text: string, periods: PeriodsIR | undefined): string | undefined {
-  if (periods?.frequency !== 'week') return 'a date is a period only in a weekly plan, where it names the week starting that day';
-  const spec: cal.PeriodSpec = { frequency: 'week', every: periods.every, anchor: periods.from ?? cal.mondayOnOrBefore(text) };
-  const week = cal.periodOf(spec, text);
-  if (week.key !== text) return `the plan's weeks start on ${week.key} and ${cal.addDays(week.end, 1)}: name a week by its first day, as \`comp run\` prints it`;
+  if (periods?.frequency !== 'week' && periods?.frequency !== 'semimonth') return 'a date is a period only in a weekly or semimonthly plan, where it names the period starting that day';
+  const spec: cal.PeriodSpec = { frequency: periods.frequency, every: periods.every, anchor: periods.from ?? cal.mondayOnOrBefore(text) };
+  const p = cal.periodOf(spec, text);
+  if (p.key !== text) return `the plan's periods start on ${p.key} and ${cal.addDays(p.end, 1)}: name a period by its first day, as \`comp run\` prints it`;
   return undefined;
 }
 

@@ -95,7 +95,7 @@ class Lowerer {
 
   private periods(p: A.PeriodsDecl): IR.PeriodsIR {
     const freq = p.frequency?.text ?? 'monthly';
-    const map: Record<string, IR.PeriodsIR['frequency']> = { monthly: 'month', quarterly: 'quarter', annual: 'year', weekly: 'week', weeks: 'week' };
+    const map: Record<string, IR.PeriodsIR['frequency']> = { monthly: 'month', semimonthly: 'semimonth', quarterly: 'quarter', annual: 'year', weekly: 'week', weeks: 'week' };
     const bound = (e: A.Expr | undefined, which: 'start' | 'end'): string | undefined => {
       if (!e) return undefined;
       if (e.kind === 'DateLit') return e.text;

@@ -520,8 +520,8 @@ class Checker {
 
   private checkPeriods(p: A.PeriodsDecl): void {
     const freq = p.frequency?.text;
-    if (freq && !['monthly', 'quarterly', 'annual', 'weekly', 'weeks'].includes(freq)) {
-      this.err(diag(Codes.TypeMismatch, this.file, p.frequency!.span, { expected: 'monthly, quarterly, annual, weekly or every N weeks', found: `\`${freq}\`` }));
+    if (freq && !['monthly', 'semimonthly', 'quarterly', 'annual', 'weekly', 'weeks'].includes(freq)) {
+      this.err(diag(Codes.TypeMismatch, this.file, p.frequency!.span, { expected: 'monthly, semimonthly, quarterly, annual, weekly or every N weeks', found: `\`${freq}\`` }));
     }
     if (p.every && (!p.every.integer || new Decimal(p.every.text).lte(0))) {
       this.err(diag(Codes.TypeMismatch, this.file, p.every.span, { expected: 'a whole number of weeks', found: p.every.text }));

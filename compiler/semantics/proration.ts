@@ -112,8 +112,9 @@ export function employmentNameType(h: MechanicsHost, e: A.NameRef, ctx: Ctx): Ty
 }
 
 function weeklyCheck(h: MechanicsHost, span: Span, name: string): void {
-  if (h.frequency === 'weekly' || h.frequency === 'weeks') {
-    h.err(diag(Codes.NotAvailableHere, h.file, span, { name, where: 'with weekly periods (a week is not made of months)' }, { hint: 'prorate by days employed' }));
+  if (h.frequency === 'weekly' || h.frequency === 'weeks' || h.frequency === 'semimonthly') {
+    const what = h.frequency === 'semimonthly' ? 'with semimonthly periods (half a month is not made of months)' : 'with weekly periods (a week is not made of months)';
+    h.err(diag(Codes.NotAvailableHere, h.file, span, { name, where: what }, { hint: 'prorate by days employed' }));
   }
 }
 

@@ -28,7 +28,7 @@ export function componentDecl(a: Analysis, name: string): A.ComponentDecl | unde
 function frequencyWords(ir: PlanIR): string {
   const p = ir.periods;
   if (p.frequency === 'week') return p.every > 1 ? `every ${p.every} weeks` : 'weekly';
-  return { month: 'monthly', quarter: 'quarterly', year: 'yearly' }[p.frequency];
+  return { month: 'monthly', semimonth: 'twice a month (1st-15th, 16th-end)', quarter: 'quarterly', year: 'yearly' }[p.frequency];
 }
 
 export function periodWords(ir: PlanIR): string {

@@ -76,3 +76,21 @@ describe('annual plans: the year is the key, in the header as in the data', () =
     expect(diagnostics(plan('annual from 26 to 2027')).map((d) => d.code)).toEqual(['COMP3001']);
   });
 });
+
+describe('semimonthly periods (rule 5): the 1st-15th and the 16th-last day, named by their first day', () => {
+  const semi = plan('semimonthly from 2026-01 to 2026-02');
+  const deals = 'id,owner,close_date,amount\nD1,ada,2026-01-10,1000\nD2,ada,2026-01-15,500\nD3,ada,2026-01-16,2000\nD4,ada,2026-02-28,300\n';
+  it('cuts each month at the 15th; a period cell names a half-month by its first day', () => {
+    expect(codes(semi)).toEqual([]);
+    const r = run(semi, { 'reps.csv': REPS, 'deals.csv': deals, 'csat.csv': 'rep,period,score\nada,2026-01-01,3\nada,2026-01-16,5\nada,2026-02-01,3\nada,2026-02-16,3\n' });
+    expect(r.result!.periods.map((p) => `${p.key}..${p.end}`)).toEqual(['2026-01-01..2026-01-15', '2026-01-16..2026-01-31', '2026-02-01..2026-02-15', '2026-02-16..2026-02-28']);
+    // 1st-15th January: (1,000 + 500) x 10% = 150; 16th-31st: 2,000 x 10% x2 (csat 5) = 400; February 16-28: 30
+    expect(['2026-01-01', '2026-01-16', '2026-02-01', '2026-02-16'].map((k) => stmt(r, 'ada', k).lines[0]!.amount)).toEqual(['150.00', '400.00', '0.00', '30.00']);
+  });
+  it('another day in a period cell is COMP6011; months_employed is not available (COMP2012)', () => {
+    const r = run(semi, { 'reps.csv': REPS, 'deals.csv': deals, 'csat.csv': 'rep,period,score\nada,2026-01-10,3\n' });
+    expect(r.errors.map((e) => e.code)).toEqual(['COMP6011']);
+    expect((r.errors[0] as { hint?: string }).hint).toContain('2026-01-01');
+    expect(codes(semi.replace('rate 10%', 'rate 10% * months_employed'))).toContain('COMP2012');
+  });
+});
