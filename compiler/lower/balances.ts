@@ -5,11 +5,11 @@ import type * as IR from '../../runtime/ir.js';
 import type { Semantics } from '../semantics/checker.js';
 import { lowerExpr } from './to-ir.js';
 
-export function finishBalances(ir: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string): IR.PlanIR {
+export function finishBalances(ir: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string, file?: string): IR.PlanIR {
   const b = sem.balances;
   if (!b) return ir;
   const out: IR.PlanIR = { ...ir };
-  const lower = (e: A.Expr): { expr: IR.Expr; text: string } => ({ expr: lowerExpr(plan, sem, text, e), text: text.slice(e.span.start, e.span.end) });
+  const lower = (e: A.Expr): { expr: IR.Expr; text: string } => ({ expr: lowerExpr(plan, sem, text, e, file), text: text.slice(e.span.start, e.span.end) });
   const balances: IR.BalancesIR = {};
   if (b.negative && b.negative !== 'carried forward') balances.negative = b.negative;
   if (b.openingOwed) balances.openingOwed = lower(b.openingOwed);

@@ -25,7 +25,7 @@ export function fxTable(source: string): IR.TableIR {
 }
 
 export function finishTimeMoney(ir0: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string, file?: string): IR.PlanIR {
-  const ir = finishBalances(ir0, plan, sem, text);
+  const ir = finishBalances(ir0, plan, sem, text, file);
   const tm = sem.timeMoney;
   if (!tm) return ir;
   const out: IR.PlanIR = { ...ir, periods: { ...ir.periods } };
