@@ -47,6 +47,7 @@ describe('traces', () => {
       '      band [0%, 100%) @ 8% on 60,000.00 = 4,800.00',
       '    D2 on 65,000.50: 5,200.04',
       '      band [0%, 100%) @ 8% on 65,000.50 = 5,200.04',
+      '  blended rate 10,000.04 / 125,000.50 = 8%',
       '  multiplier x1.1 when attainment >= 100%: 10,000.04 x1.1 = 11,000.044',
       '  gate attainment >= 50%: met',
       '  cap USD 20,000 per period: 11,000.044 is within 20,000.00',
