@@ -107,7 +107,21 @@ async function runProgram(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`comp run ... | head`) closes the pipe: the rest of the output has
+ * nowhere to go. That ends the command quietly with its status so far, never with a stack trace.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   setJsonMode(wantsJson(argv));
   // a command that printed its own document (its JSON result, on any exit status) gets no second one
   let printed = false;
