@@ -494,6 +494,15 @@ export class CompParser extends CstParser {
           { ALT: () => this.CONSUME(T.Key) },
           { ALT: () => this.CONSUME(T.Optional) },
           { ALT: () => this.CONSUME(T.Positive) },
+          {
+            // `share: percent in 0%..100%`: the bounds every value must lie within (section 24)
+            ALT: () => {
+              this.CONSUME(T.In);
+              this.SUBRULE(this.unaryExpr, { LABEL: 'low' });
+              this.CONSUME(T.DotDot);
+              this.SUBRULE2(this.unaryExpr, { LABEL: 'high' });
+            },
+          },
         ]);
       },
     });
@@ -1170,6 +1179,8 @@ export class CompParser extends CstParser {
         { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.Lt, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(T.Gt, { LABEL: 'op' }) },
+        // `deal.product within "Furniture"`: an ancestor test on a self-referencing table (section 24)
+        { ALT: () => this.CONSUME(T.Within, { LABEL: 'op' }) },
       ]);
       this.SUBRULE2(this.addExpr);
     });
@@ -1286,6 +1297,34 @@ export class CompParser extends CstParser {
         ALT: () => {
           this.OPTION3(() => this.CONSUME(T.Team));
           this.CONSUME(T.Credit);
+          // hierarchies (section 23): `team credit by product_lead at level 2`, `... at all levels`
+          this.OPTION6({
+            GATE: () => this.LA(1).tokenType === T.By && this.LA(0).tokenType === T.Credit,
+            DEF: () => {
+              this.CONSUME2(T.By);
+              this.SUBRULE3(this.name, { LABEL: 'hierarchy' });
+            },
+          });
+          this.OPTION7({
+            GATE: () => this.LA(1).tokenType === T.At && (this.LA(2).tokenType === T.Level || this.LA(2).tokenType === T.All),
+            DEF: () => {
+              this.CONSUME(T.At);
+              this.OR5([
+                {
+                  ALT: () => {
+                    this.CONSUME(T.Level);
+                    this.CONSUME3(T.NumberLiteral, { LABEL: 'level' });
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.CONSUME(T.All, { LABEL: 'allLevels' });
+                    this.CONSUME(T.Levels);
+                  },
+                },
+              ]);
+            },
+          });
           this.OPTION4(() => {
             this.CONSUME(T.Where);
             // any condition, `and`/`or`/`not` included (`on credit where A and B`)
@@ -1300,6 +1339,11 @@ export class CompParser extends CstParser {
     this.CONSUME(T.LParen);
     this.OPTION(() => {
       this.SUBRULE(this.expression);
+      // `sum(deal.units where deal.product = "A")`: an aggregate's rows filtered (section 22)
+      this.OPTION2(() => {
+        this.CONSUME(T.Where);
+        this.SUBRULE3(this.expression, { LABEL: 'aggWhere' });
+      });
       this.MANY(() => {
         this.CONSUME(T.Comma);
         this.OR([

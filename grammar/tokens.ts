@@ -49,7 +49,7 @@ KEYWORD_WORDS.push(...'curve linear steps below above slope capped scorecard met
 for (const w of 'fiscal year starts version effective fx rates convert assignments'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
 
 /** Balances, shown values, hierarchies, reference data (docs/language.md sections 21-24); all soft. */
-for (const w of 'opening owed balance carried forward due written off show levels'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
+for (const w of 'opening owed balance carried forward due written off show level levels'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
 
 const reservedSet = new Set<string>(RESERVED);
 
@@ -125,7 +125,7 @@ export const Fx = k('fx'), Rates = k('rates'), Convert = k('convert'), Assignmen
 
 /** Balances and shown values: `opening owed EXPR`, `negative balance due`, `show units, margin`. */
 export const Opening = k('opening'), Owed = k('owed'), Balance = k('balance'), Carried = k('carried'), Forward = k('forward');
-export const Due = k('due'), Written = k('written'), Off = k('off'), Show = k('show'), Levels = k('levels');
+export const Due = k('due'), Written = k('written'), Off = k('off'), Show = k('show'), Level = k('level'), Levels = k('levels');
 /** `share: percent in 0%..100%`: the bounds of a field's values. */
 export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
 

@@ -43,6 +43,13 @@ export interface PlanIR {
   show?: string[];
 }
 
+/** `team credit by FIELD at level N | at all levels` (docs/language.md section 23): the credit of the
+ *  reps N levels below (all levels: every rep below) along the roster field FIELD, in force in the period. */
+export interface HierarchyIR {
+  by: string;
+  level: number | 'all';
+}
+
 /** `opening owed EXPR`, `opening draw balance EXPR`, `negative balance carried forward | due | written off`. */
 export interface BalancesIR {
   /** Absent: `carried forward`. */
@@ -84,6 +91,8 @@ export interface FieldIR {
   positive: boolean;
   /** `where "GTXPro" means "GTX Pro"`: raw data text -> the text it is read as, before validation. */
   aliases?: Record<string, string>;
+  /** `in 0%..100%`: every value lies within (both included); decimal text (percents as fractions) or ISO dates. */
+  bounds?: { low: string; high: string; text: string };
 }
 
 export interface TableIR {
@@ -141,7 +150,7 @@ export type Expr =
   /** `round(x, to 0.01, half even)`: `round` gives the place and the mode (absent: the plan's). */
   | { k: 'call'; fn: BuiltinFn; args: Expr[]; round?: { place: string; mode?: RoundingMode } }
   /** Sum of credited amounts for the current rep (or its team) in the current period. */
-  | { k: 'credit'; team: boolean; where?: Expr }
+  | { k: 'credit'; team: boolean; where?: Expr; hierarchy?: HierarchyIR }
   /** `convert(e, to USD, on date)`: e (money in `from`) times the FX rate in force on the date; with
    *  `from deal.currency`, `fromExpr` gives the currency per row (and `from` is '') */
   | { k: 'convert'; e: Expr; from: string; to: string; on: Expr; fromExpr?: Expr }
@@ -149,7 +158,26 @@ export type Expr =
   | ProrationExpr
   | CreditRuleExpr
   /** Payout curves, scorecards, another rep's lets (docs/language.md sections on bonuses; runtime/mechanics/curves.ts, scorecards.ts). */
-  | BonusExpr;
+  | BonusExpr
+  /** Aggregates over related rows, ancestor tests (docs/language.md sections 22 and 24; runtime/mechanics/relations.ts). */
+  | RelationExpr;
+
+/**
+ * `sum(deal.units where COND)`, `count(expenses)`, `min(...)`, `max(...)`: over the rep's credited
+ * rows of the period (`credits`), or over the rows of a table whose rep field names the rep and
+ * whose date (or period) field falls in the period. `value` is absent for `count`.
+ * `a within b`: a row of a self-referencing table is b or below it (`parentField` chains up).
+ */
+export type RelationExpr =
+  | {
+      k: 'agg';
+      fn: 'sum' | 'count' | 'min' | 'max';
+      source: { k: 'credits' } | { k: 'table'; table: string; repField: string; dateField?: string; periodField?: string };
+      value?: Expr;
+      where?: Expr;
+      text: string;
+    }
+  | { k: 'within'; e: Expr; ancestor: Expr; table: string; parentField: string };
 
 /** Employment values in a rep's period, a prorated value, a seasonal share of an annual value. */
 export type ProrationExpr =
@@ -251,7 +279,7 @@ export interface ComponentIR {
   at?: PlanAt;
   /** Which reps it applies to (rep context); absent = all reps. */
   appliesTo?: Expr;
-  measure: { team: boolean; where?: Expr; text: string };
+  measure: { team: boolean; where?: Expr; text: string; hierarchy?: HierarchyIR };
   basis: Basis;
   rate: RateIR;
   /**

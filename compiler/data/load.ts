@@ -16,6 +16,7 @@ import type { Sheets } from './xlsx.js';
 import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
+import { checkParentLoops, outOfBounds } from './bounds.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -146,6 +147,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   for (const f of opts.sheets?.files ?? []) tried.add(f);
   for (const f of unreadFiles(inputs, tried)) report(Codes.UnreadDataFile, f, { line: 1, column: 1 }, { file: f });
   checkReferences(ir, loaded, report);
+  for (const lt of loaded.values()) checkParentLoops(lt.ir, lt.rows, lt.keys, (row, field, args) => report(Codes.ParentLoop, lt.file, at(lt, row, field), args));
   checkSplits(ir, loaded, report);
   checkLookups(ir, loaded, report);
 
@@ -252,7 +254,7 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
   }
   const known = seen.get(value);
   if (known !== undefined) return known;
-  const parsed = parseValueChecked(value, f, periods);
+  const parsed = checkedValue(value, f, periods);
   if (!parsed.ok) {
     report(parsed.def, file, cellAt(grid, col, idx), {}, parsed.hint, parsed.message);
     return null;
@@ -268,6 +270,12 @@ function parseValueChecked(text: string, f: FieldIR, periods: PeriodsIR): Parsed
     return { ok: false, def: Codes.NotPositive, message: format(Codes.NotPositive.template, { column: f.name, text }) };
   }
   return p;
+}
+
+function checkedValue(text: string, f: FieldIR, periods: PeriodsIR): Parsed {
+  const p = parseValueChecked(text, f, periods);
+  const out = p.ok ? outOfBounds(p.value, text, f) : undefined;
+  return out ? { ok: false, ...out } : p;
 }
 
 /** Where a row's cell was read: the cell, or the row itself when the cell is absent (a JSON key left out). */

@@ -131,7 +131,13 @@ export const Codes = {
 
   // balances, shown values, hierarchies, aggregates, reference data (docs/language.md sections 21-24; COMPx250-x299)
   ShowNotALet: def('COMP2250', 'error', 'not a let', '`{name}` is not a `let`: `show` lists values computed per rep and period'),
+  AggregateWithoutRows: def('COMP2251', 'error', 'aggregate without rows', '`{name}(...)` names no rows to aggregate'),
+  BoundsOnUnorderedField: def('COMP3251', 'error', 'bounds on a field without order', 'a field of type {type} cannot have bounds'),
+  WithinNeedsHierarchy: def('COMP3250', 'error', 'not in a hierarchy', '`within` needs a row of a table with one field referencing itself, found {found}'),
   OpeningDrawWithoutDraw: def('COMP5250', 'error', 'opening draw balance without a draw', '`opening draw balance` needs a `draw recoverable` in the plan'),
+  AggregateTableShape: def('COMP5252', 'error', 'aggregate over a table', '`{table}` needs {what} to be aggregated per rep and period'),
+  BoundsOutOfOrder: def('COMP5253', 'error', 'bounds out of order', 'the low bound {low} is above the high bound {high}'),
+  HierarchyToDate: def('COMP5254', 'error', 'roll-up to date', '`team credit by ... at level ...` is one period\'s credit: it cannot be paid on a measure to date'),
   OpeningCreditNotCumulative: def('COMP5251', 'error', 'opening credit without a measure to date', '`opening credit` needs `basis year to date` or `basis quarter to date`'),
 
   // ---- 6xxx input data (file, line, column)
@@ -149,6 +155,8 @@ export const Codes = {
   MalformedFile: def('COMP6012', 'error', 'malformed file', '{problem}'),
   NotPositive: def('COMP6013', 'error', 'not positive', '`{column}` must be greater than zero, found `{text}`'),
   UnknownColumn: def('COMP6014', 'warning', 'unknown column', 'column `{column}` is not declared in table `{table}` and is not read'),
+  ValueOutOfBounds: def('COMP6250', 'error', 'value out of bounds', '`{text}` is outside the bounds of `{column}` ({bounds})'),
+  ParentLoop: def('COMP6251', 'error', 'parent chain loops', 'the `{field}` chain of `{key}` in `{table}` comes back to itself: {chain}'),
   // files, sandbox and hostile data (docs/diagnostics.md, COMP6350-COMP6359)
   OutsideDataFolders: def('COMP6350', 'error', 'outside the data folders', 'table `{table}` is read from `{source}`, which is outside the data folders'),
   NotAFile: def('COMP6351', 'error', 'not a data file', '`{file}` is {kind}, not a data file'),

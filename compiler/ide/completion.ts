@@ -21,6 +21,8 @@ export interface CompletionItem {
 const FUNCTIONS = ['min', 'max', 'abs', 'days_between', 'months_between', 'months_since', 'ramp', 'round'];
 /** Functions of proration and currencies (checked in proration.ts / currency.ts, not in the checker's table). */
 const MORE_FUNCTIONS: { name: string; sig: string; insert: string; doc: string }[] = [
+  { name: 'sum', sig: 'sum(deal.FIELD [where COND])', insert: 'sum(${1:deal.units})', doc: "The sum of a field over the rep's rows of the period (credited rows, or a table's rows of the rep dated in the period)." },
+  { name: 'count', sig: 'count(deal [where COND])', insert: 'count(${1:deal} where ${2:deal.product = \"A\"})', doc: "How many of the rep's rows of the period meet COND." },
   { name: 'prorate', sig: 'prorate(VALUE, by days employed | by months employed)', insert: 'prorate(${1:value}, by ${2|days,months|} employed)', doc: 'VALUE x days (months) employed / days (months) in the period.' },
   { name: 'seasonal', sig: 'seasonal(ANNUAL, by quarter W1, W2, W3, W4)', insert: 'seasonal(${1:rep.annual_quota}, by quarter ${2:25%}, ${3:25%}, ${4:25%}, ${5:25%})', doc: "The share of an annual value that falls in the period; the weights sum to 100%." },
   { name: 'convert', sig: 'convert(AMOUNT, [from TEXT,] to CUR, on DATE)', insert: 'convert(${1:deal.amount}, to ${2:USD}, on ${3:deal.close_date})', doc: 'Converts at the FX rate in force on DATE (the latest on or before it).' },
@@ -49,7 +51,7 @@ const CLAUSE_KEYWORDS = [
 const VERSION_KEYWORDS = ['let', 'tiers', 'component', 'draw recoverable', 'guarantee'];
 const ROSTER_KEYWORDS = ['team by', 'employed from', 'leave from', 'assignments from'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const EXPR_KEYWORDS = ['credit', 'team credit', 'if', 'then', 'else', 'otherwise', 'and', 'or', 'not', 'true', 'false'];
+const EXPR_KEYWORDS = ['credit', 'team credit', 'team credit at all levels', 'team credit at level', 'if', 'then', 'else', 'otherwise', 'and', 'or', 'not', 'true', 'false'];
 const FIELD_TYPES = ['text', 'date', 'period', 'boolean', 'integer', 'decimal', 'percent', 'money', 'rep'];
 
 export const SNIPPETS: CompletionItem[] = [

@@ -332,6 +332,11 @@ export function constructHover(a: FullAnalysis, pathNodes: A.Node[], offset: num
     if (k === 'PayoutCurrencyDecl') return { node: n, markdown: `**Payout currency** ${code(src(a, (n as A.PayoutCurrencyDecl).value))}: each rep's statement is computed in ${a.semantics.currency}; the amount paid is converted at the rate in force on the period's last day and rounded again.` };
     if (k === 'EffectiveDecl') return { node: n, markdown: '**effective**: this file is one version of a plan run with others (`comp run h1.comp h2.comp`): it pays from its `effective from` date.' };
     if (k === 'DrawDecl') return { node: n, markdown: drawMarkdown(a, n as A.DrawDecl) };
+    if (k === 'Binary' && (n as A.Binary).op === 'within') {
+      const b = n as A.Binary;
+      if (offset >= b.opSpan.start && offset <= b.opSpan.end)
+        return { node: n, markdown: `**within**: true when ${code(src(a, b.left))} is ${code(src(a, b.right))} or below it, following the table's field that references itself up to a row without a parent.` };
+    }
     if (k === 'OpeningDecl' || k === 'NegativeBalanceDecl' || k === 'ShowDecl' || k === 'OpeningCreditClause') return { node: n, markdown: balanceMarkdown(a, n as A.BalanceItem | A.OpeningCreditClause) };
     if (k === 'TableDecl') {
       const md = rosterClauseMarkdown(a, n as A.TableDecl, offset);

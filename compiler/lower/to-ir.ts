@@ -10,6 +10,9 @@ import { valueType } from '../semantics/types.js';
 import { lowerEmployment, lowerMechanicCall, lowerMechanicName, lowerRateTable, teamQuotaAttainment, type MechLowering } from './credit-rules.js';
 import { allScorecards, bonusExpr, bonusIR, type BonusLowering } from './bonuses.js';
 import { lowerClawbackWindow, lowerComponentSettlement, lowerDrawExtras, type LowerApi } from './cumulative.js';
+import { lowerAggregate, lowerWithin } from './relations.js';
+import { fieldBounds } from '../semantics/bounds.js';
+import { hierarchyOf } from '../semantics/relations.js';
 
 /** `file`: the plan's file name, for the places run errors point at (`PlanAt`). */
 export function lowerToIR(plan: A.Plan, sem: Semantics, text: string, file = 'plan.comp'): IR.PlanIR {
@@ -65,6 +68,8 @@ class Lowerer {
           const out: IR.FieldIR = { name: f.name, type: f.irType, optional: f.decl.optional, positive: f.decl.positive };
           const aliases = f.decl.aliases.filter((a) => a.to);
           if (aliases.length) out.aliases = Object.fromEntries(aliases.map((a) => [a.from.value, a.to!.value]));
+          const bounds = fieldBounds(f.decl);
+          if (bounds) out.bounds = { ...bounds };
           return out;
         }),
         repField: t.repField,
@@ -156,7 +161,11 @@ class Lowerer {
           break;
         case 'OnClause': {
           const m = this.need(cl.measure, 'on');
-          if (m.kind === 'CreditExpr') out.measure = { team: m.team, where: m.where ? this.expr(m.where) : undefined, text: this.src(m) };
+          if (m.kind === 'CreditExpr') {
+            out.measure = { team: m.team, where: m.where ? this.expr(m.where) : undefined, text: this.src(m) };
+            const hier = hierarchyOf(m);
+            if (hier) out.measure.hierarchy = { ...hier };
+          }
           break;
         }
         case 'BasisClause':
@@ -285,6 +294,7 @@ class Lowerer {
         throw new LoweringError('internal: field access');
       }
       case 'Binary': {
+        if (e.op === 'within') return this.need(lowerWithin(e, (x) => this.expr(x)), 'within');
         const out: IR.Expr = { k: 'bin', op: e.op, l: this.expr(e.left), r: this.expr(this.need(e.right, 'right operand')) };
         if (e.op === '/') out.at = this.at(e);
         return out;
@@ -296,6 +306,8 @@ class Lowerer {
       case 'Otherwise':
         return { k: 'otherwise', e: this.expr(e.value), fallback: this.expr(this.need(e.fallback, 'fallback')) };
       case 'Call': {
+        const agg = lowerAggregate(e, (x) => this.expr(x), (x) => this.text.slice(x.span.start, x.span.end));
+        if (agg) return agg;
         const r = this.need(this.sem.res.get(e), 'function');
         if (r.k === 'mechanic') return lowerMechanicCall(this.mechLowering(), e);
         if (r.k !== 'fn') throw new LoweringError('internal: call');
@@ -307,8 +319,10 @@ class Lowerer {
         }
         return { k: 'call', fn: r.name, args: e.args.map((a) => this.expr(a)) };
       }
-      case 'CreditExpr':
-        return { k: 'credit', team: e.team, where: e.where ? this.expr(e.where) : undefined };
+      case 'CreditExpr': {
+        const hier = hierarchyOf(e);
+        return { k: 'credit', team: e.team, where: e.where ? this.expr(e.where) : undefined, ...(hier ? { hierarchy: { ...hier } } : {}) };
+      }
       case 'ConvertExpr': {
         const t = e.from ? undefined : this.sem.types.get(this.need(e.amount, 'convert amount'));
         const from = t?.k === 'money' ? t.currency : '';

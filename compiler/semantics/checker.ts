@@ -22,6 +22,8 @@ import { checkEmployment, checkProrationCall, employmentNameType, type Employmen
 import { checkComponentCreditRules, checkRateTable, checkTeamLets, teamNameType } from './credit-rules.js';
 import { checkConvert, checkTimeMoneyItem, checkTimeMoneyPlan, type TimeMoneyHost, type TimeMoneyInfo } from './time-money.js';
 import { checkBalanceItem, checkOpeningCredit, type BalancesInfo } from './balances.js';
+import { checkFieldBounds } from './bounds.js';
+import { AGGREGATE_DOCS, checkAggregate, checkHierarchyBasis, checkHierarchyCredit, checkStrayWhere, checkWithin, isAggregateCall } from './relations.js';
 
 export type Resolution =
   | { k: 'let'; name: string }
@@ -128,8 +130,8 @@ export interface Ctx {
 }
 
 const FUNCTIONS: Record<BuiltinFn, { min: number; max: number; sig: string; doc: string }> = {
-  min: { min: 1, max: Infinity, sig: 'min(a, b, ...)', doc: 'The smallest of its arguments.' },
-  max: { min: 1, max: Infinity, sig: 'max(a, b, ...)', doc: 'The largest of its arguments.' },
+  min: { min: 1, max: Infinity, sig: 'min(a, b, ...)', doc: "The smallest of its arguments; `min(deal.FIELD [where COND])`: the smallest over the rep's rows of the period." },
+  max: { min: 1, max: Infinity, sig: 'max(a, b, ...)', doc: "The largest of its arguments; `max(deal.FIELD [where COND])`: the largest over the rep's rows of the period." },
   abs: { min: 1, max: 1, sig: 'abs(a)', doc: 'The absolute value.' },
   days_between: { min: 2, max: 2, sig: 'days_between(from, to)', doc: 'Whole days from the first date to the second.' },
   months_between: { min: 2, max: 2, sig: 'months_between(from, to)', doc: "Whole calendar months from the first date's month to the second's." },
@@ -141,10 +143,11 @@ const FUNCTIONS: Record<BuiltinFn, { min: number; max: number; sig: string; doc:
 export const BUILTIN_NAMES: { name: string; type: string; doc: string }[] = [
   { name: 'rep', type: 'a rep (roster row)', doc: 'The rep being paid.' },
   { name: 'period', type: 'period', doc: 'The period being paid: `period.start`, `period.end`.' },
-  { name: 'credit', type: 'money', doc: "The rep's credit in the period. `team credit`: the team's; `credit where COND`: the deals meeting COND." },
+  { name: 'credit', type: 'money', doc: "The rep's credit in the period. `team credit`: the team's (direct reports); `team credit at level 2`, `at all levels`, `by product_lead`: deeper levels and other hierarchies; `credit where COND`: the deals meeting COND." },
 ];
 
 export function functionInfo(name: string): { sig: string; doc: string } | undefined {
+  if (name === 'sum' || name === 'count') return AGGREGATE_DOCS[name];
   return Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, { sig: string; doc: string }>)[name] : undefined;
 }
 
@@ -398,6 +401,7 @@ class Checker {
         else info.key = f.name.text;
       }
       this.addSymbol({ name: f.name.text, kind: 'field', type: show(type, this.s.roster?.name) + (f.optional ? ', optional' : '') + (f.positive ? ', positive' : ''), span: f.span, nameSpan: f.name.span, doc: f.doc, container: info.name });
+      checkFieldBounds(this.tm(), f, type);
       if (f.positive && !isNumeric(type) && !isUnknown(type)) {
         this.err(diag(Codes.TypeMismatch, this.file, f.span, { expected: 'a number or amount for `positive`', found: show(type) }));
       }
@@ -740,6 +744,7 @@ class Checker {
               const t = this.expr(cl.measure, rc);
               this.err(diag(Codes.TypeMismatch, this.file, cl.measure.span, { expected: '`credit`, `team credit` or `credit where ...`', found: show(t, this.s.roster?.name) }));
             } else this.expr(cl.measure, rc);
+            checkHierarchyBasis(this.tm(), c, cl.measure);
           }
           break;
         case 'BasisClause':
@@ -1169,6 +1174,7 @@ class Checker {
   private binary(e: A.Binary, ctx: Ctx): Type {
     const l = this.expr(e.left, ctx);
     const r = e.right ? this.expr(e.right, ctx) : T.unknown;
+    if (e.op === 'within') return checkWithin(this.tm(), e, l, r);
     if (isUnknown(l) || isUnknown(r)) {
       if (['=', '!=', '<', '<=', '>', '>=', 'and', 'or'].includes(e.op)) return T.boolean;
       if (e.op === '/' && !isUnknown(l) && !isUnknown(r)) return T.unknown;
@@ -1356,6 +1362,8 @@ class Checker {
 
   private call(e: A.Call, ctx: Ctx): Type {
     const name = e.callee.text;
+    if (isAggregateCall(this.tm(), e)) return checkAggregate(this.tm(), e, ctx);
+    checkStrayWhere(this.tm(), e);
     const curve = checkCurveCall(this.bonusHost(), e, ctx);
     if (curve) return curve;
     const info = Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, (typeof FUNCTIONS)[BuiltinFn]>)[name] : undefined;
@@ -1416,7 +1424,8 @@ class Checker {
 
   private creditExpr(e: A.CreditExpr, ctx: Ctx): Type {
     if (!ctx.rep) return this.notHere(e, e.team ? 'team credit' : 'credit', ctx);
-    if (e.team && !this.s.teamBy && this.s.roster) {
+    checkHierarchyCredit(this.tm(), e);
+    if (e.team && !e.by && !this.s.teamBy && this.s.roster) {
       this.err(diag(Codes.TeamWithoutManager, this.file, e.span, {}, { hint: 'add `team by manager` to the roster, with `manager: rep optional`' }));
     }
     if (e.where) {

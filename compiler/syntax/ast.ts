@@ -107,6 +107,8 @@ export interface FieldDecl extends Node {
   positive: boolean;
   /** `where "GTXPro" means "GTX Pro"`: spellings in the data read as another value. */
   aliases: { from: StringLit; to?: StringLit; span: Span }[];
+  /** `in 0%..100%`: every value of the field lies within these bounds (both included). */
+  bounds?: { low: Expr; high: Expr; span: Span };
   doc: Doc;
 }
 
@@ -431,7 +433,7 @@ export interface FieldAccess extends Node {
   field?: Name; // missing while typing `rep.`
 }
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
+export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or' | 'within';
 
 export interface Binary extends Node {
   kind: 'Binary';
@@ -472,6 +474,8 @@ export interface Call extends Node {
   /** `round(x, to 0.01, half even)`: the position in `args` of the `to` value, and the mode's words. */
   to?: number;
   mode?: { text: string; span: Span };
+  /** `sum(deal.units where COND)`: the condition an aggregate's rows meet (docs/language.md section 22). */
+  where?: Expr;
 }
 
 /** `credit`, `team credit`, `credit where deal.product = "X"` */
@@ -479,6 +483,10 @@ export interface CreditExpr extends Node {
   kind: 'CreditExpr';
   team: boolean;
   where?: Expr;
+  /** `team credit by product_lead`: the roster field (a rep) that makes the hierarchy (section 23). */
+  by?: Name;
+  /** `at level 2` (reports of reports), `at all levels`; absent: level 1 (direct reports). */
+  level?: { n: number | 'all'; span: Span };
 }
 
 /** Stands where the parser recovered and found no expression. */

@@ -391,6 +391,13 @@ class Lowerer {
       if (to) alias.to = to;
       out.aliases.push(alias);
     }
+    const inKw = this.tokByType(n, T.In);
+    if (inKw) {
+      const dots = this.tokByType(n, T.DotDot);
+      const low = this.unaryExpr(this.node(n, 'low'), this.end(inKw, 0));
+      const high = this.unaryExpr(this.node(n, 'high'), this.end(dots ?? inKw, 0));
+      out.bounds = { low, high, span: { start: inKw.startOffset, end: Math.max(high.span.end, this.end(dots ?? inKw, 0)) } };
+    }
     return out;
   }
 
@@ -1056,6 +1063,8 @@ class Lowerer {
         if (by) call.by = by;
         if (toAt !== undefined) call.to = toAt;
         if (modeNode && modeSpan) call.mode = { text: this.text.slice(modeSpan.start, modeSpan.end).replace(/\s+/g, ' '), span: modeSpan };
+        const w = this.tokByType(args, T.Where);
+        if (w) call.where = this.expression(this.node(args, 'aggWhere'), this.end(w, sp.end));
         return call;
       }
       return { kind: 'NameRef', name, span: name.span };
@@ -1073,6 +1082,18 @@ class Lowerer {
     }
     if ((t = this.tokByType(n, T.Credit))) {
       const out: A.CreditExpr = { kind: 'CreditExpr', span: sp, team: !!this.tokByType(n, T.Team) };
+      if (this.tokByType(n, T.By)) {
+        const h = this.nameOf(this.node(n, 'hierarchy'));
+        if (h) out.by = h;
+      }
+      const atKw = this.tokByType(n, T.At);
+      if (atKw) {
+        const lv = this.tok(n, 'level');
+        const all = this.tok(n, 'allLevels');
+        const last = this.tokByType(n, T.Levels) ?? lv ?? atKw;
+        if (all) out.level = { n: 'all', span: { start: atKw.startOffset, end: this.end(last, 0) } };
+        else if (lv) out.level = { n: Number(lv.image.replace(/,/g, '')), span: { start: atKw.startOffset, end: this.end(last, 0) } };
+      }
       const w = this.tokByType(n, T.Where);
       if (w) out.where = this.orExpr(this.node(n, 'where'), this.end(w, 0));
       return out;

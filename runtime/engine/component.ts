@@ -8,6 +8,7 @@ import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
 import { EvalFailure, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
+import { hierarchyCredits } from '../mechanics/relations.js';
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -73,7 +74,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   const rp = ctx.rp!;
   const ir = k.ir;
   const children: TraceNode[] = [];
-  const pool = ir.measure.team ? rp.team : rp.credits;
+  const pool = ir.measure.hierarchy ? hierarchyCredits(ctx, ir.measure.hierarchy) : ir.measure.team ? rp.team : rp.credits;
   const deals: Credit[] = [];
   for (const cr of pool) {
     if (k.measureWhere) {

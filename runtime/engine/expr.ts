@@ -12,6 +12,7 @@ import type { BonusHelpers } from '../mechanics/bonuses.js';
 import { compileProration, type ProrationHelpers } from '../mechanics/proration.js';
 import { compileCreditRule, type CreditRuleHelpers } from '../mechanics/credit-rules.js';
 import { noteConversion, rateOn } from '../mechanics/currency.js';
+import { compileRelation, hierarchyCredits, type RelationHelpers } from '../mechanics/relations.js';
 import { EvalFailure, type CompiledLet, type Ctx, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
 import { asBool, asDec, compare, date, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
 
@@ -121,6 +122,8 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
     case 'credit': {
       const team = e.team;
       const where = e.where ? sub(e.where) : undefined;
+      const hier = e.hierarchy;
+      if (hier) return (c) => sum(hierarchyCredits(c, hier).filter((cr) => !where || asBool(where({ ...c, row: cr.row, lastEmpty: undefined }), c)).map((cr) => cr.amount));
       return (c) => creditSum(c, team, where);
     }
     case 'convert': {
@@ -144,6 +147,7 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
   if (e.k === 'employment' || e.k === 'prorate' || e.k === 'seasonal') return compileProration(e, sub, prorationHelpers) as Fn;
   if (e.k === 'rateBy' || e.k === 'team') return compileCreditRule(e, sub, creditRuleHelpers) as Fn;
   if (e.k === 'curve' || e.k === 'scorecard' || e.k === 'repLet') return compileBonusExpr(e, sub);
+  if (e.k === 'agg' || e.k === 'within') return compileRelation<Ctx>(e, sub, relationHelpers) as Fn;
   throw new Error(`unknown expression ${JSON.stringify(e)}`);
 }
 
@@ -386,6 +390,19 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
   divisionByZero: (c) => {
     throw new EvalFailure('div0', c.rep?.loc);
   },
+};
+
+// aggregates over related rows, ancestor tests (runtime/mechanics/relations.ts)
+const relationHelpers: RelationHelpers<Ctx> = {
+  creditRows: (c) => (c.rp ? c.rp.credits.filter((x) => x.rule >= 0).map((x) => x.row) : []),
+  tableRows: (c, t) => c.env.tables.get(t),
+  rep: (c) => c.rep,
+  period: (c) => c.period,
+  withRow: (c, row) => ({ ...c, row, lastEmpty: undefined }),
+  dec: (v, c) => asDec(v as RV, c),
+  bool: (v, c) => asBool(v as RV, c),
+  empty: (c) => emptyFailure(c),
+  note: mechNote,
 };
 
 // ------------------------------------------------------------------ curves, scorecards, bonuses (runtime/mechanics/)
