@@ -1171,18 +1171,22 @@ export class CompParser extends CstParser {
 
   cmpExpr = this.RULE('cmpExpr', () => {
     this.SUBRULE(this.addExpr);
-    this.OPTION(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Eq, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.NotEq, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.LtEq, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.Lt, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.Gt, { LABEL: 'op' }) },
-        // `deal.product within "Furniture"`: an ancestor test on a self-referencing table (section 24)
-        { ALT: () => this.CONSUME(T.Within, { LABEL: 'op' }) },
-      ]);
-      this.SUBRULE2(this.addExpr);
+    this.OPTION({
+      // `within 12 months takes 50%` on the next line of a clawback schedule is its next row
+      GATE: () => this.LA(1).tokenType !== T.Within || this.LA(2).tokenType !== T.NumberLiteral,
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(T.Eq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.NotEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.LtEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.Lt, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(T.Gt, { LABEL: 'op' }) },
+          // `deal.product within "Furniture"`: an ancestor test on a self-referencing table (section 24)
+          { ALT: () => this.CONSUME(T.Within, { LABEL: 'op' }) },
+        ]);
+        this.SUBRULE2(this.addExpr);
+      },
     });
   });
 
