@@ -3,8 +3,8 @@ if exists('b:current_syntax')
   finish
 endif
 
-syn keyword compItem plan currency periods rounding roster table credit let tiers component draw guarantee target curve scorecard fiscal version effective fx
-syn keyword compClause for on basis rate gate multiplier cap clawback where amount date to split from pays recover below above all pool minimum advance hold cancelled forgiven metric within team by key optional positive marginal retroactive monthly quarterly yearly weekly per period deal total running
+syn keyword compItem plan currency periods rounding roster table credit let tiers component draw guarantee target curve scorecard fiscal version effective fx opening show
+syn keyword compClause for on basis rate gate multiplier cap clawback where amount date to split from pays recover below above all pool minimum advance hold cancelled forgiven metric within team by key optional positive marginal retroactive monthly quarterly yearly weekly per period deal total running owed balance carried forward due written off level levels
 syn keyword compOperator and or not if then else otherwise credit
 syn keyword compBoolean true false
 syn keyword compType text money decimal integer percent boolean
