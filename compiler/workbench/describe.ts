@@ -122,7 +122,11 @@ export function componentTerms(a: Analysis, ir: PlanIR, c: ComponentIR): string[
           ? `Rate by bands of ${axis}, graduated: each band's rate applies only to the part inside the band.`
           : `Rate by bands of ${axis}, retroactive: the rate of the band reached applies to all of it.`,
       );
-      out.push('A band includes its lower bound and not its upper bound: a result exactly on a bound is paid at the higher band.');
+      out.push(
+        c.rate.boundsIn === 'lower'
+          ? 'A band includes its upper bound and not its lower bound (the first band includes both): a result exactly on a bound is paid at the lower band.'
+          : 'A band includes its lower bound and not its upper bound: a result exactly on a bound is paid at the higher band.',
+      );
     }
   }
   if (c.cumulative) out.push(`Computed ${c.cumulative.scope} to date: each period pays what is owed to date minus what this component already paid in the ${c.cumulative.scope}${c.cumulative.negative ? '; the true-up can be negative' : ''}.`);
