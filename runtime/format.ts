@@ -37,7 +37,7 @@ export function fixed(d: Decimal, dp: number): string {
   return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
-/** Decimal places of the `exact` texts of payout and deal lines (docs/language.md, "Precision"). */
+/** Decimal places of the `exact` texts of payout and deal lines and trace values (docs/language.md, "Precision"); let values are given in full. */
 export const EXACT_PLACES = 20;
 
 /**

@@ -1,14 +1,15 @@
 // Trace nodes shared by the phases: values, credit lists, rounding.
 import type { Decimal } from '../decimal.js';
 import type { RoundingMode, TraceNode, Value } from '../ir.js';
-import { exactText, fixed, formatAmount, formatPercent, formatRounded, formatValue, placeDigits } from '../format.js';
+import { fixed, formatAmount, formatPercent, formatRounded, formatValue, placeDigits } from '../format.js';
 import { roundLine } from '../rounding.js';
 import { conversionNodes } from '../mechanics/currency.js';
 import type { Credit, RV } from './types.js';
 import { isDec, sum } from './values.js';
 
 export function valueString(v: RV): string {
-  if (isDec(v)) return exactText(v);
+  // in full: tools read these values back as exact numbers (the workbench's synthetic deals)
+  if (isDec(v)) return v.toFixed();
   if (typeof v === 'string') return v;
   return formatValue(v as Value);
 }

@@ -71,8 +71,8 @@ describe('days employed', () => {
       'leaves.csv': NO_LEAVES,
       'deals.csv': NO_DEALS,
     });
-    // 8,000 x 15 / 31 = 3,870.967741935483870967741935...: exact inside, printed to 20 decimals
-    expect(quotaOf(r, 'ben', '2026-01')).toBe('3870.96774193548387096774');
+    // 8,000 x 15 / 31 = 3,870.967741935483870967741935...
+    expect(quotaOf(r, 'ben', '2026-01')!.startsWith('3870.96774193548387096774193548')).toBe(true);
   });
 
   it('excludes leave days, both ends included; overlapping leaves count once', () => {
@@ -88,7 +88,7 @@ describe('days employed', () => {
     expect(quotaOf(r, 'cy', '2026-01')).toBe('2800');
     expect(quotaOf(r, 'di', '2026-03')).toBe('1100');
     expect(quotaOf(r, 'ed', '2026-01')).toBe('3000');
-    expect(quotaOf(r, 'ed', '2026-02')).toBe('2989.28571428571428571429');
+    expect(quotaOf(r, 'ed', '2026-02')!.startsWith('2989.2857142857142857142857')).toBe(true);
   });
 
   it('shows the days employed and on leave in the trace', () => {
