@@ -51,8 +51,8 @@ export function checkBalanceItem(h: TimeMoneyHost, item: A.BalanceItem): void {
       if (!h.once('show', item)) return;
       for (const n of item.names) {
         if (!h.s.lets.has(n.text)) {
-          const { hint } = h.didYouMean(n.text, h.s.lets.keys(), 'the name of a `let`');
-          h.err(diag(Codes.ShowNotALet, h.file, n.span, { name: n.text }, hint ? { hint } : {}));
+          // with a close let's name: the quick fix `Change to ...` (compiler/ide/code-actions.ts)
+          h.err(diag(Codes.ShowNotALet, h.file, n.span, { name: n.text }, h.didYouMean(n.text, h.s.lets.keys(), 'the name of a `let`')));
           continue;
         }
         h.ref(n.span, 'let', n.text);

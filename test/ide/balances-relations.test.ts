@@ -5,6 +5,7 @@ import { analyze } from '../../compiler/analysis.js';
 import { hover } from '../../compiler/ide/hover.js';
 import { complete } from '../../compiler/ide/completion.js';
 import { formatText } from '../../compiler/ide/format.js';
+import { fixesFor } from '../../compiler/ide/code-actions.js';
 
 const PLAN = `plan "t"
 currency USD
@@ -74,5 +75,11 @@ describe('issue 8 rules 6-10 in the IDE', () => {
     const labels = (o: number) => complete(a, o).map((c) => c.label);
     expect(labels(PLAN.indexOf('show units'))).toEqual(expect.arrayContaining(['show', 'opening owed', 'negative balance due']));
     expect(labels(at('sum(', 0))).toEqual(expect.arrayContaining(['sum', 'count']));
+  });
+
+  it('offers the closest let as a quick fix for `show` of an unknown name (COMP2250)', () => {
+    const b = analyze('p.comp', PLAN.replace('show units', 'show unit'));
+    const d = b.diagnostics.find((x) => x.code === 'COMP2250')!;
+    expect(fixesFor(b, d).map((f) => f.title)).toEqual(['Change to `units`']);
   });
 });
