@@ -159,7 +159,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       }
       return o;
     };
-    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow };
+    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false };
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {

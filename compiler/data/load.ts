@@ -190,9 +190,10 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2, seen: new Map<string, Value>() }));
   const isCsv = raw.kind === 'csv';
   const keyField = t.key;
+  const Values = rowValues();
   for (let idx = 0; idx < grid.length; idx++) {
     if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${idx.toLocaleString('en-US')} of ${grid.length.toLocaleString('en-US')} rows`);
-    const values: Record<string, Value> = Object.create(null) as Record<string, Value>;
+    const values = new Values();
     for (const { f, col, seen } of fields) {
       if (col === -1) {
         values[f.name] = null;
@@ -220,6 +221,18 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
     lt.rows.push(row);
   }
   return lt;
+}
+
+/**
+ * A constructor of a table's row values: objects with nothing inherited (their prototype has no
+ * prototype: a field named `toString` or `constructor` is only ever the row's own), filled in the
+ * same field order, so every row of a table shares one compact shape (a null-prototype object
+ * from Object.create(null) is a dictionary: several times larger and slower to read).
+ */
+function rowValues(): new () => Record<string, Value> {
+  const Values = function (this: Record<string, Value>) {} as unknown as new () => Record<string, Value>;
+  Values.prototype = Object.create(null) as object;
+  return Values;
 }
 
 /** Where a cell was read: the cell, or its row when the table has no such column. */

@@ -34,6 +34,8 @@ export interface PeriodFrame {
   reportsOf: Map<string, string[]>;
   /** The roster row of a rep in the period (assignments applied). */
   repRow(k: string): RowValue;
+  /** Whether statements list what each component paid on each deal (EvaluateOptions `deals`). */
+  deals: boolean;
 }
 
 /** What a rep earns in a period, before clawbacks, balances, draws and currency. */
@@ -103,7 +105,7 @@ export function earnRepPeriod(
       res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
       res.trace.value = str(rounded);
       componentTraces.push(res.trace);
-      for (const a of res.attributions) dealLines.push(dealLine(k.ir.name, a));
+      if (f.deals) for (const a of res.attributions) dealLines.push(dealLine(k.ir.name, a));
       paidOn.push({ ki, attributions: res.attributions });
     } catch (err) {
       fail(err, `component \`${k.ir.name}\``, rep, period, k.ir.at);

@@ -192,6 +192,11 @@ export interface EvaluateOptions {
    * are evaluated here as usual (empty values, split sums: the errors stay the runtime's).
    */
   credits?: PrecomputedCredits;
+  /**
+   * false: statements carry no deal lines (`deals` empty): what `comp run` prints as a table or
+   * CSV never shows them, and at a million deals they are most of a run's memory. Default true.
+   */
+  deals?: boolean;
   /** Told what is being evaluated, from the loops (`comp run`'s progress line on a terminal). */
   progress?: (what: string) => void;
 }

@@ -71,7 +71,7 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
     credits = await engineCredits(files[0]!, plan.ir, files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {}, dataset);
     if (!credits) return setExit(EXIT_ERRORS);
   }
-  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', credits, progress: progress.step });
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, progress: progress.step });
   progress.done();
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
