@@ -162,7 +162,9 @@ export function checkProrationCall(h: MechanicsHost, e: A.Call, ctx: Ctx, argTyp
   for (const w of weights) {
     if (w.kind !== 'PercentLit') {
       constant = false;
-      if (w.kind !== 'ErrorExpr') h.err(diag(Codes.TypeMismatch, h.file, w.span, { expected: 'a weight written as a percent, e.g. `25%`', found: `\`${h.src(w.span)}\`` }));
+      // an ErrorExpr may come without a syntax error (`seasonal(x, by quarter , by quarter 20%, ...)`,
+      // found by npm run fuzz): it is reported here, so that the plan is never lowered with it
+      h.err(diag(Codes.TypeMismatch, h.file, w.kind === 'ErrorExpr' ? e.span : w.span, { expected: 'a weight written as a percent, e.g. `25%`', found: w.kind === 'ErrorExpr' ? 'a missing or misplaced weight' : `\`${h.src(w.span)}\`` }, { hint: sig }));
       continue;
     }
     total = total.plus(new Decimal(w.text).div(100));
