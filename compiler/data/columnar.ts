@@ -7,7 +7,7 @@
 // so that its values are exactly what csv-parse gives. Anything else (a stray or unclosed quote,
 // mixed or bare `\r` line breaks) returns undefined and ./csv.ts reads the file the careful way.
 import { LineIndex } from '../syntax/lines.js';
-import type { Position, RawColumn, RawGrid, RawProblem, RawTable } from './raw.js';
+import { readHeader, type Position, type RawColumn, type RawGrid, type RawProblem, type RawTable } from './raw.js';
 
 /** Consistent line breaks: no `\r`, or every `\r` is part of a `\r\n` and every `\n` of one. */
 function plainBreaks(text: string): boolean {
@@ -194,19 +194,7 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
     return { line: p.line + 1, column: p.column + 1 };
   };
   table.start = at(headStart);
-  const seen = new Map<string, number>();
-  header.forEach((name, k) => {
-    const p = at(headOffsets[k]!);
-    const trimmed = name.trim();
-    const prev = seen.get(trimmed);
-    if (prev !== undefined) {
-      problems.push({ ...p, message: `column \`${trimmed}\` appears twice in the header (first as column ${prev + 1})` });
-      return;
-    }
-    seen.set(trimmed, k);
-    const col: RawColumn = { name: trimmed, ...p, index: k };
-    table.columns.push(col);
-  });
+  readHeader(table, header, (k) => at(headOffsets[k]!));
   for (let r = 0; r < rows; r++) {
     const got = counts[r]!;
     if (got === width) continue;

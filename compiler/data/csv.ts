@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import { LineIndex } from '../syntax/lines.js';
 import { readCsvColumns } from './columnar.js';
-import type { RawCell, RawProblem, RawRow, RawTable } from './raw.js';
+import { readHeader, type RawCell, type RawProblem, type RawRow, type RawTable } from './raw.js';
 
 interface ScannedRecord {
   /** Offset of the record's first character. */
@@ -172,18 +172,7 @@ export function readCsvRows(file: string, source: string): RawTable {
   const head = records[0]!;
   const headVals = values[0]!;
   table.start = pos(head.start);
-  const seen = new Map<string, number>();
-  headVals.forEach((name, k) => {
-    const p = pos(head.fields[k]!);
-    const trimmed = name.trim();
-    const prev = seen.get(trimmed);
-    if (prev !== undefined) {
-      problems.push({ ...p, message: `column \`${trimmed}\` appears twice in the header (first as column ${prev + 1})` });
-      return;
-    }
-    seen.set(trimmed, k);
-    table.columns.push({ name: trimmed, ...p, index: k });
-  });
+  readHeader(table, headVals, (k) => pos(head.fields[k]!));
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
     const vals = values[r]!;

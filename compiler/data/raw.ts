@@ -98,3 +98,19 @@ export function cellRef(row: number, column: number): string {
   for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return `${s}${row}`;
 }
+
+/** The header's columns into `table.columns` (names trimmed); a repeated name is a problem and its column is left out. */
+export function readHeader(table: RawTable, names: readonly string[], positionOf: (k: number) => Position): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, k) => {
+    const p = positionOf(k);
+    const trimmed = name.trim();
+    const prev = seen.get(trimmed);
+    if (prev !== undefined) {
+      table.problems.push({ ...p, message: `column \`${trimmed}\` appears twice in the header (first as column ${prev + 1})` });
+      return;
+    }
+    seen.set(trimmed, k);
+    table.columns.push({ name: trimmed, ...p, index: k });
+  });
+}

@@ -24,12 +24,9 @@ start=$(date +%s)
 log() { printf '[editors-setup %3ss] %s\n' "$(( $(date +%s) - start ))" "$*" >&2; }
 
 # ---------------------------------------------------------------- Debian packages
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
+# shellcheck source=../lib/debian.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
+mapfile -t missing < <(missing_debian_packages "${APT_PACKAGES[@]}")
 if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" != 0 ]; then

@@ -36,12 +36,9 @@ flock 9   # two concurrent runs must not build the same venv
 
 apt_reason=""
 # ---------------------------------------------------------------- Debian packages
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
+# shellcheck source=../lib/debian.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
+mapfile -t missing < <(missing_debian_packages "${APT_PACKAGES[@]}")
 if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" != 0 ]; then
