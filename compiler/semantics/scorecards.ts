@@ -63,6 +63,8 @@ export function checkScorecard(h: BonusHost, c: A.ScorecardDecl): void {
   }
   const info = c.name ? h.b.scorecards.get(c.name.text) : undefined;
   if (info?.decl === c) {
+    const cycle = cycleThrough(h, info.name);
+    if (cycle) h.err(diag(Codes.CyclicDefinition, h.file, c.name!.span, { name: info.name, cycle: cycle.join(' -> ') }));
     info.checked = true;
     for (const ref of info.unguardedRefs ?? []) warnZeroTarget(h, info, ref);
     info.unguardedRefs = undefined;
@@ -99,3 +101,41 @@ export function checkScorecardRef(h: BonusHost, e: A.NameRef, ctx: BonusCtx): Ty
   }
   return T.percent;
 }
+
+/** The names from scorecard `name` back to itself through its metrics, gate, the lets and the
+ *  scorecards they read (`mbo -> x -> mbo`), or undefined when it does not read itself. A card is
+ *  computed inline wherever it is used, so a card that reads itself has no value. */
+function cycleThrough(h: BonusHost, name: string): string[] | undefined {
+  const seen = new Set<string>();
+  const visit = (node: unknown, path: string[]): string[] | undefined => {
+    if (!node || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      for (const n of node) {
+        const found = visit(n, path);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const o = node as { kind?: string };
+    if (o.kind === 'NameRef') {
+      const r = h.s.res.get(o as A.NameRef);
+      if (r?.k !== 'scorecard' && r?.k !== 'let') return undefined;
+      if (r.k === 'scorecard' && r.name === name) return [...path, name];
+      const key = `${r.k}:${r.name}`;
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      const body = r.k === 'let' ? h.s.lets.get(r.name)?.decl.value : cardBody(h.b.scorecards.get(r.name)?.decl);
+      return visit(body, [...path, r.name]);
+    }
+    for (const [k, v] of Object.entries(o)) {
+      if (k !== 'span' && v && typeof v === 'object') {
+        const found = visit(v, path);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(cardBody(h.b.scorecards.get(name)?.decl), [name]);
+}
+
+const cardBody = (c: A.ScorecardDecl | undefined): unknown[] => (c ? [c.metrics.map((m) => [m.actual, m.target, m.cap]), c.gate] : []);

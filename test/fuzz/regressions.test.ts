@@ -27,6 +27,10 @@ const EXPECTED: Record<string, string[]> = {
   'tier-band-multiplier-recovered.comp': ['COMP1101', 'COMP3008'],
   'tier-pays-multiplier.comp': ['COMP3008'],
   'seasonal-two-by.comp': ['COMP3001'],
+  // a scorecard that reads itself, directly or through a let (seed 1 inputs 660,824 and 667,024)
+  'scorecard-reads-itself.comp': ['COMP2009'],
+  'scorecard-through-let.comp': ['COMP2009'],
+  'scorecard-let-first.comp': ['COMP2009'],
 };
 
 describe('regression fixtures', () => {
@@ -43,7 +47,7 @@ describe('regression fixtures', () => {
       if (!EXPECTED[f]!.length) expect([...codes]).toEqual([]);
       for (const c of EXPECTED[f]!) expect(codes, `${f} gets ${c}`).toContain(c);
       if (!EXPECTED[f]!.length) expect(o.evaluated, `${f} is clean and runs`).toBe(true);
-      expect(codes.has('COMP2009'), 'no false "defined in terms of itself"').toBe(false);
+      if (!EXPECTED[f]!.includes('COMP2009')) expect(codes.has('COMP2009'), 'no false "defined in terms of itself"').toBe(false);
     });
   }
   it('80 syntax errors are each reported', () => {
