@@ -30,7 +30,7 @@ import { parse, type TokenInfo } from './syntax/parse.js';
 import { parseIncremental } from './syntax/incremental.js';
 import { check, type Semantics } from './semantics/checker.js';
 import { lowerToIR } from './lower/to-ir.js';
-import { checkVersions } from './semantics/versions.js';
+import { checkVersions } from './semantics/version-plans.js';
 import { finishTimeMoney } from './lower/time-money.js';
 import { Codes, diag, sortDiagnostics } from './diagnostics/diagnostic.js';
 

@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
 import { sameType, show } from './types.js';
-import { timeMoneyOf, type TimeMoneyHost } from './time-money.js';
+import { timeMoneyOf, type TimeMoneyHost } from './time-money-info.js';
 
 export function checkAssignments(h: TimeMoneyHost, roster: A.TableDecl, name: A.Name): void {
   const rosterInfo = h.s.roster!;

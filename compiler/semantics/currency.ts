@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
 import { CURRENCIES, T, isUnknown, show, type Type } from './types.js';
-import { timeMoneyOf, type TimeMoneyHost } from './time-money.js';
+import { timeMoneyOf, type TimeMoneyHost } from './time-money-info.js';
 
 export function checkFx(h: TimeMoneyHost, d: A.FxDecl): void {
   if (!h.once('fx rates', d)) return;

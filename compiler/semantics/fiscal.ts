@@ -1,7 +1,7 @@
 // Fiscal years: `fiscal year starts February` (docs/language.md, "Fiscal years").
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
-import { timeMoneyOf, type TimeMoneyHost } from './time-money.js';
+import { timeMoneyOf, type TimeMoneyHost } from './time-money-info.js';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -24,7 +24,67 @@ function target(file: string, spec: string): string {
   return relative(root, join(root, file, '..', spec));
 }
 
+/** The import graph of the source files, without imports of types only (erased when compiled). */
+async function valueGraph(): Promise<Map<string, string[]>> {
+  const files = await glob(['{compiler,runtime,lsp,grammar}/**/*.ts'], { cwd: root, ignore: ['**/node_modules/**', 'dist/**'] });
+  const graph = new Map<string, string[]>();
+  for (const f of files.sort()) {
+    const text = readFileSync(join(root, f), 'utf8');
+    const deps: string[] = [];
+    for (const m of text.matchAll(/^\s*(import|export)\s+([^'";]*?)\s*from\s+['"]([^'"]+)['"]/gm)) {
+      const clause = m[2]!;
+      const typeOnly = clause.startsWith('type ') || (/^\{[^}]*\}$/.test(clause) && clause.slice(1, -1).split(',').every((s) => s.trim() === '' || s.trim().startsWith('type ')));
+      if (typeOnly || !m[3]!.startsWith('.')) continue;
+      deps.push(relative(root, join(root, f, '..', m[3]!)).replace(/\.js$/, '.ts'));
+    }
+    graph.set(f, deps);
+  }
+  return graph;
+}
+
+/** The strongly connected components of more than one file (Tarjan). */
+function circles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const c: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        c.push(w);
+      } while (w !== v);
+      if (c.length > 1) out.push(c.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
 describe('architecture: what each layer may import', () => {
+  it('no import circles: no source file reaches itself through the values it imports', async () => {
+    const graph = await valueGraph();
+    expect(graph.get('compiler/semantics/time-money.ts')).toContain('compiler/semantics/versions.ts');
+    expect(circles(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual([['a', 'b']]);
+    expect(circles(graph)).toEqual([]);
+  });
+
   it('reads the imports it checks', async () => {
     const rt = await importsOf('runtime/**/*.ts');
     expect(rt.some(({ spec }) => spec === 'decimal.js')).toBe(true);
