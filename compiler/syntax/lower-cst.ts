@@ -1013,8 +1013,20 @@ class Lowerer {
         let prevEnd = this.end(lp, name.span.end);
         const commas = this.toks(args, 'Comma');
         // a `by ...` argument (prorate, seasonal) sits among the others in offset order
-        const byNode = this.node(args, 'byArg');
+        const byNodes = this.nodes(args, 'byArg');
+        const byNode = byNodes[0];
         const bySpan = this.span(byNode);
+        // one `by ...` per call: a second one is reported at its place and left out (issue 9)
+        for (const extra of byNodes.slice(1)) {
+          const xs = this.span(extra);
+          if (!xs) continue;
+          this.diagnostics.push(
+            diag(Codes.DuplicateClause, this.file, xs, { clause: 'by' }, {
+              related: bySpan ? [{ file: this.file, span: bySpan, message: 'given here first' }] : [],
+              hint: 'a call takes one `by ...`, its value first: `seasonal(x, by quarter 20%, 25%, 25%, 30%)`',
+            }),
+          );
+        }
         let by: A.Call['by'];
         const parts: { x: CstNode; by: boolean; to?: boolean }[] = exprs.map((x) => ({ x, by: false }));
         if (byNode && bySpan) {
@@ -1054,7 +1066,7 @@ class Lowerer {
           if (xs) prevEnd = xs.end;
         }
         // `f(a, )`: a comma with nothing after it
-        const written = out.length + (by && by.at < 0 ? 1 : 0) + (modeSpan ? 1 : 0);
+        const written = out.length + (by && by.at < 0 ? 1 : 0) + (modeSpan ? 1 : 0) + Math.max(0, byNodes.length - 1);
         if (commas.length >= written && written > 0) {
           const lastComma = commas[commas.length - 1]!;
           out.push(this.errorExpr(this.end(lastComma, 0)));

@@ -26,7 +26,9 @@ const EXPECTED: Record<string, string[]> = {
   // found by the 1M fuzz run (npm run fuzz, seed 1): a multiplier literal as a band's rate
   'tier-band-multiplier-recovered.comp': ['COMP1101', 'COMP3008'],
   'tier-pays-multiplier.comp': ['COMP3008'],
-  'seasonal-two-by.comp': ['COMP3001'],
+  'seasonal-two-by.comp': ['COMP5002'],
+  // issue 9: one `by` per call, the second one reported at its place
+  'seasonal-by-twice.comp': ['COMP5002'],
   // a scorecard that reads itself, directly or through a let (seed 1 inputs 660,824 and 667,024)
   'scorecard-reads-itself.comp': ['COMP2009'],
   'scorecard-through-let.comp': ['COMP2009'],
@@ -50,6 +52,13 @@ describe('regression fixtures', () => {
       if (!EXPECTED[f]!.includes('COMP2009')) expect(codes.has('COMP2009'), 'no false "defined in terms of itself"').toBe(false);
     });
   }
+  it('a second `by` in a call is reported at its own place, with a hint (issue 9)', () => {
+    const text = readFileSync(join(DIR, 'seasonal-by-twice.comp'), 'utf8');
+    const d = analyze('seasonal-by-twice.comp', text).diagnostics.find((x) => x.code === 'COMP5002')!;
+    expect(text.slice(d.span.start, d.span.end)).toBe('by quarter 25%');
+    expect(d.hint).toContain('one `by');
+    expect(d.related?.[0]?.message).toBe('given here first');
+  });
   it('80 syntax errors are each reported', () => {
     const text = readFileSync(join(DIR, 'errors-80.comp'), 'utf8');
     const syntax = analyze('errors-80.comp', text).diagnostics.filter((d) => d.code.startsWith('COMP1'));

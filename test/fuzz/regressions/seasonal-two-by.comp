@@ -1,6 +1,7 @@
 # Found by npm run fuzz (seed 1, input 148,787): `seasonal(x, by quarter , by quarter 20%, ...)` parses
 # without a syntax error into weights with an error expression, which lowering took for an
-# internal error (COMP1999). Now COMP3001 on the call.
+# internal error (COMP1999). Then COMP3001 on the call; now (issue 9) the second `by` is COMP5002
+# at its own place, with the first one as related information and a hint.
 ## Regional team plan, FY2026: seasonal quotas prorated for new hires and leave, commission by
 ## product, a partner-channel bonus, and a manager override on team attainment.
 plan "Regional team FY2026"
