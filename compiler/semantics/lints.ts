@@ -132,7 +132,9 @@ export function lintPlan(h: LintHost): Diagnostic[] {
         const b = constPercent(t.bands[i]!.pays);
         const at = t.bands[i]!.from;
         if (a && b && at && b.lt(a)) {
-          out.push(diag(Codes.PayFallsAsCreditRises, h.file, t.bands[i]!.span, { at: src(at.span), from: pct(a), to: pct(b), what: label }, { hint: 'retroactive tiers apply the band reached to everything: a lower rate above pays less in total; use `marginal` if each rate is for its own band' }));
+          // `bounds in lower band`: the bound itself still pays the band below; the drop is just above it
+          const where = t.boundsIn === 'lower' ? `just above ${src(at.span)}` : src(at.span);
+          out.push(diag(Codes.PayFallsAsCreditRises, h.file, t.bands[i]!.span, { at: where, from: pct(a), to: pct(b), what: label }, { hint: 'retroactive tiers apply the band reached to everything: a lower rate above pays less in total; use `marginal` if each rate is for its own band' }));
         }
       }
     }
@@ -212,9 +214,17 @@ export function lintPlan(h: LintHost): Diagnostic[] {
       out.push(diag(Codes.MinimumAboveCap, h.file, minimum.span, { minimum: minimum.v.toFixed(), cap: capPeriod.v.toFixed() }, { related: [{ file: h.file, span: capPeriod.span, message: 'the cap' }], hint: 'the minimum is applied after the cap, so the cap never holds; lower the minimum or raise the cap' }));
     }
     if (attCap && tiers) {
-      for (const b of tiers.bands) {
+      // Attainment is paid up to the cap. A marginal band starting at the cap pays on nothing (no
+      // credit inside it); a retroactive band starting exactly at the cap is reached there when it
+      // owns its lower bound (the default) and never when the band below owns it (`bounds in lower band`).
+      const t = tiers;
+      const reachedAtCap = t.mode === 'retroactive' && t.boundsIn !== 'lower';
+      for (const b of t.bands) {
         const from = constPercent(b.from);
-        if (from && from.gte(attCap.v)) out.push(diag(Codes.BandAboveAttainmentCap, h.file, b.span, { from: src(b.from!.span), cap: attCap.text, name }, { hint: `credit above quota x ${attCap.text} is not paid, so this band never pays` }));
+        if (from && (reachedAtCap ? from.gt(attCap.v) : from.gte(attCap.v))) {
+          const why = from.eq(attCap.v) ? (t.mode === 'marginal' ? 'no credit above the cap is paid, and the band has none below it' : `with \`bounds in lower band\` an attainment of exactly ${attCap.text} belongs to the band below`) : `credit above quota x ${attCap.text} is not paid`;
+          out.push(diag(Codes.BandAboveAttainmentCap, h.file, b.span, { from: src(b.from!.span), cap: attCap.text, name }, { hint: `${why}, so this band never pays` }));
+        }
       }
     }
   }

@@ -2,6 +2,7 @@
 // silent wrong pay"). Each is now right, or reported with a code. Figures computed by hand.
 import { describe, expect, it } from 'vitest';
 import { codes, run, stmt, traceTexts } from '../helpers/plan-run.js';
+import { analyze } from '../../compiler/analysis.js';
 
 const HEAD = `plan "Traps"
 currency USD
@@ -141,6 +142,22 @@ describe('plan lints', () => {
     expect(lint('component c "C" {\n  rate retroactive {\n    from USD 0 to USD 10,000 pays 10%\n    from USD 10,000 pays 8%\n  }\n}\n')).toEqual(['COMP4202']);
     const att = `let quota = USD 100,000\nlet attainment = credit / quota\ncomponent c "C" {\n  rate marginal {\n    from 0% to 150% pays 8%\n    from 150% pays 12%\n  }\n  cap attainment at 150%\n}\n`;
     expect(lint(att)).toEqual(['COMP4201']);
+  });
+  it('lints COMP4201/COMP4202 follow `bounds in lower band`', () => {
+    const table = (mode: string, bounds: string, from: string) =>
+      `let quota = USD 100,000\nlet attainment = credit / quota\ncomponent c "C" {\n  rate ${mode}${bounds} {\n    from 0% to ${from} pays 8%\n    from ${from} pays 12%\n  }\n  cap attainment at 150%\n}\n`;
+    // retroactive, the band owns its lower bound: attainment capped at 150% is in the band from 150% (it pays)
+    expect(lint(table('retroactive', '', '150%'))).toEqual([]);
+    // the band below owns 150%: the band from 150% is never reached
+    expect(lint(table('retroactive', ' bounds in lower band', '150%'))).toEqual(['COMP4201']);
+    expect(lint(table('retroactive', '', '160%'))).toEqual(['COMP4201']);
+    // marginal: a band from the cap has no credit inside it, whoever owns the bound
+    expect(lint(table('marginal', ' bounds in lower band', '150%'))).toEqual(['COMP4201']);
+    expect(lint(table('marginal', '', '140%'))).toEqual([]);
+    // the drop of a retroactive rate happens at the bound, or just above it when the lower band owns it
+    const falls = (bounds: string) => analyze('t.comp', `${HEAD}${CREDIT}component c "C" {\n  rate retroactive${bounds} {\n    from USD 0 to USD 10,000 pays 10%\n    from USD 10,000 pays 8%\n  }\n}\n`).diagnostics.find((d) => d.code === 'COMP4202')!.message;
+    expect(falls('')).toContain('at USD 10,000 the rate');
+    expect(falls(' bounds in lower band')).toContain('at just above USD 10,000 the rate');
   });
   it('a plan with no component (COMP5009) and a second `team by` (COMP5002)', () => {
     expect(codes(`${HEAD}${CREDIT}`)).toEqual(['COMP5009']);
