@@ -25,7 +25,9 @@ export function escapeControls(text: string): string {
 
 /** Columns a terminal uses for the text (CJK characters take two). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // printable ASCII is one column a character (string-width's own first case); the bundle sets
+  // string-width up only on the first other text (scripts/bundle.mjs)
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 
 /** Pad to a display width. */
