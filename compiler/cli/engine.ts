@@ -1,27 +1,37 @@
-// `--engine duckdb`: crediting runs as SQL in an embedded DuckDB (compiler/sql/, compiler/engines/);
-// the runtime evaluates the rest on the credit lines it returns. A construct the SQL compiler does
-// not cover is COMP9501 naming it and its plan line, never a different figure.
+// `--engine duckdb`: DuckDB reads and checks the inputs itself (compiler/engines/inputs.ts) and
+// credits as SQL (compiler/sql/); the runtime evaluates the rest on the credit lines it returns.
+// Inputs the engine's checks find anything in are read by the default loader instead, so every
+// data error has one wording. A construct the SQL compiler does not cover is COMP9501 naming it
+// and its plan line, never a different figure.
+import { statSync } from 'node:fs';
 import type { Dataset, PlanIR, RunResult } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import type { PlanLines } from '../sql/compile.js';
+import type { LoadOptions } from '../data/load.js';
 import { Codes } from '../diagnostics/codes.js';
-import { printDataErrors, writeErr } from './shared.js';
+import { loadData, printDataErrors, protectInput, requireExisting, writeErr } from './shared.js';
 
 export type EngineName = 'default' | 'duckdb';
 export const ENGINES: EngineName[] = ['default', 'duckdb'];
 
-/** Credit lines from DuckDB, or undefined after printing why not (COMP9501, COMP9502). */
-export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLines, dataset: Dataset): Promise<PrecomputedCredits | undefined> {
+/** The SQL the plan's crediting compiles to, or undefined after printing COMP9501. */
+async function compiles(planFile: string, ir: PlanIR, lines: PlanLines): Promise<boolean> {
   const { compileCredits, SqlCompileError } = await import('../sql/compile.js');
   const { DUCKDB } = await import('../sql/dialect.js');
   try {
     compileCredits(ir, DUCKDB, lines);
+    return true;
   } catch (e) {
     if (!(e instanceof SqlCompileError)) throw e;
     printDataErrors([{ code: Codes.SqlUnsupported.code, message: `${e.construct} cannot run in DuckDB (${e.where}); run it with the default engine`, file: planFile, line: e.line ?? 1, column: 1 }]);
     writeErr('\n1 error; nothing was run\n');
-    return undefined;
+    return false;
   }
+}
+
+/** Credit lines from DuckDB over a loaded dataset, or undefined after printing why not (COMP9501, COMP9502). */
+export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLines, dataset: Dataset): Promise<PrecomputedCredits | undefined> {
+  if (!(await compiles(planFile, ir, lines))) return undefined;
   const { DuckDbEngine, EngineRefusal } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open();
   try {
@@ -31,6 +41,36 @@ export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLin
     printDataErrors([{ code: e.code, message: e.message, file: e.file, line: e.line, column: 1 }]);
     writeErr('\n1 error; nothing was run\n');
     return undefined;
+  } finally {
+    engine.close();
+  }
+}
+
+/**
+ * `comp run --engine duckdb`: the inputs read by DuckDB and the credit lines computed there; the
+ * dataset and credits for the runtime, or undefined after printing the errors. `COMP_ENGINE_TRACE`
+ * set: says on stderr whether the engine read the inputs or handed them to the loader, and why.
+ */
+export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, inputs: string[], opts: LoadOptions): Promise<{ dataset: Dataset; credits: PrecomputedCredits } | undefined> {
+  requireExisting(inputs.filter((i) => i !== '-'), 'data file or folder');
+  const { DuckDbEngine } = await import('../engines/duckdb.js');
+  const engine = await DuckDbEngine.open();
+  try {
+    const read = await engine.readInputs(ir, inputs, opts);
+    if (process.env.COMP_ENGINE_TRACE) writeErr(read.ok ? 'engine: inputs read by DuckDB\n' : `engine: inputs read by the loader (${read.reason})\n`);
+    if (!read.ok) {
+      const dataset = await loadData(ir, inputs, opts);
+      if (!dataset) return undefined;
+      const credits = await engineCredits(planFile, ir, lines, dataset);
+      return credits && { dataset, credits };
+    }
+    printDataErrors(read.notes);
+    for (const i of inputs) if (i !== '-' && !statSync(i, { throwIfNoEntry: false })?.isDirectory()) protectInput(i);
+    for (const t of read.tables.values()) protectInput(t.file);
+    if (!(await compiles(planFile, ir, lines))) return undefined;
+    const credits = await engine.inputCredits(ir);
+    const dataset = await engine.inputRows(ir, read.tables, new Set(ir.tables.map((t) => t.name)));
+    return { dataset, credits };
   } finally {
     engine.close();
   }

@@ -256,13 +256,11 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
     else report(Codes.MalformedFile, file, at, { problem: invalid.invalid! });
     return null;
   }
-  let text = cellText ?? '';
-  if (f.aliases && Object.prototype.hasOwnProperty.call(f.aliases, text)) text = f.aliases[text]!;
-  // Text is kept exactly as written; typed values may have spaces around them.
-  const value = f.type.t === 'text' || f.type.t === 'ref' ? text : text.trim();
+  const value = cellInput(f, cellText);
   if (value.trim() === '') {
-    if (f.optional && t.key !== f.name) return null;
-    report(Codes.EmptyValue, file, cellAt(grid, col, idx), { column: f.name }, t.key === f.name ? 'a key field is always required' : 'declare the field `optional` if it may be empty');
+    const empty = emptyCell(t, f);
+    if (empty.ok) return null;
+    report(empty.def, file, cellAt(grid, col, idx), { column: f.name }, empty.hint);
     return null;
   }
   const known = seen.get(value);
@@ -274,6 +272,34 @@ function checkCell(t: TableIR, f: FieldIR, cellText: string | null | undefined, 
   }
   if (seen.size < SEEN_MAX) seen.set(value, parsed.value);
   return parsed.value;
+}
+
+/** A cell's text as it is read: aliases applied; typed values trimmed (text is kept exactly as written). */
+function cellInput(f: FieldIR, cellText: string | null | undefined): string {
+  let text = cellText ?? '';
+  if (f.aliases && Object.prototype.hasOwnProperty.call(f.aliases, text)) text = f.aliases[text]!;
+  return f.type.t === 'text' || f.type.t === 'ref' ? text : text.trim();
+}
+
+/** An empty cell: null when the field may be empty, else COMP6xxx (a key is always required). */
+function emptyCell(t: TableIR, f: FieldIR): { ok: true } | { ok: false; def: DiagnosticDef; hint: string } {
+  if (f.optional && t.key !== f.name) return { ok: true };
+  return { ok: false, def: Codes.EmptyValue, hint: t.key === f.name ? 'a key field is always required' : 'declare the field `optional` if it may be empty' };
+}
+
+/**
+ * One cell's value from its text, as this loader reads it (aliases, trimming, empty cells, the
+ * type, `positive`, bounds), without a position: the SQL engines' input checks
+ * (compiler/engines/inputs.ts) judge the cells their own SQL does not recognise with it.
+ */
+export function cellValue(t: TableIR, f: FieldIR, cellText: string | null | undefined, periods: PeriodsIR): { ok: true; value: Value } | { ok: false; code: string } {
+  const value = cellInput(f, cellText);
+  if (value.trim() === '') {
+    const empty = emptyCell(t, f);
+    return empty.ok ? { ok: true, value: null } : { ok: false, code: empty.def.code };
+  }
+  const parsed = checkedValue(value, f, periods);
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, code: parsed.def.code };
 }
 
 function parseValueChecked(text: string, f: FieldIR, periods: PeriodsIR): Parsed {
@@ -372,7 +398,7 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
 // ------------------------------------------------------------------ per-rep lookups
 
 /** Tables the plan reads per rep (`csat.score`): every `lookup` node anywhere in the IR. */
-function lookupTables(ir: PlanIR): Set<string> {
+export function lookupTables(ir: PlanIR): Set<string> {
   const out = new Set<string>();
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);

@@ -7,11 +7,16 @@ import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { creditQuery } from '../sql/compile.js';
 import { CREDIT_COLUMNS } from '../sql/credits.js';
-import { cellText, CreditsBuilder } from './rows.js';
+import { cellText, CreditsBuilder, rowsOf } from './rows.js';
+import { readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
+import type { SourceOptions } from '../data/sandbox.js';
 
 export { EngineRefusal } from './rows.js';
+export type { EngineTable, InputsOutcome } from './inputs.js';
 
 export class DuckDbEngine {
+  private inputs: string | undefined;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
@@ -29,35 +34,71 @@ export class DuckDbEngine {
     this.instance.closeSync();
   }
 
-  /** Credit lines of the plan over `data`. */
   /** Credit lines of the plan over `data`, read chunk by chunk (no object per result row). */
   async credits(ir: PlanIR, data: Dataset): Promise<PrecomputedCredits> {
-    return this.withTables(ir, data, async () => {
-      const b = new CreditsBuilder();
-      const result = await this.conn.stream(creditQuery(ir, DUCKDB));
-      const names = result.columnNames();
-      const at = (n: string): number => names.indexOf(n);
-      const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map(at) as number[];
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        const c = chunk.getColumns() as unknown[][];
-        for (let i = 0; i < chunk.rowCount; i++)
-          b.add({
-            rule: c[rule!]![i] as number,
-            deal_key: c[deal!]![i] as string,
-            rep: c[rep!]![i] as string | null,
-            credit_date: c[date!]![i] as string | null,
-            deal_amount: c[dealAmount!]![i] as string | null,
-            share: c[share!]![i] as string | null,
-            overlay: c[overlay!]![i] as boolean,
-            amount: c[amount!]![i] as string | null,
-            split_key: c[splitKey!]![i] as string,
-            hand_back: c[handBack!]![i] as boolean,
-          });
-      }
-      return b.result();
-    });
+    return this.withTables(ir, data, () => this.readCredits(ir));
+  }
+
+  /**
+   * The plan's tables read by DuckDB from their files among `inputs` and checked in SQL
+   * (./inputs.ts), as views in a schema of this engine's own, kept until `close`. `ok: false`:
+   * something to report, or to read as only the loader reads it: the caller runs the loader.
+   */
+  async readInputs(ir: PlanIR, inputs: string[], opts: SourceOptions): Promise<InputsOutcome> {
+    const schema = `inputs_${++runs}`;
+    await this.conn.run(`CREATE SCHEMA ${schema}`);
+    await this.conn.run(`SET schema = '${schema}'`);
+    this.inputs = schema;
+    const out = await readInputs(this.conn, ir, inputs, opts);
+    if (!out.ok) await this.closeInputs();
+    return out;
+  }
+
+  /** Drops the tables of `readInputs`. */
+  async closeInputs(): Promise<void> {
+    if (!this.inputs) return;
+    await this.conn.run(`SET schema = 'main'`);
+    await this.conn.run(`DROP SCHEMA ${this.inputs} CASCADE`);
+    this.inputs = undefined;
+  }
+
+  /** Credit lines over the tables of `readInputs`. */
+  async inputCredits(ir: PlanIR): Promise<PrecomputedCredits> {
+    return this.readCredits(ir);
+  }
+
+  /** The rows of the tables of `readInputs` as the runtime takes them (only the tables named). */
+  async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, names: Set<string>): Promise<Dataset> {
+    const data: Dataset = Object.create(null) as Dataset;
+    for (const t of ir.tables) data[t.name] = names.has(t.name) ? await rowsOf(this.conn, ir, tables.get(t.name)!) : [];
+    return data;
+  }
+
+  private async readCredits(ir: PlanIR): Promise<PrecomputedCredits> {
+    const b = new CreditsBuilder();
+    const result = await this.conn.stream(creditQuery(ir, DUCKDB));
+    const names = result.columnNames();
+    const at = (n: string): number => names.indexOf(n);
+    const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map(at) as number[];
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const c = chunk.getColumns() as unknown[][];
+      for (let i = 0; i < chunk.rowCount; i++)
+        b.add({
+          rule: c[rule!]![i] as number,
+          deal_key: c[deal!]![i] as string,
+          rep: c[rep!]![i] as string | null,
+          credit_date: c[date!]![i] as string | null,
+          deal_amount: c[dealAmount!]![i] as string | null,
+          share: c[share!]![i] as string | null,
+          overlay: c[overlay!]![i] as boolean,
+          amount: c[amount!]![i] as string | null,
+          split_key: c[splitKey!]![i] as string,
+          hand_back: c[handBack!]![i] as boolean,
+        });
+    }
+    return b.result();
   }
 
   /**

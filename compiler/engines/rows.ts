@@ -4,7 +4,11 @@ import { Decimal } from '../../runtime/decimal.js';
 import { Codes } from '../diagnostics/codes.js';
 import type { RowValue, Value } from '../../runtime/ir.js';
 import type { PrecomputedCredits, PrecomputedLine } from '../../runtime/evaluate.js';
-import { INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+import { DUCKDB, INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { PlanIR } from '../../runtime/ir.js';
+import { parsePeriod } from '../data/values.js';
+import type { EngineTable } from './inputs.js';
 
 /** An input value the engine cannot hold exactly (more decimal places than its columns). */
 export class EngineRefusal extends Error {
@@ -81,4 +85,49 @@ export function toCredits(rows: CreditRow[]): PrecomputedCredits {
   const b = new CreditsBuilder();
   for (const r of rows) b.add(r);
   return b.result();
+}
+
+/** A table's rows read back from the engine's typed view (./inputs.ts), in file order. */
+export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable): Promise<RowValue[]> {
+  const fields = t.ir.fields;
+  const Values = function (this: Record<string, Value>) {} as unknown as new () => Record<string, Value>;
+  Values.prototype = Object.create(null) as object;
+  const cols = fields.map((f) => `CAST(${DUCKDB.ident(f.name)} AS VARCHAR)`).join(', ');
+  const result = await conn.stream(`SELECT _n${cols ? `, ${cols}` : ''} FROM ${DUCKDB.ident(t.ir.name)} ORDER BY _n`);
+  const out: RowValue[] = [];
+  const read = fields.map((f): ((s: string) => Value) => {
+    switch (f.type.t) {
+      case 'integer':
+      case 'decimal':
+      case 'percent':
+      case 'money':
+        return (s) => new Decimal(s);
+      case 'date':
+        return (s) => ({ kind: 'date', iso: s });
+      case 'boolean':
+        return (s) => s === 'true';
+      case 'period':
+        return (s) => parsePeriod(s, ir.periods) ?? null;
+      default:
+        return (s) => s;
+    }
+  });
+  const keyAt = t.ir.key ? fields.findIndex((f) => f.name === t.ir.key) : -1;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const c = chunk.getColumns() as unknown[][];
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const n = Number(c[0]![i]);
+      const values = new Values();
+      for (let j = 0; j < fields.length; j++) {
+        const s = c[j + 1]![i] as string | null;
+        values[fields[j]!.name] = s === null ? null : read[j]!(s);
+      }
+      const kv = keyAt >= 0 ? values[fields[keyAt]!.name] : undefined;
+      const key = keyAt < 0 ? String(n + 1) : kv instanceof Decimal ? kv.toString() : typeof kv === 'string' ? kv : typeof kv === 'boolean' ? String(kv) : (kv as { iso?: string; key?: string }).iso ?? (kv as { key: string }).key;
+      out.push({ kind: 'row', table: t.ir.name, key, values, loc: { file: t.file, line: n + 2 } });
+    }
+  }
+  return out;
 }

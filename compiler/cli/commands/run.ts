@@ -6,7 +6,7 @@ import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js'
 import { compileVersionFiles } from '../versions.js';
 import { periodFromKey } from '../../../runtime/calendar.js';
 import { Progress } from '../progress.js';
-import { ENGINES, engineCredits, type EngineName } from '../engine.js';
+import { ENGINES, engineRun, type EngineName } from '../engine.js';
 import type { Dataset, PlanIR, RunResult } from '../../../runtime/ir.js';
 import type { EvaluateOptions } from '../../../runtime/evaluate.js';
 
@@ -62,15 +62,19 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
 }
 
 async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: string; to?: string }, o: RunOptions, progress: Progress): Promise<void> {
-  const dataset = await loadData(plan.ir, o.data, { ...loadOptions(o), progress: progress.step });
-  if (!dataset) return setExit(EXIT_ERRORS);
-  // only the JSON output prints traces: the table and CSV skip building most of their text
+  let dataset: Dataset | undefined;
   let credits;
   if (o.engine === 'duckdb') {
     const { planLines } = await import('../../sql/lines.js');
-    credits = await engineCredits(files[0]!, plan.ir, files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {}, dataset);
-    if (!credits) return setExit(EXIT_ERRORS);
+    const lines = files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {};
+    const got = await engineRun(files[0]!, plan.ir, lines, o.data, { ...loadOptions(o), progress: progress.step });
+    if (!got) return setExit(EXIT_ERRORS);
+    ({ dataset, credits } = got);
+  } else {
+    dataset = await loadData(plan.ir, o.data, { ...loadOptions(o), progress: progress.step });
+    if (!dataset) return setExit(EXIT_ERRORS);
   }
+  // only the JSON output prints traces: the table and CSV skip building most of their text
   const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, progress: progress.step });
   progress.done();
   if (!result) return setExit(EXIT_ERRORS);

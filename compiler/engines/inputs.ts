@@ -1,0 +1,360 @@
+// The inputs read by DuckDB itself (`comp run --engine duckdb`): each plan table is a view over
+// its CSV (`read_csv`, every column as VARCHAR) or Parquet file (`read_parquet`), typed as the
+// plan declares, and checked in SQL: required cells, types, `positive`, bounds, keys, references,
+// parent loops, split shares and sums, one row per rep (and period) in tables read per rep.
+// Cells in the common spellings are recognised by SQL; each distinct other spelling (`1,200.50`,
+// `USD 15000`, aliases, period keys, `YES`) is read once by the loader's own `cellValue`
+// (compiler/data/load.ts), so a cell means the same in both engines. Nothing of a clean input
+// crosses into JavaScript. When any check finds something (a bad cell, a missing column, a
+// duplicate key, a file whose lines are not one per row), the caller runs the default loader
+// instead, so every data error is reported by one piece of code, with its file:line:column.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FieldIR, PlanIR, TableIR, Value } from '../../runtime/ir.js';
+import { Decimal } from '../../runtime/decimal.js';
+import { cellValue, lookupTables } from '../data/load.js';
+import { DEFAULT_MAX_BYTES, resolveSource, unreadFiles, type SourceOptions } from '../data/sandbox.js';
+import { parentField } from '../data/bounds.js';
+import { Codes, format } from '../diagnostics/codes.js';
+import { DUCKDB, INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+
+/** A table read by the engine: its file and how its rows map to the file's lines. */
+export interface EngineTable {
+  ir: TableIR;
+  file: string;
+  /** `_n` (0-based row) -> line: row N is line N + 2 (after a header line; checked for CSV). */
+  kind: 'csv' | 'parquet';
+}
+
+/** A note the loader would give on clean inputs (COMP6354: a data file no table reads). */
+export interface InputNote {
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type InputsOutcome = { ok: true; tables: Map<string, EngineTable>; notes: InputNote[] } | { ok: false; reason: string };
+
+const id = DUCKDB.ident;
+const lit = (s: string): string => DUCKDB.text(s);
+
+class Refer extends Error {}
+function refer(reason: string): never {
+  throw new Refer(reason);
+}
+
+/** Largest number of distinct unusual spellings in one column read by the loader's cell reader. */
+const MAX_ODD = 50_000;
+
+/** Header names of a CSV file (first line), or undefined when the header is not plain (quotes, BOM, very long). */
+function csvHeader(file: string): string[] | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString('utf8');
+    const nl = text.indexOf('\n');
+    if (nl < 0 && n === buf.length) return undefined;
+    const line = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
+    if (line.includes('"') || line.charCodeAt(0) === 0xfeff || line.trim() === '') return undefined;
+    return line.split(',').map((s) => s.trim());
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Line breaks in a file and whether it ends with one (read in blocks: constant memory). */
+function lineBreaks(file: string): { breaks: number; endsWithBreak: boolean } {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let breaks = 0;
+    let last = -1;
+    for (let pos = 0; ; ) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n <= 0) break;
+      for (let i = buf.indexOf(10, 0); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) breaks++;
+      last = buf[n - 1]!;
+      pos += n;
+    }
+    return { breaks, endsWithBreak: last === 10 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SQL that is true when the raw text `c` is in a spelling SQL reads exactly as the loader does. */
+function plain(f: FieldIR, c: string): string {
+  const re = (p: string): string => `regexp_full_match(${c}, '${p}')`;
+  const dec = `-?[0-9]{1,${PRECISION - INPUT_SCALE - 8}}(\\.[0-9]{1,${INPUT_SCALE}})?`;
+  switch (f.type.t) {
+    case 'text':
+    case 'ref':
+      // any printable ASCII character: not empty once trimmed
+      return `regexp_matches(${c}, '[!-~]')`;
+    case 'integer':
+      return re(`-?[0-9]{1,${PRECISION - INPUT_SCALE - 10}}`);
+    case 'decimal':
+    case 'money':
+      return re(dec);
+    case 'percent':
+      return `(${re(dec)} OR ${re(`-?[0-9]{1,12}(\\.[0-9]{1,${INPUT_SCALE - 2}})?%`)})`;
+    case 'date':
+      return `(${re('[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND strftime(TRY_CAST(${c} AS DATE), '%Y-%m-%d') = ${c})`;
+    case 'boolean':
+      return `lower(${c}) IN ('true', 'false', 'yes', 'no')`;
+    case 'period':
+      return 'FALSE';
+  }
+}
+
+/** The typed value of a plain cell. */
+function typedPlain(f: FieldIR, c: string): string {
+  const dec = DUCKDB.decimalType(INPUT_SCALE);
+  switch (f.type.t) {
+    case 'text':
+    case 'ref':
+    case 'period':
+      return c;
+    case 'integer':
+      return `CAST(${c} AS ${DUCKDB.decimalType(0)})`;
+    case 'decimal':
+    case 'money':
+      return `CAST(${c} AS ${dec})`;
+    case 'percent':
+      return `CASE WHEN ${c} LIKE '%\\%' ESCAPE '\\' THEN CAST(CAST(rtrim(${c}, '%') AS ${dec}) * 0.01 AS ${dec}) ELSE CAST(${c} AS ${dec}) END`;
+    case 'date':
+      return `CAST(${c} AS DATE)`;
+    case 'boolean':
+      return `lower(${c}) IN ('true', 'yes')`;
+  }
+}
+
+/** A value the loader read, as the text the engine's column is cast from; undefined when it does not fit. */
+function valueText(v: Value): string | null | undefined {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Decimal) {
+    if (v.decimalPlaces() > INPUT_SCALE || v.abs().gte(new Decimal(10).pow(PRECISION - INPUT_SCALE))) return undefined;
+    return v.toFixed();
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v.kind === 'date') return v.iso;
+  if (v.kind === 'period') return v.key;
+  return v.key;
+}
+
+async function count(conn: DuckDBConnection, sql: string): Promise<number> {
+  const r = await conn.runAndReadAll(sql);
+  return Number(r.getRows()[0]?.[0] ?? 0);
+}
+
+/**
+ * Views `<table>` (typed, plus `_n`, the 0-based row, and `_row` for tables without a key) in
+ * the connection's current schema, over the files the plan's tables resolve to among `inputs`.
+ */
+export async function readInputs(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: SourceOptions = {}): Promise<InputsOutcome> {
+  try {
+    const notes: InputNote[] = [];
+    return { ok: true, tables: await read(conn, ir, inputs, opts, notes), notes };
+  } catch (e) {
+    if (e instanceof Refer) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+async function read(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: SourceOptions, notes: InputNote[]): Promise<Map<string, EngineTable>> {
+  if (inputs.includes('-')) refer('a table on stdin');
+  const tables = new Map<string, EngineTable>();
+  const tried = new Set<string>();
+  for (const t of ir.tables) {
+    const found = resolveSource(t, inputs, opts);
+    if (found.problem || !found.file) refer(`table ${t.name}: no file`);
+    const file = found.file;
+    tried.add(file);
+    const lower = file.toLowerCase();
+    const kind = lower.endsWith('.parquet') ? 'parquet' : lower.endsWith('.csv') ? 'csv' : refer(`${file}: neither CSV nor Parquet`);
+    await rawView(conn, t, file, kind, opts);
+    tables.set(t.name, { ir: t, file, kind });
+  }
+  const def = Codes.UnreadDataFile;
+  if (def.severity === 'error') refer('a data file no table reads');
+  for (const f of unreadFiles(inputs, tried).sort()) notes.push({ code: def.code, message: format(def.template, { file: f }), file: f, line: 1, column: 1 });
+  for (const t of ir.tables) await typedView(conn, ir, t);
+  await checks(conn, ir, tables);
+  return tables;
+}
+
+/** `<t>__raw`: the file's cells as text, in file order, `_n` the 0-based row. */
+async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: 'csv' | 'parquet', opts: SourceOptions): Promise<void> {
+  let names: string[];
+  const raw = id(`${t.name}__raw`);
+  if (kind === 'csv') {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > (opts.maxBytes ?? DEFAULT_MAX_BYTES)) refer(`${file}: not a regular file within the size limit`);
+    const h = csvHeader(file);
+    if (!h) refer(`${file}: header`);
+    names = h;
+    if (new Set(names).size !== names.length || names.some((n) => n === '')) refer(`${file}: header`);
+    checkColumns(t, names, file);
+    const cols = names.map((n, i) => `${lit(`c${i}`)}: 'VARCHAR'`).join(', ');
+    try {
+      await conn.run(
+        `CREATE TABLE ${id(`${t.name}__text`)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {${cols}}, ` +
+          `delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, all_varchar = true)`,
+      );
+    } catch (e) {
+      refer(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const rows = await count(conn, `SELECT count(*) FROM ${id(`${t.name}__text`)}`);
+    // row N is line N + 2 only when every line is one row (no blank lines, no line breaks in quotes)
+    const { breaks, endsWithBreak } = lineBreaks(file);
+    if ((endsWithBreak ? breaks : breaks + 1) !== rows + 1) refer(`${file}: lines are not one per row`);
+    await conn.run(`CREATE VIEW ${raw} AS SELECT ${names.map((n, i) => `${id(`c${i}`)} AS ${id(n)}`).join(', ')}, rowid AS _n FROM ${id(`${t.name}__text`)}`);
+  } else {
+    let described;
+    try {
+      described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`);
+    } catch (e) {
+      refer(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    names = described.getRowObjectsJS().map((r) => String(r.column_name));
+    checkColumns(t, names, file);
+    const cols = t.fields.map((f) => `CAST(${id(f.name)} AS VARCHAR) AS ${id(f.name)}`).join(', ');
+    await conn.run(`CREATE VIEW ${raw} AS SELECT ${cols}, file_row_number AS _n FROM read_parquet(${lit(file)}, file_row_number = true)`);
+  }
+}
+
+function checkColumns(t: TableIR, names: string[], file: string): void {
+  const declared = new Set(t.fields.map((f) => f.name));
+  const present = new Set(names);
+  if (t.fields.some((f) => !present.has(f.name)) || names.some((n) => !declared.has(n))) refer(`${file}: columns differ from the plan's`);
+}
+
+/** `<t>`: the typed view; unusual spellings read by the loader's cell reader into `<t>__<field>__map`. */
+async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR): Promise<void> {
+  const raw = id(`${t.name}__raw`);
+  const empty = (c: string): string => `(${c} IS NULL OR ${c} = '')`;
+  const isPlain = (f: FieldIR, c: string): string => {
+    const keys = f.aliases ? Object.keys(f.aliases) : [];
+    if (keys.includes('')) refer(`${t.name}.${f.name}: an alias of the empty text`);
+    // never NULL: a cell is either read by SQL or by the loader's cell reader
+    return `COALESCE(${plain(f, c)}${keys.length ? ` AND ${c} NOT IN (${keys.map(lit).join(', ')})` : ''}, FALSE)`;
+  };
+  const required = (f: FieldIR): boolean => !f.optional || t.key === f.name;
+  const probes = t.fields.flatMap((f) => {
+    const c = id(f.name);
+    return [`count_if(NOT ${empty(c)} AND NOT ${isPlain(f, c)})`, required(f) ? `count_if(${empty(c)})` : '0'];
+  });
+  const counts = probes.length ? (await conn.runAndReadAll(`SELECT ${probes.join(', ')} FROM ${raw}`)).getRows()[0]!.map(Number) : [];
+  const joins: string[] = [];
+  const cols: string[] = [];
+  for (const [i, f] of t.fields.entries()) {
+    const c = `r.${id(f.name)}`;
+    if (counts[2 * i + 1]! > 0) refer(`${t.name}.${f.name}: empty cells`);
+    let odd = ' ELSE NULL';
+    if (counts[2 * i]! > 0) {
+      const m = id(`${t.name}__${f.name}__map`);
+      const texts = (await conn.runAndReadAll(`SELECT DISTINCT ${id(f.name)} FROM ${raw} WHERE NOT ${empty(id(f.name))} AND NOT ${isPlain(f, id(f.name))} LIMIT ${MAX_ODD + 1}`)).getRows().map((r) => String(r[0]));
+      if (texts.length > MAX_ODD) refer(`${t.name}.${f.name}: too many unusual spellings`);
+      await conn.run(`CREATE TABLE ${m} (raw VARCHAR, v VARCHAR)`);
+      const schema = String((await conn.runAndReadAll('SELECT current_schema()')).getRows()[0]![0]);
+      const app = await conn.createAppender(`${t.name}__${f.name}__map`, schema);
+      for (const text of texts) {
+        const v = cellValue(t, f, text, ir.periods);
+        if (!v.ok) refer(`${t.name}.${f.name}: a bad cell`);
+        const s = valueText(v.value);
+        if (s === undefined) refer(`${t.name}.${f.name}: a value wider than the engine's decimals`);
+        app.appendVarchar(text);
+        if (s === null) app.appendNull();
+        else app.appendVarchar(s);
+        app.endRow();
+      }
+      app.closeSync();
+      const a = `m${i}`;
+      joins.push(`LEFT JOIN ${m} AS ${a} ON ${a}.raw = ${c}`);
+      // mapped texts are in the typed spelling: percents as fractions, money without currency
+      const typedOfMapped = f.type.t === 'boolean' ? `${a}.v = 'true'` : f.type.t === 'percent' || f.type.t === 'money' ? `CAST(${a}.v AS ${DUCKDB.decimalType(INPUT_SCALE)})` : `CAST(${a}.v AS ${DUCKDB.columnType(f.type)})`;
+      odd = ` ELSE ${typedOfMapped}`;
+    }
+    cols.push(`CASE WHEN ${empty(c)} THEN NULL WHEN ${isPlain(f, c)} THEN ${typedPlain(f, c)}${odd} END AS ${id(f.name)}`);
+  }
+  if (!t.key) cols.push(`CAST(r._n + 1 AS VARCHAR) AS _row`);
+  cols.push('r._n AS _n');
+  await conn.run(`CREATE VIEW ${id(t.name)} AS SELECT ${cols.join(',\n  ')}\nFROM ${raw} AS r ${joins.join(' ')}`);
+}
+
+/** The checks the loader makes once every table is read, in SQL. */
+async function checks(conn: DuckDBConnection, ir: PlanIR, tables: Map<string, EngineTable>): Promise<void> {
+  const probes: [string, string][] = [];
+  for (const t of ir.tables) {
+    const v = id(t.name);
+    for (const f of t.fields) {
+      const c = id(f.name);
+      if (f.positive && f.type.t !== 'text') probes.push([`${t.name}.${f.name} not positive`, `SELECT count(*) FROM ${v} WHERE ${c} <= 0`]);
+      if (f.bounds) {
+        const lo = f.type.t === 'date' ? DUCKDB.date(f.bounds.low) : DUCKDB.decimal(f.bounds.low);
+        const hi = f.type.t === 'date' ? DUCKDB.date(f.bounds.high) : DUCKDB.decimal(f.bounds.high);
+        probes.push([`${t.name}.${f.name} out of bounds`, `SELECT count(*) FROM ${v} WHERE ${c} < ${lo} OR ${c} > ${hi}`]);
+      }
+      if (f.type.t === 'ref') {
+        const target = ir.tables.find((x) => x.name === (f.type as { table: string }).table);
+        if (!target?.key) continue;
+        const kf = target.fields.find((x) => x.name === target.key)!;
+        if (kf.type.t !== 'text' && kf.type.t !== 'ref') refer(`${t.name}.${f.name}: a reference to a key that is not text`);
+        probes.push([`${t.name}.${f.name}: unknown references`, `SELECT count(*) FROM ${v} AS x WHERE x.${c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${id(target.name)} AS y WHERE y.${id(target.key)} = x.${c})`]);
+      }
+    }
+    if (t.key) {
+      const k = t.fields.find((x) => x.name === t.key)!;
+      const kt = k.type.t === 'text' || k.type.t === 'ref' ? id(t.key) : `CAST(${id(t.key)} AS VARCHAR)`;
+      probes.push([`${t.name}: duplicate keys`, `SELECT count(*) - count(DISTINCT ${kt}) FROM ${v}`]);
+    }
+  }
+  const done = new Set<string>();
+  for (const rule of ir.credits) {
+    const s = rule.split;
+    if (!s || done.has(`${s.table}\u0000${s.dealField}`)) continue;
+    done.add(`${s.table}\u0000${s.dealField}`);
+    const v = id(s.table);
+    const share = id(s.shareField);
+    const deal = id(s.dealField);
+    const overlay = s.overlayField ? `COALESCE(${id(s.overlayField)}, FALSE)` : 'FALSE';
+    probes.push([`${s.table}: a share outside 0%..100%`, `SELECT count(*) FROM ${v} WHERE ${deal} IS NOT NULL AND (${share} < 0 OR ${share} > 1)`]);
+    probes.push([
+      `${s.table}: splits not summing to 100%`,
+      `SELECT count(*) FROM (SELECT ${deal} FROM ${v} WHERE ${deal} IS NOT NULL AND NOT ${overlay} GROUP BY ${deal} HAVING COALESCE(SUM(${share}), 0) <> 1)`,
+    ]);
+  }
+  for (const name of lookupTables(ir)) {
+    const t = ir.tables.find((x) => x.name === name);
+    if (!t?.repField) continue;
+    const by = [t.repField, ...(t.periodField ? [t.periodField] : [])].map(id);
+    probes.push([`${name}: two rows for one rep`, `SELECT count(*) FROM (SELECT 1 FROM ${id(name)} WHERE ${by.map((b) => `${b} IS NOT NULL`).join(' AND ')} GROUP BY ${by.join(', ')} HAVING count(*) > 1)`]);
+  }
+  for (const [what, sql] of probes) if ((await count(conn, sql)) > 0) refer(what);
+  for (const t of ir.tables) {
+    const pf = parentField(t);
+    if (pf && t.key) await parentLoops(conn, t, pf.name);
+  }
+  void tables;
+}
+
+/** A parent chain that comes back to itself (the loader reports it as COMP6251). */
+async function parentLoops(conn: DuckDBConnection, t: TableIR, field: string): Promise<void> {
+  const rows = (await conn.runAndReadAll(`SELECT ${id(t.key!)}, ${id(field)} FROM ${id(t.name)} WHERE ${id(field)} IS NOT NULL`)).getRows();
+  const up = new Map(rows.map((r) => [String(r[0]), String(r[1])]));
+  const done = new Set<string>();
+  for (const start of up.keys()) {
+    const path = new Set<string>();
+    let cur: string | undefined = start;
+    while (cur !== undefined && !done.has(cur)) {
+      if (path.has(cur)) refer(`${t.name}: a parent loop`);
+      path.add(cur);
+      cur = up.get(cur);
+    }
+    for (const k of path) done.add(k);
+  }
+}

@@ -1,0 +1,178 @@
+// DuckDB reads and checks the inputs itself (compiler/engines/inputs.ts). What it accepts must be
+// what the default loader accepts, read to the same values, rows, keys and lines; whatever it
+// refers to the loader is reported by the loader (the one wording of every data error). Held
+// over every plan with data the project ships (CSV, and the same tables as Parquet), the data
+// fixtures of test/data, and hostile cells written into a docs example's CSV (fast-check).
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../compiler/analysis.js';
+import { loadDataset } from '../../compiler/data/load.js';
+import { readParquetFiles } from '../../compiler/engines/parquet.js';
+import { DuckDbEngine } from '../../compiler/engines/duckdb.js';
+import { compileCredits } from '../../compiler/sql/compile.js';
+import { DUCKDB } from '../../compiler/sql/dialect.js';
+import { Decimal } from '../../runtime/decimal.js';
+import type { Dataset, PlanIR, Value } from '../../runtime/ir.js';
+import type { PrecomputedCredits } from '../../runtime/evaluate.js';
+import { ROOT } from './cases.js';
+
+function valueText(v: Value | undefined): string {
+  if (v === null || v === undefined) return '∅';
+  if (v instanceof Decimal) return `d:${v.toString()}`;
+  if (typeof v === 'string') return `s:${v}`;
+  if (typeof v === 'boolean') return `b:${v}`;
+  return `${v.kind}:${(v as { iso?: string }).iso ?? (v as { key: string }).key}`;
+}
+
+function datasetText(ir: PlanIR, d: Dataset): string {
+  return ir.tables
+    .map((t) => `${t.name}\n` + (d[t.name] ?? []).map((r) => `${r.key}@${r.loc.file}:${r.loc.line} ${t.fields.map((f) => valueText(r.values[f.name])).join(' | ')}`).join('\n'))
+    .join('\n');
+}
+
+/** One text per credit line (sorted): a difference shows as the lines that differ. */
+function creditsText(c: PrecomputedCredits): string[] {
+  const lines = [...c.lines].flatMap(([r, m]) => [...m].flatMap(([k, ls]) => ls.map((l) => `${r} ${k} ${JSON.stringify(l)}`)));
+  const back = [...c.handBack].flatMap(([r, s]) => [...s].map((k) => `${r} ${k} handed back`));
+  return [...lines, ...back].sort();
+}
+
+function differences(a: string[], b: string[]): string[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...a.filter((x) => !sb.has(x)).map((x) => `engine only: ${x}`), ...b.filter((x) => !sa.has(x)).map((x) => `loader only: ${x}`)].slice(0, 10);
+}
+
+function planDirs(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    const entries = readdirSync(dir);
+    if (entries.includes('plan.comp') && entries.includes('data')) out.push(dir);
+    if (depth === 0) return;
+    for (const e of entries.sort()) if (e !== 'data' && !e.includes('.')) walk(join(dir, e), depth - 1);
+  };
+  walk(join(ROOT, 'test', 'acceptance', 'cases'), 2);
+  walk(join(ROOT, 'samples'), 1);
+  walk(join(ROOT, 'docs', 'examples'), 1);
+  return out;
+}
+
+let engine: DuckDbEngine;
+const tally = { read: 0, referredClean: [] as string[], referredErrors: 0, credits: 0 };
+
+beforeAll(async () => {
+  engine = await DuckDbEngine.open();
+});
+afterAll(() => {
+  engine?.close();
+  console.log(
+    `engine inputs: ${tally.read} input sets read by DuckDB (same rows and values as the loader; ${tally.credits} with the same credit lines), ` +
+      `${tally.referredErrors} with data errors referred to the loader, ${tally.referredClean.length} clean ones referred to the loader: ${tally.referredClean.join('; ')}`,
+  );
+});
+
+/** The engine's reading of `inputs` against the loader's. */
+async function compare(name: string, ir: PlanIR, inputs: string[], parquet = false): Promise<void> {
+  const files = parquet ? inputs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.parquet')).map((f) => join(d, f))) : [];
+  const preread = parquet ? await readParquetFiles(files) : undefined;
+  const loaded = loadDataset(ir, inputs, preread ? { preread } : {});
+  const errors = loaded.errors.filter((e) => e.severity === 'error');
+  const read = await engine.readInputs(ir, inputs, {});
+  try {
+    if (!read.ok) {
+      if (errors.length) tally.referredErrors++;
+      else tally.referredClean.push(`${name}: ${read.reason}`);
+      return;
+    }
+    // the engine never accepts what the loader rejects
+    expect(errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`), name).toEqual([]);
+    const mine = await engine.inputRows(ir, read.tables, new Set(ir.tables.map((t) => t.name)));
+    expect(datasetText(ir, mine), name).toBe(datasetText(ir, loaded.dataset));
+    expect(read.notes.map((n) => `${n.file} ${n.code} ${n.message}`), name).toEqual(loaded.errors.filter((e) => e.severity !== 'error').map((e) => `${e.file} ${e.code} ${e.message}`));
+    tally.read++;
+    let compiles = true;
+    try {
+      compileCredits(ir, DUCKDB);
+    } catch {
+      compiles = false;
+    }
+    if (compiles) {
+      const fromFiles = creditsText(await engine.inputCredits(ir));
+      await engine.closeInputs();
+      expect(differences(fromFiles, creditsText(await engine.credits(ir, loaded.dataset))), name).toEqual([]);
+      tally.credits++;
+    }
+  } finally {
+    await engine.closeInputs();
+  }
+}
+
+const cases = planDirs().flatMap((dir) => {
+  const a = analyze(join(dir, 'plan.comp'), readFileSync(join(dir, 'plan.comp'), 'utf8'));
+  return a.ir ? [{ name: dir.slice(ROOT.length + 1), dir, ir: a.ir }] : [];
+});
+
+describe('DuckDB reads the inputs as the loader does', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s (CSV)', async (_n, c) => {
+    await compare(c.name, c.ir, [join(c.dir, 'data')]);
+  });
+
+  it('the same tables as Parquet files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'comp-inputs-pq-'));
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    try {
+      for (const [i, c] of cases.entries()) {
+        const csvs = readdirSync(join(c.dir, 'data')).filter((f) => f.endsWith('.csv'));
+        if (!csvs.length) continue;
+        const dir = join(root, String(i));
+        mkdirSync(dir);
+        let ok = true;
+        for (const f of csvs) {
+          try {
+            await conn.run(`COPY (SELECT * FROM read_csv('${join(c.dir, 'data', f)}', all_varchar = true, header = true)) TO '${join(dir, f.replace(/\.csv$/, '.parquet'))}' (FORMAT parquet)`);
+          } catch {
+            ok = false;
+          }
+        }
+        if (ok) await compare(`${c.name} (Parquet)`, c.ir, [dir], true);
+      }
+    } finally {
+      conn.closeSync();
+      inst.closeSync();
+    }
+  });
+
+  it('hostile cells in a docs example (fast-check)', async () => {
+    const example = join(ROOT, 'docs', 'examples', 'credit-split');
+    const ir = analyze('plan.comp', readFileSync(join(example, 'plan.comp'), 'utf8')).ir!;
+    const FILES = ['reps.csv', 'deals.csv', 'splits.csv'];
+    const HOSTILE = [
+      '', ' ', '"', '=1', '\u0000', '1e999', '-0', '+1', '0x10', 'NaN', '9'.repeat(31), `0.${'0'.repeat(40)}1`, '1,2,3', '1,,000', '1,000', '130%', '-30%', '%', '50%', '0.5',
+      '2026-02-30', '2026-13', '9999-12-31', '2026-01-01', ' 2026-01-01', '山田太郎', 'a\r\nb', 'USD 1', 'EUR 1', 'USD1', 'true', 'yes', 'YES', 'no', 'null', ' 12 ', '12.', '.5', '007',
+      '\u00a0', '1\u00a0', '12345678901234567890123', '0.00000000001', '1.5e3',
+    ];
+    const root = mkdtempSync(join(tmpdir(), 'comp-inputs-fuzz-'));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(FILES.length - 1), fc.nat(1000), fc.nat(1000), fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })), async (fi, ri, ci, value) => {
+        const dir = join(root, String(n++));
+        mkdirSync(dir);
+        for (const f of FILES) writeFileSync(join(dir, f), readFileSync(join(example, 'data', f)));
+        const file = FILES[fi]!;
+        const lines = readFileSync(join(example, 'data', file), 'utf8').trimEnd().split('\n');
+        const rows = lines.map((l) => l.split(','));
+        const r = 1 + (ri % (rows.length - 1));
+        const c = ci % rows[r]!.length;
+        rows[r]![c] = /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+        writeFileSync(join(dir, file), rows.map((x) => x.join(',')).join('\n') + '\n');
+        await compare(`hostile ${file} row ${r} column ${c} = ${JSON.stringify(value)}`, ir, [dir]);
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+});
