@@ -17,7 +17,7 @@ import { readDataFile, resolveSource } from '../data/sandbox.js';
 import { formatExplain, formatSummary, formatTable } from '../cli/report.js';
 import { forRole, valueToJson, type TargetEntryJson } from './preview-target.js';
 import { money, yearRange } from './preview-format.js';
-import type { PreviewOptions } from './preview.js';
+import { PreviewCancelled, type PreviewOptions } from './preview.js';
 import { sampleSheets } from './preview-sheets.js';
 
 export interface RepSample {
@@ -61,7 +61,8 @@ interface SampleCacheEntry {
   tablesJson: string;
   dataset?: IR.Dataset;
   errors: string[];
-  results: Map<string, IR.RunResult | string>;
+  /** The latest run of each kind (figures only, traced) and its plan's key (see sampleRun). */
+  results: Map<'figures' | 'traced', { key: string; r: IR.RunResult | string }>;
   sheets: import('../data/xlsx.js').Sheets | undefined;
 }
 
@@ -138,22 +139,51 @@ function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
   return entry;
 }
 
-/** Load (cached) and evaluate the whole plan on sample data; results cached by the IR's text. */
-export function sampleRun(ir: IR.PlanIR, folder: string): { result?: IR.RunResult; problem?: string; dataset?: IR.Dataset } {
+/**
+ * The key of a run's figures: the IR without the plan places of run errors (`at`: file, line and
+ * column), which move with every line typed above them and never change a figure or a message.
+ */
+function figuresKey(ir: IR.PlanIR): string {
+  return JSON.stringify(ir, (k, v: unknown) => (k === 'at' && v && typeof v === 'object' && 'line' in v && 'column' in v ? undefined : v));
+}
+
+export interface SampleRunOptions {
+  /** Build the traces (`comp explain`); without them, the figures only, as `comp run` prints a table. */
+  traced?: boolean;
+  /** Asked between the evaluation's periods: true stops the run (`PreviewCancelled`). */
+  shouldStop?: () => boolean;
+}
+
+/**
+ * Load (cached) and evaluate the whole plan on sample data. The latest run of each kind is cached
+ * by the plan: a run of the figures only (the summary, `comp run`) under `figuresKey`, a traced
+ * one (`comp explain`) under the IR's text.
+ */
+export function sampleRun(ir: IR.PlanIR, folder: string, opts: SampleRunOptions = {}): { result?: IR.RunResult; problem?: string; dataset?: IR.Dataset } {
   const entry = sampleEntry(ir, folder);
   if (typeof entry === 'string') return { problem: entry };
   if (!entry.dataset) return { problem: `the sample data has ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'} (first: ${entry.errors[0]})` };
-  const key = JSON.stringify(ir);
-  let r = entry.results.get(key);
+  const kind = opts.traced ? 'traced' : 'figures';
+  const key = `${kind}:${opts.traced ? JSON.stringify(ir) : figuresKey(ir)}`;
+  const hit = entry.results.get(kind);
+  let r = hit?.key === key ? hit.r : undefined;
   if (r === undefined) {
+    const stop = opts.shouldStop;
+    // what `comp run` does for a table: no trace text, no deal lines (the same amounts and values)
+    const evalOpts = opts.traced ? {} : { traces: false, deals: false };
     try {
-      const out = evaluate(compilePlan(ir), entry.dataset);
+      const out = evaluate(compilePlan(ir), entry.dataset, {
+        ...evalOpts,
+        // a newer text is waiting: stop between periods (the next version's run starts sooner)
+        ...(stop ? { progress: () => { if (stop()) throw new PreviewCancelled(); } } : {}),
+      });
       r = out.result ?? (out.errors[0] ? `${out.errors[0].message}` : 'the evaluation failed');
     } catch (e) {
+      if (e instanceof PreviewCancelled) throw e;
       r = (e as Error).message;
     }
-    entry.results.clear(); // one plan version at a time (the saved one is summarised once, then kept as JSON)
-    entry.results.set(key, r);
+    // one plan version of each kind at a time (the saved one is summarised once, then kept as JSON)
+    entry.results.set(kind, { key, r });
   }
   return typeof r === 'string' ? { problem: r, dataset: entry.dataset } : { result: r, dataset: entry.dataset };
 }
@@ -218,8 +248,20 @@ export function summarizeSample(ir: IR.PlanIR, opts: PreviewOptions): SampleSumm
   if (!folder) return undefined;
   const shown = opts.planPath ? path.relative(path.dirname(opts.planPath), folder) || '.' : folder;
   const base: SampleSummary = { folder, shown, currency: ir.currency, periods: [], components: {}, total: '0', reps: 0, repKeys: [] };
-  const { result, problem, dataset } = sampleRun(ir, folder);
+  const { result, problem, dataset } = sampleRun(ir, folder, { shouldStop: opts.shouldStop });
   if (!result || !dataset) return { ...base, problem };
+  // the same run (a text whose figures cannot differ: see figuresKey) has the same summary
+  const memo = summaries.get(result);
+  if (memo && memo.shown === shown) return memo.value;
+  const value = summarize(ir, result, dataset, base);
+  summaries.set(result, { shown, value });
+  return value;
+}
+
+const summaries = new WeakMap<IR.RunResult, { shown: string; value: SampleSummary }>();
+const profileCache = new WeakMap<IR.Dataset, Map<string, TargetEntryJson[]>>();
+
+function summarize(ir: IR.PlanIR, result: IR.RunResult, dataset: IR.Dataset, base: SampleSummary): SampleSummary {
   const periods = result.periods.map((p) => p.key);
   const year = new Set(periods.slice(-12));
   // attainment over the year: the sum of credit (attainment x quota) over the sum of quota
@@ -235,12 +277,27 @@ export function summarizeSample(ir: IR.PlanIR, opts: PreviewOptions): SampleSumm
     att.set(s.rep, x);
   }
   let total = new Decimal(0);
-  for (const comp of ir.components) {
-    const per = new Map<string, Decimal>();
-    for (const s of result.statements) {
-      if (!year.has(s.period)) continue;
-      for (const l of s.lines) if (l.kind === 'component' && l.name === comp.name) per.set(s.rep, (per.get(s.rep) ?? new Decimal(0)).plus(l.amount));
+  // the typical rep of a set of reps, kept with the loaded data across runs (a dataset is
+  // reloaded when the plan's tables change): components and edits paying the same reps share it
+  let profiles = profileCache.get(dataset);
+  if (!profiles) profileCache.set(dataset, (profiles = new Map()));
+  const profileFor = (reps: Set<string>): TargetEntryJson[] => {
+    const k = [...reps].sort().join('\0');
+    let p = profiles.get(k);
+    if (!p) profiles.set(k, (p = profileOf(ir, dataset, reps)));
+    return p;
+  };
+  // each component's payout per rep over the year, in one pass over the statements
+  const perComponent = new Map<string, Map<string, Decimal>>(ir.components.map((c) => [c.name, new Map()]));
+  for (const s of result.statements) {
+    if (!year.has(s.period)) continue;
+    for (const l of s.lines) {
+      const per = l.kind === 'component' ? perComponent.get(l.name) : undefined;
+      if (per) per.set(s.rep, (per.get(s.rep) ?? new Decimal(0)).plus(l.amount));
     }
+  }
+  for (const comp of ir.components) {
+    const per = perComponent.get(comp.name)!;
     let ctotal = new Decimal(0);
     const reps: RepSample[] = [];
     for (const [rep, amount] of per) {
@@ -251,7 +308,7 @@ export function summarizeSample(ir: IR.PlanIR, opts: PreviewOptions): SampleSumm
     }
     reps.sort((a, b) => new Decimal(b.amount).cmp(a.amount) || (a.rep < b.rep ? -1 : 1));
     const paid = new Set(reps.filter((r) => !new Decimal(r.amount).isZero()).map((r) => r.rep));
-    base.components[comp.name] = { label: comp.label, total: ctotal.toFixed(), reps, profile: profileOf(ir, dataset, paid.size ? paid : new Set(reps.map((r) => r.rep))), role: forRole(comp) };
+    base.components[comp.name] = { label: comp.label, total: ctotal.toFixed(), reps, profile: profileFor(paid.size ? paid : new Set(reps.map((r) => r.rep))), role: forRole(comp) };
     total = total.plus(ctotal);
   }
   const repKeys = (dataset[ir.roster] ?? []).map((r) => r.key).sort();
@@ -293,7 +350,7 @@ export function renderSampleSection(s: SampleSummary, component: string, opts: {
 export function explainOnSample(ir: IR.PlanIR, opts: PreviewOptions, rep?: string, period?: string, component?: string): string {
   const folder = sampleFolder(opts);
   if (!folder) return 'No sample data: add a `data/` folder next to the plan or set `comp.sampleData`.';
-  const { result, problem } = sampleRun(ir, folder);
+  const { result, problem } = sampleRun(ir, folder, { traced: true, shouldStop: opts.shouldStop });
   if (!result) return `The plan could not be run on the sample data: ${problem}`;
   let st: IR.Statement | undefined;
   if (rep || period) st = result.statements.find((s) => (!rep || s.rep === rep) && (!period || s.period === period));
@@ -315,7 +372,7 @@ export function explainOnSample(ir: IR.PlanIR, opts: PreviewOptions, rep?: strin
 export function runOnSample(ir: IR.PlanIR, opts: PreviewOptions): string {
   const folder = sampleFolder(opts);
   if (!folder) return 'No sample data: add a `data/` folder next to the plan or set `comp.sampleData`.';
-  const { result, problem } = sampleRun(ir, folder);
+  const { result, problem } = sampleRun(ir, folder, { shouldStop: opts.shouldStop });
   if (!result) return `The plan could not be run on the sample data: ${problem}`;
   return `${formatTable(result, ir)}\n${formatSummary(result)}`;
 }
