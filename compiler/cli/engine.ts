@@ -56,7 +56,9 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
   const { DuckDbEngine } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open();
   try {
+    const t = Date.now();
     const read = await engine.readInputs(ir, inputs, opts);
+    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: inputs checked in ${Date.now() - t} ms\n`);
     if (process.env.COMP_ENGINE_TRACE) writeErr(read.ok ? 'engine: inputs read by DuckDB\n' : `engine: inputs read by the loader (${read.reason})\n`);
     if (!read.ok) {
       const dataset = await loadData(ir, inputs, opts);
@@ -68,8 +70,11 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
     for (const i of inputs) if (i !== '-' && !statSync(i, { throwIfNoEntry: false })?.isDirectory()) protectInput(i);
     for (const t of read.tables.values()) protectInput(t.file);
     if (!(await compiles(planFile, ir, lines))) return undefined;
+    const t0 = Date.now();
     const credits = await engine.inputCredits(ir);
+    const t1 = Date.now();
     const dataset = await engine.inputRows(ir, read.tables, new Set(ir.tables.map((t) => t.name)));
+    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: credit lines ${t1 - t0} ms, rows ${Date.now() - t1} ms\n`);
     return { dataset, credits };
   } finally {
     engine.close();

@@ -283,7 +283,7 @@ async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR): Promis
   }
   if (!t.key) cols.push(`CAST(r._n + 1 AS VARCHAR) AS _row`);
   cols.push('r._n AS _n');
-  await conn.run(`CREATE VIEW ${id(t.name)} AS SELECT ${cols.join(',\n  ')}\nFROM ${raw} AS r ${joins.join(' ')}`);
+  await conn.run(`CREATE TABLE ${id(t.name)} AS SELECT ${cols.join(',\n  ')}\nFROM ${raw} AS r ${joins.join(' ')}`);
 }
 
 /** The checks the loader makes once every table is read, in SQL. */
