@@ -8,6 +8,7 @@ import type { ComponentIR, PlanIR } from '../../runtime/ir.js';
 import { CREDIT_COLUMNS, creditCtes, SqlCompileError, type Cte } from './credits.js';
 import type { Dialect } from './dialect.js';
 import { ExprCompiler, Unsupported, type SqlValue } from './expr.js';
+import { belowCtes } from './trees.js';
 
 export { SqlCompileError } from './credits.js';
 
@@ -42,7 +43,7 @@ export function compileCredits(ir: PlanIR, d: Dialect, lines: PlanLines = {}): C
       ? lasts.map((l) => `SELECT * FROM ${d.ident(l)}`).join('\n  UNION ALL\n  ')
       : `SELECT 0 AS rule, ${txt} AS deal_key, ${txt} AS rep, CAST(NULL AS DATE) AS credit_date, ${dec} AS deal_amount, ${dec} AS share, FALSE AS overlay, ${dec} AS amount, ${txt} AS split_key, FALSE AS hand_back\n  WHERE FALSE`,
   });
-  return ctes;
+  return unique(ctes);
 }
 
 /** The query `comp run --engine` runs: credit lines, values as text (read back exactly). */
@@ -54,8 +55,15 @@ export function creditQuery(ir: PlanIR, d: Dialect): string {
   return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits`;
 }
 
-function withClause(ctes: Cte[]): string {
-  return 'WITH\n' + ctes.map((c) => `${c.comment.map((l) => `-- ${l}\n`).join('')}${c.name} AS (\n  ${c.body}\n)`).join(',\n\n');
+/** The CTEs once each (an ancestor table read by several rules is defined once), in order. */
+function unique(ctes: Cte[]): Cte[] {
+  const seen = new Set<string>();
+  return ctes.filter((c) => !seen.has(c.name) && !!seen.add(c.name));
+}
+
+function withClause(all: Cte[]): string {
+  const ctes = unique(all);
+  return (ctes.some((c) => c.recursive) ? 'WITH RECURSIVE\n' : 'WITH\n') + ctes.map((c) => `${c.comment.map((l) => `-- ${l}\n`).join('')}${c.name} AS (\n  ${c.body}\n)`).join(',\n\n');
 }
 
 /** Periods of the plan, from the runtime calendar (the one definition of period boundaries). */
@@ -68,7 +76,7 @@ function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
   return { name: 'periods', comment: [`the plan's periods (${ps.length}), as the runtime calendar defines them`], body: rows.join('\n  UNION ALL ') };
 }
 
-function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undefined): Cte {
+function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undefined): Cte[] {
   if (ir.versions?.length) throw new Unsupported('plan versions (components change by period)');
   if (ir.assignments) throw new Unsupported('dated assignments (rep fields change by period)');
   if (k.cumulative) throw new Unsupported(`\`${k.cumulative.text}\` (the measure accumulates across periods)`);
@@ -78,26 +86,34 @@ function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undef
   const x = new ExprCompiler(ir, d, { rep: { alias: 'rep', table: ir.roster } });
   const applies = k.appliesTo ? x.bool(x.compile(k.appliesTo)) : undefined;
   let where: SqlValue | undefined;
+  let wx: ExprCompiler | undefined;
   let dealJoin = '';
   if (k.measure.where) {
     const tables = [...new Set(ir.credits.map((c) => c.table))];
     if (tables.length !== 1) throw new Unsupported('`credit where` over credits of several tables');
     const t = tables[0]!;
-    const wx = new ExprCompiler(ir, d, { row: { alias: 'deal', table: t }, rep: { alias: 'rep', table: ir.roster } });
+    wx = new ExprCompiler(ir, d, { row: { alias: 'deal', table: t }, rep: { alias: 'rep', table: ir.roster } });
     where = wx.bool(wx.compile(k.measure.where));
     dealJoin =
       `\n  JOIN ${id(t)} AS deal ON ${wx.keyText(wx.table(t), 'deal')} = c.deal_key` +
       wx.joins.map((j) => `\n  LEFT JOIN ${id(j.table)} AS ${id(j.alias)} ON ${j.on}`).join('');
   }
-  if (k.measure.team && !ir.teamBy) throw new Unsupported('`team credit` without `team by`');
+  const h = k.measure.hierarchy;
+  if (k.measure.team && !h && !ir.teamBy) throw new Unsupported('`team credit` without `team by`');
   const repKey = x.keyColumn(roster, 'rep');
-  const member = k.measure.team
-    ? `\n  JOIN ${id(ir.roster)} AS member ON ${x.keyColumn(roster, 'member')} = c.rep\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = member.${id(ir.teamBy!)}`
-    : `\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = c.rep`;
+  // level 1 is a join (any dialect); deeper levels walk the roster in a recursive CTE
+  const below = h && h.level !== 1 ? belowCtes(ir, d, h) : [];
+  const member = h && h.level === 1
+    ? `\n  JOIN ${id(ir.roster)} AS member ON ${x.keyColumn(roster, 'member')} = c.rep AND member.${id(h.by)} <> ${x.keyColumn(roster, 'member')}\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = member.${id(h.by)}`
+    : h
+    ? `\n  JOIN ${id(below[below.length - 1]!.name)} AS h ON h.member = c.rep${h.level === 'all' ? '' : ` AND h.level = ${h.level}`}\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = h.rep`
+    : k.measure.team
+      ? `\n  JOIN ${id(ir.roster)} AS member ON ${x.keyColumn(roster, 'member')} = c.rep\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = member.${id(ir.teamBy!)}`
+      : `\n  JOIN ${id(ir.roster)} AS rep ON ${repKey} = c.rep`;
   const x2 = x.joins.map((j) => `\n  LEFT JOIN ${id(j.table)} AS ${id(j.alias)} ON ${j.on}`).join('');
   const nulls = [...new Set([...(applies?.nullable ?? []), ...(where?.nullable ?? [])])];
   const conds = ['NOT c.hand_back', applies?.sql, where?.sql].filter((s): s is string => !!s);
-  return {
+  return [...x.ctes.values(), ...(wx?.ctes.values() ?? []), ...below, {
     name: `${k.name}_measure`,
     comment: [
       `component ${k.name} "${k.label}"${line ? `  (plan line ${line})` : ''}: on ${k.measure.text}, basis ${k.basis}${k.appliesTo ? '; only reps it applies to' : ''}`,
@@ -109,7 +125,7 @@ function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undef
       (nulls.length ? `, SUM(CASE WHEN ${nulls.map((n) => `${n} IS NULL`).join(' OR ')} THEN 1 ELSE 0 END) AS unchecked` : '') +
       `\n  FROM credits AS c\n  JOIN periods AS p ON c.credit_date BETWEEN p.period_start AND p.period_end${member}${x2}${dealJoin}` +
       `\n  WHERE ${conds.join(' AND ')}\n  GROUP BY ${repKey}, p.period`,
-  };
+  }];
 }
 
 /** The readable query of `comp sql`: credits, then each component's measure per rep and period. */
@@ -123,7 +139,7 @@ export function compilePlanSql(ir: PlanIR, d: Dialect, lines: PlanLines = {}): C
     for (const k of ir.components) {
       const line = lines.component?.(k.name);
       try {
-        ctes.push(measureCte(ir, d, k, line));
+        ctes.push(...measureCte(ir, d, k, line));
         measures.push(k.name);
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
@@ -147,5 +163,5 @@ export function compilePlanSql(ir: PlanIR, d: Dialect, lines: PlanLines = {}): C
   const select = measures.length
     ? measures.map((m) => `SELECT ${d.text(m)} AS component, rep, period, measure, credit_lines FROM ${d.ident(`${m}_measure`)}`).join('\nUNION ALL\n') + '\nORDER BY period, rep, component'
     : 'SELECT * FROM credits\nORDER BY credit_date, deal_key, rule, rep, overlay, split_key';
-  return { ctes, notCompiled, text: `${head.join('\n')}\n${withClause(ctes)}\n${select};\n` };
+  return { ctes: unique(ctes), notCompiled, text: `${head.join('\n')}\n${withClause(ctes)}\n${select};\n` };
 }

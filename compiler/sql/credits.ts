@@ -6,13 +6,9 @@
 import type { CreditRuleIR, PlanIR } from '../../runtime/ir.js';
 import type { Dialect } from './dialect.js';
 import { ExprCompiler, Unsupported, type SqlValue } from './expr.js';
+import type { Cte } from './cte.js';
 
-export interface Cte {
-  name: string;
-  /** Comment lines above the CTE (without the `-- `). */
-  comment: string[];
-  body: string;
-}
+export type { Cte } from './cte.js';
 
 /** Columns of `credits`, in order. */
 export const CREDIT_COLUMNS = ['rule', 'deal_key', 'rep', 'credit_date', 'deal_amount', 'share', 'overlay', 'amount', 'split_key', 'hand_back'] as const;
@@ -63,7 +59,7 @@ export function creditCtes(ir: PlanIR, d: Dialect, rule: CreditRuleIR, ri: numbe
   const valuesNull = anyNull([amount, date, to]);
   const valuesEmpty = valuesNull === 'FALSE' ? 'FALSE' : w ? `(${w.sql} AND (${valuesNull}))` : `(${valuesNull})`;
   const emptyExpr = whereNull === 'FALSE' ? valuesEmpty : valuesEmpty === 'FALSE' ? `(${whereNull})` : `(${whereNull}) OR ${valuesEmpty}`;
-  const ctes: Cte[] = [];
+  const ctes: Cte[] = [...x.ctes.values()];
   const cand = `${base}_rows`;
   ctes.push({
     name: cand,

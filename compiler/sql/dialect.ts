@@ -23,6 +23,8 @@ export interface Dialect {
   /** Cast a value to text, for results read back by the runtime. */
   toText(sql: string): string;
   columnType(t: FieldType): string;
+  /** Recursive CTEs (`WITH RECURSIVE`): ancestor tests and roll-ups below level 1 (./trees.ts). */
+  recursive: boolean;
 }
 
 function quoted(q: string): (name: string) => string {
@@ -70,6 +72,7 @@ export const DUCKDB: Dialect = make({
   decimalType: (s) => `DECIMAL(${PRECISION}, ${s})`,
   textType: 'VARCHAR',
   toText: (sql) => `CAST(${sql} AS VARCHAR)`,
+  recursive: true,
 });
 
 export const POSTGRES: Dialect = make({
@@ -81,6 +84,7 @@ export const POSTGRES: Dialect = make({
   decimalType: (s) => `NUMERIC(${PRECISION}, ${s})`,
   textType: 'TEXT',
   toText: (sql) => `CAST(${sql} AS TEXT)`,
+  recursive: true,
 });
 
 /** Spark SQL string literals read backslash escapes: both `\` and `'` are escaped. */
@@ -93,6 +97,7 @@ export const SPARK: Dialect = make({
   decimalType: (s) => `DECIMAL(${PRECISION}, ${s})`,
   textType: 'STRING',
   toText: (sql) => `CAST(${sql} AS STRING)`,
+  recursive: false,
 });
 
 export const DIALECTS: Record<DialectName, Dialect> = { duckdb: DUCKDB, spark: SPARK, postgres: POSTGRES };

@@ -8,17 +8,15 @@
 // listed columns are NULL back to the runtime, which evaluates (and reports) it itself.
 import type { Expr, FieldType, PlanIR, TableIR } from '../../runtime/ir.js';
 import { INPUT_SCALE, type Dialect } from './dialect.js';
+import { Unsupported, type Cte } from './cte.js';
+import { withinCte } from './trees.js';
 
 function scaleOf(value: string): number {
   const i = value.indexOf('.');
   return i < 0 ? 0 : value.length - i - 1;
 }
 
-export class Unsupported extends Error {
-  constructor(readonly construct: string) {
-    super(construct);
-  }
-}
+export { Unsupported } from './cte.js';
 
 export type SqlKind = 'decimal' | 'text' | 'boolean' | 'date' | 'row';
 
@@ -54,6 +52,8 @@ export interface Scope {
 /** Compiles expressions of one query; joins needed for reference chains are collected here. */
 export class ExprCompiler {
   readonly joins: Join[] = [];
+  /** CTEs the expressions read (ancestor tables of `within`), by name. */
+  readonly ctes = new Map<string, Cte>();
   private readonly tables: Map<string, TableIR>;
 
   constructor(
@@ -126,6 +126,18 @@ export class ExprCompiler {
         if (e.fn === 'abs') return { sql: `ABS(${args[0]!.sql})`, kind: 'decimal', nullable, scale: args[0]!.scale };
         const [same, scale] = this.sameScale(args);
         return { sql: `${e.fn === 'min' ? 'LEAST' : 'GREATEST'}(${same.map((a) => a.sql).join(', ')})`, kind: 'decimal', nullable, scale };
+      }
+      case 'within': {
+        const of = this.compile(e.e);
+        const anc = this.scalar(this.compile(e.ancestor));
+        if ((of.kind !== 'row' && of.kind !== 'text') || (anc.kind !== 'text' && anc.kind !== 'row')) throw new Unsupported('`within` on a value that is not a row');
+        const cte = withinCte(this.ir, this.d, this.table(e.table), e.parentField);
+        this.ctes.set(cte.name, cte);
+        return {
+          sql: `EXISTS (SELECT 1 FROM ${this.d.ident(cte.name)} AS w WHERE w.key = ${of.sql} AND w.ancestor = ${anc.sql})`,
+          kind: 'boolean',
+          nullable: [...of.nullable, ...anc.nullable],
+        };
       }
       default:
         throw new Unsupported(CONSTRUCTS[e.k] ?? `\`${e.k}\``);

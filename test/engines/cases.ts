@@ -35,6 +35,8 @@ function planDirs(): string[] {
   walk(join(ROOT, 'test', 'acceptance', 'cases'), 2);
   walk(join(ROOT, 'samples'), 1);
   walk(join(ROOT, 'docs', 'examples'), 1);
+  // plans of constructs compiled to SQL that no other plan shows (roll-ups, ancestor tests)
+  walk(join(ROOT, 'test', 'engines', 'cases'), 1);
   return out;
 }
 

@@ -57,6 +57,7 @@ function planDirs(): string[] {
   walk(join(ROOT, 'test', 'acceptance', 'cases'), 2);
   walk(join(ROOT, 'samples'), 1);
   walk(join(ROOT, 'docs', 'examples'), 1);
+  walk(join(ROOT, 'test', 'engines', 'cases'), 1);
   return out;
 }
 
