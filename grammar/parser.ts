@@ -150,7 +150,7 @@ export const compErrorMessageProvider: IParserErrorMessageProvider = {
     let expected: string;
     if (ruleName === 'clause' || (ruleName === 'componentDecl')) expected = 'a clause';
     else if (ruleName === 'rateValue') expected = 'a rate: a percent, a tiers name or `marginal { ... }`';
-    else if (ruleName === 'periodsDecl') expected = '`monthly`, `quarterly`, `annual`, `weekly` or `every N weeks`';
+    else if (ruleName === 'periodsDecl') expected = '`monthly`, `quarterly`, `annual`, `weekly`, `every N weeks` or `from calendar NAME`';
     else if (ruleName === 'roundingMode') expected = 'a rounding mode: `half away from zero`, `half even`, `half up`, `half down`, `up` or `down`';
     else if (ruleName === 'tierTable') expected = '`marginal` or `retroactive`';
     else expected = firsts.length <= 1 ? firsts[0] ?? 'something else' : firsts.slice(0, -1).join(', ') + ' or ' + firsts[firsts.length - 1];
@@ -220,7 +220,28 @@ export class CompParser extends CstParser {
       { ALT: () => this.SUBRULE(this.scorecardDecl) },
       { ALT: () => this.SUBRULE(this.timeMoneyItem) },
       { ALT: () => this.SUBRULE(this.balanceItem) },
+      { ALT: () => this.SUBRULE(this.calendarDecl) },
     ]);
+  });
+
+  // ---------------------------------------------------------------- calendar tables
+  // `calendar retail { "FY26-P01" from 2026-02-01 to 2026-02-28 ... }`: one row per period, its key
+  // as written and its first and last day (docs/language.md section 2)
+
+  calendarDecl = this.RULE('calendarDecl', () => {
+    this.CONSUME(T.Calendar);
+    this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.calendarRow));
+    this.CONSUME(T.RBrace);
+  });
+
+  calendarRow = this.RULE('calendarRow', () => {
+    this.CONSUME(T.StringTok, { LABEL: 'key' });
+    this.CONSUME(T.From);
+    this.CONSUME(T.DateLiteral, { LABEL: 'start' });
+    this.CONSUME(T.To);
+    this.CONSUME2(T.DateLiteral, { LABEL: 'end' });
   });
 
   // ---------------------------------------------------------------- balances and shown values
@@ -295,27 +316,41 @@ export class CompParser extends CstParser {
 
   periodsDecl = this.RULE('periodsDecl', () => {
     this.CONSUME(T.Periods);
-    this.OR([
-      // `semimonthly`: the 1st-15th and the 16th-last day of each month (a word, not a keyword)
-      { GATE: () => this.LA(1).image === 'semimonthly', ALT: () => this.CONSUME(T.NameTok, { LABEL: 'frequency' }) },
-      { ALT: () => this.CONSUME(T.Monthly, { LABEL: 'frequency' }) },
-      { ALT: () => this.CONSUME(T.Quarterly, { LABEL: 'frequency' }) },
-      { ALT: () => this.CONSUME(T.Annual, { LABEL: 'frequency' }) },
-      { ALT: () => this.CONSUME(T.Weekly, { LABEL: 'frequency' }) },
+    this.OR2([
+      // `periods from calendar retail`: the rows of a calendar table (section 2)
       {
         ALT: () => {
-          this.CONSUME(T.Every);
-          this.CONSUME(T.NumberLiteral, { LABEL: 'every' });
-          this.CONSUME(T.Weeks, { LABEL: 'frequency' });
+          this.CONSUME2(T.From, { LABEL: 'calendarFrom' });
+          this.CONSUME(T.Calendar);
+          this.SUBRULE(this.name, { LABEL: 'calendar' });
+        },
+      },
+      {
+        ALT: () => {
+          this.OR([
+            // `semimonthly`: the 1st-15th and the 16th-last day of each month (a word, not a keyword)
+            { GATE: () => this.LA(1).image === 'semimonthly', ALT: () => this.CONSUME(T.NameTok, { LABEL: 'frequency' }) },
+            { ALT: () => this.CONSUME(T.Monthly, { LABEL: 'frequency' }) },
+            { ALT: () => this.CONSUME(T.Quarterly, { LABEL: 'frequency' }) },
+            { ALT: () => this.CONSUME(T.Annual, { LABEL: 'frequency' }) },
+            { ALT: () => this.CONSUME(T.Weekly, { LABEL: 'frequency' }) },
+            {
+              ALT: () => {
+                this.CONSUME(T.Every);
+                this.CONSUME(T.NumberLiteral, { LABEL: 'every' });
+                this.CONSUME(T.Weeks, { LABEL: 'frequency' });
+              },
+            },
+          ]);
+          this.OPTION(() => {
+            this.CONSUME(T.From);
+            this.SUBRULE(this.periodBound, { LABEL: 'fromBound' });
+            this.CONSUME(T.To);
+            this.SUBRULE2(this.periodBound, { LABEL: 'toBound' });
+          });
         },
       },
     ]);
-    this.OPTION(() => {
-      this.CONSUME(T.From);
-      this.SUBRULE(this.periodBound, { LABEL: 'fromBound' });
-      this.CONSUME(T.To);
-      this.SUBRULE2(this.periodBound, { LABEL: 'toBound' });
-    });
   });
 
   periodBound = this.RULE('periodBound', () => {

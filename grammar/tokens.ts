@@ -50,6 +50,8 @@ for (const w of 'fiscal year starts version effective fx rates convert assignmen
 
 /** Balances, shown values, hierarchies, reference data (docs/language.md sections 21-24); all soft. */
 for (const w of 'opening owed balance carried forward due written off show level levels'.split(' ')) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
+/** Calendar tables (`periods from calendar retail`, `calendar retail { ... }`, docs/language.md section 2); soft. */
+for (const w of ['calendar']) if (!KEYWORD_WORDS.includes(w)) KEYWORD_WORDS.push(w);
 
 const reservedSet = new Set<string>(RESERVED);
 
@@ -126,6 +128,8 @@ export const Fx = k('fx'), Rates = k('rates'), Convert = k('convert'), Assignmen
 /** Balances and shown values: `opening owed EXPR`, `negative balance due`, `show units, margin`. */
 export const Opening = k('opening'), Owed = k('owed'), Balance = k('balance'), Carried = k('carried'), Forward = k('forward');
 export const Due = k('due'), Written = k('written'), Off = k('off'), Show = k('show'), Level = k('level'), Levels = k('levels');
+/** `calendar retail { "FY26-P01" from 2026-02-01 to 2026-02-28 ... }`: periods from a calendar table. */
+export const Calendar = k('calendar');
 /** `share: percent in 0%..100%`: the bounds of a field's values. */
 export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
 
@@ -177,6 +181,8 @@ ITEM_STARTERS.push(Fiscal, Version, Effective, Fx);
 STATEMENT_KEYWORDS.push(Fiscal, Version, Effective, Fx);
 ITEM_STARTERS.push(Opening, Show, Negative);
 STATEMENT_KEYWORDS.push(Opening, Show);
+ITEM_STARTERS.push(Calendar);
+STATEMENT_KEYWORDS.push(Calendar);
 
 export const CompLexer = new Lexer(allTokens, {
   positionTracking: 'full',

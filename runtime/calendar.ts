@@ -2,7 +2,14 @@
 // counts. Day counts are plain JS integers (never money). All computations are in UTC days.
 import type { PeriodValue } from './ir.js';
 
-export type Frequency = 'month' | 'quarter' | 'year' | 'week' | 'semimonth';
+export type Frequency = 'month' | 'quarter' | 'year' | 'week' | 'semimonth' | 'calendar';
+
+/** One row of a calendar table: a period's key as written and its first and last day. */
+export interface CalendarRow {
+  key: string;
+  start: string;
+  end: string;
+}
 
 /** How the plan cuts time into payout periods. `anchor` is the start of one week period. */
 export interface PeriodSpec {
@@ -12,6 +19,54 @@ export interface PeriodSpec {
   anchor?: string;
   /** First month of the fiscal year (1-12); absent or 1: calendar years. */
   fiscalStart?: number;
+  /** `periods from calendar NAME`: the rows, in date order, without gaps or overlaps (the checker's). */
+  calendar?: CalendarRow[];
+}
+
+/** What a plan says of its periods (the IR's `periods`): enough to build its PeriodSpec. */
+export interface PeriodsLike {
+  frequency: Frequency;
+  every?: number;
+  fiscalStart?: number;
+  from?: string;
+  calendar?: CalendarRow[];
+}
+
+/** The one PeriodSpec of a plan's periods (the header's frequency, fiscal year, calendar table). */
+export function specOf(p: PeriodsLike, anchor?: string): PeriodSpec {
+  const spec: PeriodSpec = { frequency: p.frequency, every: p.every || 1 };
+  if (p.fiscalStart !== undefined) spec.fiscalStart = p.fiscalStart;
+  if (p.calendar) spec.calendar = p.calendar;
+  if (p.frequency === 'week') {
+    const a = p.from ?? anchor;
+    if (a !== undefined) spec.anchor = a;
+  }
+  return spec;
+}
+
+/** The row of a calendar containing a date, by binary search; undefined outside every row. */
+function calendarRowOf(rows: CalendarRow[], iso: string): CalendarRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid]!;
+    if (iso < r.start) hi = mid - 1;
+    else if (iso > r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/**
+ * The period of a date in a calendar table. A date outside every row belongs to no period of the
+ * plan: it gets a one-day period keyed `outside <date>` (never a key of the plan, so nothing
+ * pays in it, as for a date outside the header's `from ... to ...`).
+ */
+function calendarPeriodOf(rows: CalendarRow[], iso: string): PeriodValue {
+  const r = calendarRowOf(rows, iso);
+  if (r) return { kind: 'period', key: r.key, start: r.start, end: r.end };
+  return { kind: 'period', key: `outside ${iso}`, start: iso, end: iso };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -115,6 +170,8 @@ export function quarterOfMonth(month: number, fiscalStart?: number): number {
 export function periodOf(spec: PeriodSpec, iso: string): PeriodValue {
   const { y, m } = parseIso(iso);
   switch (spec.frequency) {
+    case 'calendar':
+      return calendarPeriodOf(spec.calendar ?? [], iso);
     case 'month':
       return monthPeriod(y, m);
     case 'semimonth': {
@@ -150,6 +207,11 @@ export function nextPeriod(spec: PeriodSpec, p: PeriodValue): PeriodValue {
 export function enumeratePeriods(spec: PeriodSpec, from: string, to: string): PeriodValue[] {
   const out: PeriodValue[] = [];
   if (compareIso(from, to) > 0) return out;
+  if (spec.frequency === 'calendar') {
+    // the rows overlapping [from, to]
+    for (const r of spec.calendar ?? []) if (r.end >= from && r.start <= to) out.push({ kind: 'period', key: r.key, start: r.start, end: r.end });
+    return out;
+  }
   let p = periodOf(spec, from);
   const last = periodOf(spec, to);
   while (compareIso(p.start, last.start) <= 0) {
@@ -163,7 +225,13 @@ export function enumeratePeriods(spec: PeriodSpec, from: string, to: string): Pe
  * A period written as a key or a date: '2026-01', '2026-Q1', '2026-H1', '2026', or an ISO date
  * (a one-day range; week periods are keyed by their start date). Undefined when malformed.
  */
-export function periodFromKey(key: string, fiscalStart?: number): PeriodValue | undefined {
+export function periodFromKey(key: string, plan?: number | PeriodsLike): PeriodValue | undefined {
+  const fiscalStart = typeof plan === 'number' ? plan : plan?.fiscalStart;
+  // a plan with a calendar table knows only its rows' keys, as written
+  if (typeof plan === 'object' && plan.calendar) {
+    const r = plan.calendar.find((x) => x.key === key);
+    return r ? { kind: 'period', key: r.key, start: r.start, end: r.end } : undefined;
+  }
   let m: RegExpExecArray | null;
   if ((m = /^FY(\d{4})(?:-(Q[1-4]|H[12]))?$/.exec(key))) return fiscalPeriodFromKey(fiscalStart ?? 1, Number(m[1]), m[2]);
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key))) {
@@ -238,5 +306,12 @@ function fiscalPeriodFromKey(fiscalStart: number, fy: number, part: string | und
  * follow the plan's fiscal year (`spec.fiscalStart`) when it does not start in January.
  */
 export function scopeOf(spec: PeriodSpec, scope: 'quarter' | 'year', iso: string): PeriodValue {
+  // a calendar table has no quarters or years of its own: its rows are one scope (the checker
+  // refuses `basis year to date` and `settle at quarter end` on them, COMP5256; this serves the
+  // statements' "year to date" figures)
+  if (spec.frequency === 'calendar' && spec.calendar?.length) {
+    const rows = spec.calendar;
+    return { kind: 'period', key: `${rows[0]!.key} to ${rows[rows.length - 1]!.key}`, start: rows[0]!.start, end: rows[rows.length - 1]!.end };
+  }
   return periodOf({ frequency: scope, every: 1, fiscalStart: spec.fiscalStart }, iso);
 }

@@ -65,7 +65,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   const raw = creditDeals(plan, env, data, errors, opts);
 
   // ---- periods
-  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
+  const spec: cal.PeriodSpec = cal.specOf(ir.periods);
   let from = ir.periods.from;
   let to = ir.periods.to;
   if (!from || !to) {
@@ -81,8 +81,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   const periodIndex = new Map(allPeriods.map((p, i) => [p.key, i]));
 
   // reported range
-  const repFrom = opts.from ? cal.periodFromKey(opts.from, ir.periods.fiscalStart)?.start : undefined;
-  const repTo = opts.to ? cal.periodFromKey(opts.to, ir.periods.fiscalStart)?.end : undefined;
+  const repFrom = opts.from ? cal.periodFromKey(opts.from, ir.periods)?.start : undefined;
+  const repTo = opts.to ? cal.periodFromKey(opts.to, ir.periods)?.end : undefined;
   const reported = allPeriods.map((p) => (!repFrom || p.start >= repFrom) && (!repTo || p.start <= repTo));
   let lastIdx = -1;
   reported.forEach((r, i) => {

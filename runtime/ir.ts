@@ -62,7 +62,9 @@ export interface BalancesIR {
 
 export interface PeriodsIR {
   /** 'semimonth': the 1st-15th and the 16th-last day of each month, keyed by their first day. */
-  frequency: 'month' | 'quarter' | 'year' | 'week' | 'semimonth';
+  frequency: 'month' | 'quarter' | 'year' | 'week' | 'semimonth' | 'calendar';
+  /** `periods from calendar NAME`: the calendar's rows in date order (keys as written); `from`/`to` are the first start and the last end. */
+  calendar?: { key: string; start: string; end: string }[];
   /** `every 2 weeks` -> 2; 1 otherwise. */
   every: number;
   /** `fiscal year starts February` -> 2: quarters and years are fiscal (keys `FY2027-Q1`, `FY2027`). Absent or 1: calendar. */

@@ -54,9 +54,15 @@ export function parseDate(text: string): DateValue | undefined {
  * prints. Without the plan's periods, a date is not a period.
  */
 export function parsePeriod(text: string, periods?: PeriodsIR): PeriodValue | undefined {
-  const p = cal.periodFromKey(text, periods?.fiscalStart);
+  const p = cal.periodFromKey(text, periods);
   if (!p || p.start !== p.end) return p;
   return weekKeyProblem(text, periods) ? undefined : p;
+}
+
+/** The keys of a calendar table, for a hint (at most 6 shown). */
+export function calendarKeys(periods: PeriodsIR): string {
+  const keys = (periods.calendar ?? []).map((r) => `\`${r.key}\``);
+  return keys.length > 6 ? `${keys.slice(0, 3).join(', ')}, ... ${keys[keys.length - 1]}` : keys.join(', ');
 }
 
 /** Why a date is not a week key of the plan (undefined when it is one). */
@@ -143,6 +149,7 @@ export function parseValue(text: string, type: FieldType, periods?: PeriodsIR): 
     case 'period': {
       const p = parsePeriod(text, periods);
       if (p) return { ok: true, value: p };
+      if (periods?.frequency === 'calendar') return fail(Codes.BadPeriod, { text }, `the plan's periods are the rows of its calendar table: ${calendarKeys(periods)}`);
       const week = cal.periodFromKey(text) ? weekKeyProblem(text, periods) : undefined;
       return fail(Codes.BadPeriod, { text }, week);
     }

@@ -140,6 +140,14 @@ export const Codes = {
   HierarchyToDate: def('COMP5254', 'error', 'roll-up to date', '`team credit by ... at level ...` is one period\'s credit: it cannot be paid on a measure to date'),
   OpeningCreditNotCumulative: def('COMP5251', 'error', 'opening credit without a measure to date', '`opening credit` needs `basis year to date` or `basis quarter to date`'),
 
+  // calendar tables, the effective rate as a value (docs/language.md sections 2 and 6; COMPx200-x249)
+  UnknownCalendar: def('COMP2200', 'error', 'unknown calendar', '`{name}` is not a declared calendar'),
+  CalendarGap: def('COMP5255', 'error', 'gap in a calendar', 'no period of calendar `{name}` covers {from} to {to}'),
+  CalendarOverlap: def('COMP5256', 'error', 'overlap in a calendar', '`{key}` overlaps `{other}`: {from} to {to} is in both'),
+  CalendarRowBackwards: def('COMP5257', 'error', 'period ends before it starts', '`{key}` ends on {end}, before it starts on {start}'),
+  CalendarEmpty: def('COMP5258', 'error', 'calendar without periods', 'calendar `{name}` has no period'),
+  NotOnCalendarTable: def('COMP5259', 'error', 'not defined on a calendar table', '{what} is not defined on periods from a calendar table'),
+
   // ---- 6xxx input data (file, line, column)
   MissingInputFile: def('COMP6001', 'error', 'missing input', 'no file for table `{table}` (looked for {looked})'),
   MissingColumn: def('COMP6002', 'error', 'missing column', 'column `{column}` of table `{table}` is missing'),

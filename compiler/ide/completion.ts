@@ -41,6 +41,7 @@ const ITEM_KEYWORDS = [
   'plan', 'currency', 'periods', 'rounding', 'roster', 'table', 'credit', 'let', 'tiers', 'component', 'draw recoverable', 'guarantee', 'target rep',
   'curve', 'scorecard', 'version', 'fiscal year starts', 'fx rates from', 'payout currency', 'effective from',
   'opening owed', 'opening draw balance', 'negative balance carried forward', 'negative balance due', 'negative balance written off', 'show',
+  'calendar',
 ];
 const CLAUSE_KEYWORDS = [
   'for', 'on', 'basis per deal', 'basis period total', 'basis running total', 'basis year to date', 'basis quarter to date', 'rate', 'rate by', 'gate', 'multiplier', 'cap', 'clawback',
@@ -81,6 +82,13 @@ export const SNIPPETS: CompletionItem[] = [
     kind: 'snippet',
     detail: 'roster of reps',
     insertText: 'roster ${1:reps} from "${2:reps.csv}" {\n  id: text key\n  manager: rep optional\n  role: text\n  monthly_quota: money positive\n  team by manager\n}',
+    snippet: true,
+  },
+  {
+    label: 'calendar',
+    kind: 'snippet',
+    detail: 'calendar table (4-4-5)',
+    insertText: 'calendar ${1:retail} {\n  "${2:FY26-P01}" from ${3:2026-02-01} to ${4:2026-02-28}\n}',
     snippet: true,
   },
   { label: 'table', kind: 'snippet', detail: 'input table', insertText: 'table ${1:deals} from "${2:deals.csv}" {\n  id: text key\n  ${3:owner}: rep\n}', snippet: true },
@@ -255,6 +263,16 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
     }
     if (block === 'version' && lineBefore === '') {
       return [...kw(VERSION_KEYWORDS), ...SNIPPETS.filter((s) => ['component', 'tiers', 'let', 'spiff', 'guarantee for new hires'].includes(s.label))];
+    }
+    if (block === 'calendar') {
+      // `"FY26-P01" from 2026-02-01 to 2026-02-28`
+      if (/^"[^"]*"\s*$/.test(lineBefore)) return kw(['from']);
+      if (/^"[^"]*"\s+from\s+\S+\s*$/.test(lineBefore)) return kw(['to']);
+      return [];
+    }
+    if (braceDepth(a, start) === 0 && /^periods\s*$/.test(lineBefore)) return kw(['monthly', 'semimonthly', 'quarterly', 'annual', 'weekly', 'every', 'from calendar']);
+    if (braceDepth(a, start) === 0 && /^periods\s+from\s+calendar\s*$/.test(lineBefore)) {
+      return a.plan.items.filter((i): i is A.CalendarDecl => i.kind === 'CalendarDecl' && !!i.name).map((c) => ({ label: c.name!.text, kind: 'table' as const, detail: 'a calendar table' }));
     }
     if (braceDepth(a, start) === 0 && /^fiscal\s+year\s+starts\s*$/.test(lineBefore)) return kw(MONTHS);
     if (inTable) {

@@ -24,6 +24,8 @@ const ITEM_STARTERS = new Set([
   'Kw_curve', 'Kw_scorecard', 'Kw_fiscal', 'Kw_fx', 'Kw_payout', 'Kw_version', 'Kw_effective',
   // balances and shown values
   'Kw_opening', 'Kw_negative', 'Kw_show',
+  // calendar tables
+  'Kw_calendar',
 ]);
 const NO_SPACE_BEFORE = new Set(['Comma', 'RParen', 'Dot', 'Colon', 'DotDot']);
 const NO_SPACE_AFTER = new Set(['LParen', 'Dot', 'DotDot']);

@@ -338,6 +338,19 @@ export function constructHover(a: FullAnalysis, pathNodes: A.Node[], offset: num
         return { node: n, markdown: `**within**: true when ${code(src(a, b.left))} is ${code(src(a, b.right))} or below it, following the table's field that references itself up to a row without a parent.` };
     }
     if (k === 'OpeningDecl' || k === 'NegativeBalanceDecl' || k === 'ShowDecl' || k === 'OpeningCreditClause') return { node: n, markdown: balanceMarkdown(a, n as A.BalanceItem | A.OpeningCreditClause) };
+    if (k === 'CalendarRow') {
+      const r = n as A.CalendarRow;
+      if (r.key && r.start && r.end) {
+        const days = Math.round((Date.parse(r.end.text) - Date.parse(r.start.text)) / 86_400_000) + 1;
+        return { node: n, markdown: `**Period ${code(r.key.value)}** of a calendar table: ${r.start.text} to ${r.end.text}, ${days} days${days % 7 === 0 ? ` (${days / 7} weeks)` : ''}. Written \`${r.key.value}\` in \`period\` cells, \`--period\` and the output.` };
+      }
+    }
+    if (k === 'CalendarDecl') {
+      const c = n as A.CalendarDecl;
+      const rows = c.rows.filter((r) => r.key && r.start && r.end);
+      const span = rows.length ? `: ${rows.length} period${rows.length === 1 ? '' : 's'}, ${code(rows[0]!.key!.value)} (${rows[0]!.start!.text}) to ${code(rows[rows.length - 1]!.key!.value)} (${rows[rows.length - 1]!.end!.text})` : '';
+      return { node: n, markdown: `**Calendar** ${code(c.name?.text ?? '')}${span}. Each row is a period, its key as written, its first and last day; \`periods from calendar ${c.name?.text ?? 'NAME'}\` makes them the plan's periods. Rows follow each other day after day (gaps and overlaps are errors).` };
+    }
     if (k === 'TableDecl') {
       const md = rosterClauseMarkdown(a, n as A.TableDecl, offset);
       if (md) return { node: n, markdown: md };

@@ -99,9 +99,7 @@ function defaultValue(f: IR.FieldIR, period: IR.PeriodValue): IR.Value {
 }
 
 function periodSpec(ir: IR.PlanIR): cal.PeriodSpec {
-  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
-  if (spec.frequency === 'week') spec.anchor = ir.periods.from;
-  return spec;
+  return cal.specOf(ir.periods);
 }
 
 /** The preview period: the plan's last period (or the current one when the plan has no end). */

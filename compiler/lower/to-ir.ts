@@ -99,6 +99,12 @@ class Lowerer {
   }
 
   private periods(p: A.PeriodsDecl): IR.PeriodsIR {
+    if (p.calendar) {
+      // `periods from calendar NAME`: the rows the checker found sound, in date order
+      const rows = this.sem.calendar?.rows;
+      if (!rows?.length) throw new LoweringError('internal: a calendar plan without its checked rows');
+      return { frequency: 'calendar', every: 1, calendar: rows.map((r) => ({ ...r })), from: rows[0]!.start, to: rows[rows.length - 1]!.end };
+    }
     const freq = p.frequency?.text ?? 'monthly';
     const map: Record<string, IR.PeriodsIR['frequency']> = { monthly: 'month', semimonthly: 'semimonth', quarterly: 'quarter', annual: 'year', weekly: 'week', weeks: 'week' };
     const bound = (e: A.Expr | undefined, which: 'start' | 'end'): string | undefined => {

@@ -12,6 +12,7 @@ import { CURRENCIES, T, isNumeric, isScalar, isUnknown, joinScalar, sameType, sh
 import { newBonusSemantics, type BonusHost, type BonusSemantics } from './bonus-host.js';
 import { checkCurve, checkCurveCall, collectCurve } from './curves.js';
 import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecards.js';
+import { checkCalendars, refuseOnCalendar, type CalendarInfo } from './calendars.js';
 import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
 import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
 import { checkClawbackBase, checkClawbackExtras, checkRoundCall } from './clawbacks.js';
@@ -113,6 +114,8 @@ export interface Semantics {
   timeMoney?: TimeMoneyInfo;
   /** Opening balances, the negative-balance rule, shown lets (compiler/semantics/balances.ts). */
   balances?: BalancesInfo;
+  /** `periods from calendar NAME`: the calendar's rows, when sound (compiler/semantics/calendars.ts). */
+  calendar?: CalendarInfo;
 }
 
 /** What is in scope for an expression. */
@@ -213,7 +216,7 @@ class Checker {
       s: this.s,
       file: this.file,
       plan: this.plan,
-      frequency: this.periodsDecl?.frequency?.text,
+      frequency: this.frequencyWord(),
       err: (d) => this.err(d),
       src: (span) => this.src(span),
       expr: (e, ctx) => this.expr(e, ctx),
@@ -227,6 +230,7 @@ class Checker {
   run(): Semantics {
     this.collectHeader();
     this.collectDeclarations();
+    this.checkCalendarPlan();
     for (const item of this.plan.items) {
       try {
         this.checkItem(item);
@@ -243,6 +247,29 @@ class Checker {
       this.s.diagnostics.push(diag(Codes.InternalError, this.file, { start: 0, end: 0 }, { problem: `plan lints: ${(e as Error).message}` }));
     }
     return this.s;
+  }
+
+  /** Calendar tables (compiler/semantics/calendars.ts): the rows, and what a calendar plan cannot say. */
+  private checkCalendarPlan(): void {
+    const h = {
+      file: this.file,
+      plan: this.plan,
+      err: (d: Diagnostic) => this.err(d),
+      declareTop: (name: A.Name, what: string) => this.declareTop(name, what),
+      addSymbol: (sym: SymbolInfo) => this.addSymbol(sym),
+      addRef: (span: Span, sym: SymbolInfo | undefined) => this.addRef(span, sym),
+      didYouMean: (name: string, candidates: Iterable<string>, otherwise?: string) => this.didYouMean(name, candidates, otherwise),
+    };
+    this.s.calendar = checkCalendars(h, this.periodsDecl);
+    if (!this.periodsDecl?.calendar) return;
+    for (const item of this.plan.items) {
+      if (item.kind === 'FiscalDecl') refuseOnCalendar(h, item.span, '`fiscal year starts ...`', 'a calendar table states its own periods: remove this line');
+    }
+  }
+
+  /** The header's frequency word (`monthly`, `weeks`...), `calendar` for `periods from calendar NAME`. */
+  private frequencyWord(): string | undefined {
+    return this.periodsDecl?.calendar ? 'calendar' : this.periodsDecl?.frequency?.text;
   }
 
   /** The host for the time-and-money checks (compiler/semantics/time-money.ts). */
@@ -523,6 +550,7 @@ class Checker {
   }
 
   private checkPeriods(p: A.PeriodsDecl): void {
+    if (p.calendar) return; // compiler/semantics/calendars.ts
     const freq = p.frequency?.text;
     if (freq && !['monthly', 'semimonthly', 'quarterly', 'annual', 'weekly', 'weeks'].includes(freq)) {
       this.err(diag(Codes.TypeMismatch, this.file, p.frequency!.span, { expected: 'monthly, semimonthly, quarterly, annual, weekly or every N weeks', found: `\`${freq}\`` }));
@@ -862,7 +890,7 @@ class Checker {
       typeOf: (e) => this.s.types.get(e),
       src: (span) => this.src(span),
       rosterName: this.s.roster?.name,
-      frequency: this.periodsDecl?.frequency?.text,
+      frequency: this.frequencyWord(),
     };
   }
 

@@ -55,7 +55,9 @@ export function checkSettlementClause(api: CheckApi, cl: A.Clause): void {
   switch (cl.kind) {
     case 'AdvanceClause':
       checkShare(api, cl.share, 'the share advanced', 'in an advance');
-      if (cl.settle && spansOnePeriod(cl.settle, api.frequency)) {
+      if (cl.settle && api.frequency === 'calendar') {
+        api.err(diag(Codes.NotOnCalendarTable, api.file, cl.span, { what: `\`settle at ${cl.settle} end\`` }, { hint: 'a calendar table has no quarters or years of its own: hold the amount back with `hold back ... until DATE` instead' }));
+      } else if (cl.settle && spansOnePeriod(cl.settle, api.frequency)) {
         api.err(diag(Codes.ScopeNotLongerThanPeriod, api.file, cl.span, { clause: `settle at ${cl.settle} end`, frequency: api.frequency ?? '' }, { hint: 'every period is already settled when it is paid: remove the advance' }));
       }
       return;
@@ -94,7 +96,9 @@ export function checkCumulativeComponent(api: CheckApi, c: A.ComponentDecl): voi
   if (trueUp && !cumulative) {
     api.err(diag(Codes.TrueUpNotCumulative, api.file, trueUp.span, {}, { hint: 'add `basis year to date`, or remove this line' }));
   }
-  if (basis && cumulative && spansOnePeriod(cumulative, api.frequency)) {
+  if (basis && cumulative && api.frequency === 'calendar') {
+    api.err(diag(Codes.NotOnCalendarTable, api.file, basis.span, { what: `\`basis ${cumulative} to date\`` }, { hint: 'a calendar table has no quarters or years of its own: use `basis period total`, or a monthly or quarterly plan with `fiscal year starts ...`' }));
+  } else if (basis && cumulative && spansOnePeriod(cumulative, api.frequency)) {
     api.err(diag(Codes.ScopeNotLongerThanPeriod, api.file, basis.span, { clause: `basis ${cumulative} to date`, frequency: api.frequency ?? '' }, { hint: 'use `basis period total`' }));
   }
   const hasClawback = c.clauses.some((x) => x.kind === 'ClawbackClause');

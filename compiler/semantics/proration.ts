@@ -112,6 +112,10 @@ export function employmentNameType(h: MechanicsHost, e: A.NameRef, ctx: Ctx): Ty
 }
 
 function weeklyCheck(h: MechanicsHost, span: Span, name: string): void {
+  if (h.frequency === 'calendar') {
+    h.err(diag(Codes.NotOnCalendarTable, h.file, span, { what: `\`${name}\`` }, { hint: "a calendar table's periods are not made of calendar months: prorate by days employed" }));
+    return;
+  }
   if (h.frequency === 'weekly' || h.frequency === 'weeks' || h.frequency === 'semimonthly') {
     const what = h.frequency === 'semimonthly' ? 'with semimonthly periods (half a month is not made of months)' : 'with weekly periods (a week is not made of months)';
     h.err(diag(Codes.NotAvailableHere, h.file, span, { name, where: what }, { hint: 'prorate by days employed' }));
@@ -147,6 +151,10 @@ export function checkProrationCall(h: MechanicsHost, e: A.Call, ctx: Ctx, argTyp
     return isUnknown(t) ? T.unknown : t;
   }
   // seasonal
+  if (h.frequency === 'calendar') {
+    h.err(diag(Codes.NotOnCalendarTable, h.file, e.span, { what: '`seasonal(...)`' }, { hint: "a calendar table's periods have no quarter or month of the year: give each period its quota in the data (a per-rep table with a `period` field)" }));
+    return isUnknown(t) ? T.unknown : t;
+  }
   if (words !== 'quarter' && words !== 'month') {
     h.err(diag(Codes.TypeMismatch, h.file, e.by?.span ?? e.span, { expected: '`by quarter` or `by month`', found: e.by ? `\`by ${words}\`` : 'nothing' }, { hint: sig }));
     return isUnknown(t) ? T.unknown : t;

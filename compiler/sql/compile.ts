@@ -69,8 +69,8 @@ function withClause(all: Cte[]): string {
 /** Periods of the plan, from the runtime calendar (the one definition of period boundaries). */
 function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
   if (!ir.periods.from || !ir.periods.to) return undefined;
-  const spec: cal.PeriodSpec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
-  if (spec.frequency === 'week') spec.anchor = ir.periods.from;
+  // one PeriodSpec (a calendar table's rows are periods here too)
+  const spec: cal.PeriodSpec = cal.specOf(ir.periods);
   const ps = cal.enumeratePeriods(spec, ir.periods.from, ir.periods.to);
   const rows = ps.map((p) => `SELECT ${d.text(p.key)} AS period, ${d.date(p.start)} AS period_start, ${d.date(p.end)} AS period_end`);
   return { name: 'periods', comment: [`the plan's periods (${ps.length}), as the runtime calendar defines them`], body: rows.join('\n  UNION ALL ') };

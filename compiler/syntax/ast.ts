@@ -44,7 +44,8 @@ export type Item =
   | CurveDecl
   | ScorecardDecl
   | TimeMoneyItem
-  | BalanceItem;
+  | BalanceItem
+  | CalendarDecl;
 
 /** `plan "Field Sales FY2026"` */
 export interface PlanHeader extends Node {
@@ -66,6 +67,23 @@ export interface PeriodsDecl extends Node {
   every?: NumberLit; // N in `every N weeks`
   from?: Expr; // DateLit or PeriodLit
   to?: Expr;
+  /** `periods from calendar retail`: the periods are the rows of a calendar table (section 2). */
+  calendar?: Name;
+}
+
+/** `calendar retail { "FY26-P01" from 2026-02-01 to 2026-02-28 ... }`: one row per period. */
+export interface CalendarDecl extends Node {
+  kind: 'CalendarDecl';
+  name?: Name;
+  rows: CalendarRow[];
+  doc?: string;
+}
+
+export interface CalendarRow extends Node {
+  kind: 'CalendarRow';
+  key?: StringLit;
+  start?: DateLit;
+  end?: DateLit;
 }
 
 /** `rounding half away from zero to 0.01 per payout line` */

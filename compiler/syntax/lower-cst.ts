@@ -263,6 +263,8 @@ class Lowerer {
         return this.timeMoneyItem(child);
       case 'balanceItem':
         return this.balanceItem(child);
+      case 'calendarDecl':
+        return this.calendarDecl(child);
     }
     return undefined;
   }
@@ -286,6 +288,25 @@ class Lowerer {
     const toKw = this.tokByType(n, T.To);
     if (fromKw) out.from = this.periodBound(this.node(n, 'fromBound'), this.end(fromKw, 0));
     if (toKw) out.to = this.periodBound(this.node(n, 'toBound'), this.end(toKw, 0));
+    if (this.tokByType(n, T.Calendar)) {
+      const cal = this.nameOf(this.node(n, 'calendar'));
+      if (cal) out.calendar = cal;
+    }
+    return out;
+  }
+
+  private calendarDecl(n: CstNode): A.CalendarDecl {
+    const out: A.CalendarDecl = { kind: 'CalendarDecl', span: this.spanOr(n, 0), name: this.nameOf(this.node(n, 'name')), rows: [], doc: this.docFor(n) };
+    for (const r of this.nodes(n, 'calendarRow')) {
+      const sp = this.span(r);
+      if (!sp) continue;
+      const row: A.CalendarRow = { kind: 'CalendarRow', span: sp, key: this.stringLit(this.tok(r, 'key')) };
+      const st = this.tok(r, 'start');
+      const en = this.tok(r, 'end');
+      if (st) row.start = { kind: 'DateLit', text: st.image, span: tokSpan(st) };
+      if (en) row.end = { kind: 'DateLit', text: en.image, span: tokSpan(en) };
+      out.rows.push(row);
+    }
     return out;
   }
 

@@ -28,6 +28,7 @@ export function componentDecl(a: Analysis, name: string): A.ComponentDecl | unde
 function frequencyWords(ir: PlanIR): string {
   const p = ir.periods;
   if (p.frequency === 'week') return p.every > 1 ? `every ${p.every} weeks` : 'weekly';
+  if (p.frequency === 'calendar') return `by the periods of a calendar table (${p.calendar?.length ?? 0} periods: ${(p.calendar ?? []).map((r) => r.key).join(', ')})`;
   return { month: 'monthly', semimonth: 'twice a month (1st-15th, 16th-end)', quarter: 'quarterly', year: 'yearly' }[p.frequency];
 }
 

@@ -4,7 +4,7 @@
 // period, each component with its terms and deals, and what the next deal would pay.
 import type { Statement } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import { scopeOf } from '../../runtime/calendar.js';
+import { scopeOf, specOf } from '../../runtime/calendar.js';
 import { componentTerms } from './describe.js';
 import { nextDealPays, type StatementInput } from './statement.js';
 
@@ -36,7 +36,7 @@ export function statementData(input: StatementInput): StatementDoc {
   const { analysis, ir, result, rep, period } = input;
   const s = result.statements.find((x) => x.rep === rep && x.period === period)!;
   const p = result.periods.find((x) => x.key === period)!;
-  const spec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
+  const spec = specOf(ir.periods);
   const year = scopeOf(spec, 'year', p.start);
   const ytd = result.statements.filter((x) => x.rep === rep && x.period <= period && result.periods.find((q) => q.key === x.period)!.start >= year.start);
   const sum = (f: (x: Statement) => string) => ytd.reduce((acc, x) => acc.plus(new Decimal(f(x))), new Decimal(0)).toFixed(2);

@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis.js';
 import type { Dataset, PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import { scopeOf } from '../../runtime/calendar.js';
+import { scopeOf, specOf } from '../../runtime/calendar.js';
 import { groupThousands } from '../../runtime/format.js';
 import { componentTerms, money, pct } from './describe.js';
 import { CURVE_POINTS, payoutCurve } from './curve.js';
@@ -62,7 +62,7 @@ export function renderStatement(input: StatementInput): string {
   b.push(`<p class="sub">${esc(ir.name)} · ${esc(p.start)} to ${esc(p.end)}${s.version ? ` · plan version ${esc(s.version)}` : ''}</p>`);
   const paidShown = s.payout ? money(s.payout.currency, s.payout.paid) : money(cur, s.paid);
   // year to date: this rep's statements in the (fiscal) year of this period, up to it
-  const spec = { frequency: ir.periods.frequency, every: ir.periods.every || 1, fiscalStart: ir.periods.fiscalStart };
+  const spec = specOf(ir.periods);
   const year = scopeOf(spec, 'year', p.start);
   const ytd = result.statements.filter((x) => x.rep === rep && x.period <= period && result.periods.find((q) => q.key === x.period)!.start >= year.start);
   const sum = (f: (x: Statement) => string) => ytd.reduce((acc, x) => acc.plus(new Decimal(f(x))), new Decimal(0));

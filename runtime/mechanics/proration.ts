@@ -109,7 +109,8 @@ function factsNode(f: EmploymentFacts, rep: RowValue, period: PeriodValue): Trac
   const leave = f.leaveDays ? `, ${f.leaveDays} ${f.leaveDays === 1 ? 'day' : 'days'} on leave` : '';
   return {
     kind: 'proration',
-    text: `${rep.key} ${from}${to}${leave}: ${f.daysEmployed} of ${f.daysInPeriod} days and ${f.monthsEmployed} of ${f.monthsInPeriod} whole months of ${period.key} employed`,
+    // a period that is no whole calendar month (a calendar table's row) has days only
+    text: `${rep.key} ${from}${to}${leave}: ${f.daysEmployed} of ${f.daysInPeriod} days${f.monthsInPeriod > 0 ? ` and ${f.monthsEmployed} of ${f.monthsInPeriod} whole months` : ''} of ${period.key} employed`,
     value: String(f.daysEmployed),
   };
 }

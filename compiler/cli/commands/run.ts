@@ -46,7 +46,8 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
   const plan = files.length > 1 ? await compileVersionFiles(files) : await compilePlanFile(files[0]!);
   if (!plan) return setExit(EXIT_ERRORS);
   for (const key of [range.from, range.to]) {
-    if (key !== undefined && !periodFromKey(key, plan.ir.periods.fiscalStart)) {
+    if (key !== undefined && !periodFromKey(key, plan.ir.periods)) {
+      if (plan.ir.periods.calendar) throw new UsageError(`\`${key}\` is not a period of the plan's calendar table`, `write a period's key as the calendar names it: ${plan.ir.periods.calendar.map((r) => r.key).slice(0, 3).join(', ')}, ...`);
       throw new UsageError(`\`${key}\` is not a period`, 'write a month `2026-01`, a quarter `2026-Q1`, a half `2026-H1`, a year `2026`, a fiscal period `FY2027-Q1`, or a week by its first day `2026-01-05`');
     }
   }
