@@ -83,7 +83,7 @@ function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undef
   if (k.cancelledDeals === 'leave') throw new Unsupported('`cancelled deals leave attainment` (cancellations change the measure)');
   const id = d.ident;
   const roster = ir.tables.find((t) => t.name === ir.roster)!;
-  const x = new ExprCompiler(ir, d, { rep: { alias: 'rep', table: ir.roster } });
+  const x = new ExprCompiler(ir, d, { rep: { alias: 'rep', table: ir.roster }, period: 'p' });
   const applies = k.appliesTo ? x.bool(x.compile(k.appliesTo)) : undefined;
   let where: SqlValue | undefined;
   let wx: ExprCompiler | undefined;
@@ -92,7 +92,7 @@ function measureCte(ir: PlanIR, d: Dialect, k: ComponentIR, line: number | undef
     const tables = [...new Set(ir.credits.map((c) => c.table))];
     if (tables.length !== 1) throw new Unsupported('`credit where` over credits of several tables');
     const t = tables[0]!;
-    wx = new ExprCompiler(ir, d, { row: { alias: 'deal', table: t }, rep: { alias: 'rep', table: ir.roster } });
+    wx = new ExprCompiler(ir, d, { row: { alias: 'deal', table: t }, rep: { alias: 'rep', table: ir.roster }, period: 'p' });
     where = wx.bool(wx.compile(k.measure.where));
     dealJoin =
       `\n  JOIN ${id(t)} AS deal ON ${wx.keyText(wx.table(t), 'deal')} = c.deal_key` +

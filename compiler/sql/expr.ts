@@ -47,6 +47,8 @@ export interface Join {
 export interface Scope {
   row?: { alias: string; table: string };
   rep?: { alias: string; table: string };
+  /** The alias of the `periods` row (period, period_start, period_end) a per-rep value is read in. */
+  period?: string;
 }
 
 /** Compiles expressions of one query; joins needed for reference chains are collected here. */
@@ -54,6 +56,7 @@ export class ExprCompiler {
   readonly joins: Join[] = [];
   /** CTEs the expressions read (ancestor tables of `within`), by name. */
   readonly ctes = new Map<string, Cte>();
+  private aggs = 0;
   private readonly tables: Map<string, TableIR>;
 
   constructor(
@@ -127,6 +130,8 @@ export class ExprCompiler {
         const [same, scale] = this.sameScale(args);
         return { sql: `${e.fn === 'min' ? 'LEAST' : 'GREATEST'}(${same.map((a) => a.sql).join(', ')})`, kind: 'decimal', nullable, scale };
       }
+      case 'agg':
+        return this.aggregate(e);
       case 'within': {
         const of = this.compile(e.e);
         const anc = this.scalar(this.compile(e.ancestor));
@@ -142,6 +147,68 @@ export class ExprCompiler {
       default:
         throw new Unsupported(CONSTRUCTS[e.k] ?? `\`${e.k}\``);
     }
+  }
+
+  /**
+   * `sum/count/min/max(x where c)` over the rep's credited rows of the period or a table's rows
+   * of the rep and period (runtime/mechanics/relations.ts): a subquery. An empty value among the
+   * rows read, or min/max of no rows, is the runtime's empty value: NULL, listed in `nullable`.
+   */
+  private aggregate(e: Extract<Expr, { k: 'agg' }>): SqlValue {
+    const { rep, period } = this.scope;
+    if (!rep || !period) throw new Unsupported(`\`${e.text}\` in a per-row rule (an aggregate is per rep and period)`);
+    const d = this.d;
+    // Spark SQL takes correlated scalar subqueries only with equality predicates: not the period's range
+    if (d.name === 'spark') throw new Unsupported(`\`${e.text}\` (an aggregate per rep and period is a correlated subquery Spark SQL does not run)`);
+    const id = d.ident;
+    const a = `agg_${++this.aggs}`;
+    const repKey = this.keyColumn(this.table(rep.table), rep.alias);
+    let table: string;
+    let from: string;
+    let conds: string[];
+    const src = e.source;
+    if (src.k === 'credits') {
+      const tables = [...new Set(this.ir.credits.map((c) => c.table))];
+      if (tables.length !== 1) throw new Unsupported(`\`${e.text}\` over credits of several tables`);
+      table = tables[0]!;
+      from = `credits AS ${id(`${a}_c`)} JOIN ${id(table)} AS ${id(a)} ON ${this.keyText(this.table(table), a)} = ${id(`${a}_c`)}.deal_key`;
+      conds = [`${id(`${a}_c`)}.rep = ${repKey}`, `${id(`${a}_c`)}.credit_date BETWEEN ${period}.period_start AND ${period}.period_end`, `NOT ${id(`${a}_c`)}.hand_back`];
+    } else {
+      table = src.table;
+      from = `${id(table)} AS ${id(a)}`;
+      const when = src.periodField ? `${id(a)}.${id(src.periodField)} = ${period}.period` : `${id(a)}.${id(src.dateField!)} BETWEEN ${period}.period_start AND ${period}.period_end`;
+      conds = [`${id(a)}.${id(src.repField)} = ${repKey}`, when];
+    }
+    const sub = new ExprCompiler(this.ir, d, { row: { alias: a, table }, rep, period });
+    const where = e.where ? sub.bool(sub.compile(e.where)) : undefined;
+    const value = e.value ? sub.compile(e.value) : undefined;
+    if (value && value.kind !== 'decimal' && !(value.kind === 'date' && (e.fn === 'min' || e.fn === 'max'))) throw new Unsupported(`\`${e.text}\` of a ${value.kind}`);
+    for (const [k, v] of sub.ctes) this.ctes.set(k, v);
+    from += sub.joins.map((j) => ` LEFT JOIN ${id(j.table)} AS ${id(j.alias)} ON ${j.on}`).join('');
+    const isNull = (cols: string[]): string | undefined => (cols.length ? cols.map((c) => `${c} IS NULL`).join(' OR ') : undefined);
+    const whereNull = isNull(where?.nullable ?? []);
+    const valueNull = isNull(value?.nullable ?? []);
+    const empty = [whereNull, valueNull ? (where ? `(${where.sql} AND (${valueNull}))` : valueNull) : undefined].filter((x): x is string => !!x);
+    const base = `FROM ${from} WHERE ${conds.join(' AND ')}`;
+    const filtered = where ? `${base} AND ${where.sql}` : base;
+    let agg: string;
+    let scale: number | undefined;
+    let kind: SqlKind = 'decimal';
+    if (e.fn === 'count') {
+      agg = `CAST(COUNT(*) AS ${d.decimalType(0)})`;
+      scale = 0;
+    } else if (e.fn === 'sum') {
+      agg = `COALESCE(SUM(${value!.sql}), 0)`;
+      scale = value!.scale;
+    } else {
+      agg = `${e.fn.toUpperCase()}(${value!.sql})`;
+      kind = value!.kind;
+      scale = value!.scale;
+    }
+    let sql = `(SELECT ${agg} ${filtered})`;
+    if (empty.length) sql = `CASE WHEN EXISTS (SELECT 1 ${base} AND (${empty.join(' OR ')})) THEN NULL ELSE ${sql} END`;
+    const nullable = empty.length || e.fn === 'min' || e.fn === 'max' ? [`(${sql})`] : [];
+    return { sql: `(${sql})`, kind, nullable, ...(kind === 'decimal' ? { scale } : {}) };
   }
 
   private field(ofE: Expr, name: string): SqlValue {
@@ -252,4 +319,5 @@ const CONSTRUCTS: Record<string, string> = {
   curve: 'a payout curve',
   scorecard: 'a scorecard',
   repLet: "another rep's value",
+  agg: 'an aggregate (`sum`, `count`, `min`, `max`)',
 };
