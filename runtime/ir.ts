@@ -162,7 +162,9 @@ export type Expr =
   /** Payout curves, scorecards, another rep's lets (docs/language.md sections on bonuses; runtime/mechanics/curves.ts, scorecards.ts). */
   | BonusExpr
   /** Aggregates over related rows, ancestor tests (docs/language.md sections 22 and 24; runtime/mechanics/relations.ts). */
-  | RelationExpr;
+  | RelationExpr
+  /** `effective_rate(commission)`: what the component's rate or tiers paid over the credit it paid on, in the rep's period (runtime/mechanics/effective-rate.ts). */
+  | { k: 'effectiveRate'; component: string; at?: PlanAt };
 
 /**
  * `sum(deal.units where COND)`, `count(expenses)`, `min(...)`, `max(...)`: over the rep's credited

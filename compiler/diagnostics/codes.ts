@@ -142,6 +142,8 @@ export const Codes = {
 
   // calendar tables, the effective rate as a value (docs/language.md sections 2 and 6; COMPx200-x249)
   UnknownCalendar: def('COMP2200', 'error', 'unknown calendar', '`{name}` is not a declared calendar'),
+  UnknownComponent: def('COMP2201', 'error', 'unknown component', '`{name}` is not a component of the plan'),
+  EffectiveRateNoRate: def('COMP3202', 'error', 'no rate to blend', '`{name}` {why}: it has no effective rate'),
   CalendarGap: def('COMP5255', 'error', 'gap in a calendar', 'no period of calendar `{name}` covers {from} to {to}'),
   CalendarOverlap: def('COMP5256', 'error', 'overlap in a calendar', '`{key}` overlaps `{other}`: {from} to {to} is in both'),
   CalendarRowBackwards: def('COMP5257', 'error', 'period ends before it starts', '`{key}` ends on {end}, before it starts on {start}'),

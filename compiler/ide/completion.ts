@@ -25,6 +25,7 @@ const MORE_FUNCTIONS: { name: string; sig: string; insert: string; doc: string }
   { name: 'count', sig: 'count(deal [where COND])', insert: 'count(${1:deal} where ${2:deal.product = \"A\"})', doc: "How many of the rep's rows of the period meet COND." },
   { name: 'prorate', sig: 'prorate(VALUE, by days employed | by months employed)', insert: 'prorate(${1:value}, by ${2|days,months|} employed)', doc: 'VALUE x days (months) employed / days (months) in the period.' },
   { name: 'seasonal', sig: 'seasonal(ANNUAL, by quarter W1, W2, W3, W4)', insert: 'seasonal(${1:rep.annual_quota}, by quarter ${2:25%}, ${3:25%}, ${4:25%}, ${5:25%})', doc: "The share of an annual value that falls in the period; the weights sum to 100%." },
+  { name: 'effective_rate', sig: 'effective_rate(COMPONENT)', insert: 'effective_rate(${1:commission}) otherwise 0%', doc: "The blended (effective) rate of a component in the rep's period: what its rate or tiers paid over the credit it paid on (to date with `basis year to date`)." },
   { name: 'convert', sig: 'convert(AMOUNT, [from TEXT,] to CUR, on DATE)', insert: 'convert(${1:deal.amount}, to ${2:USD}, on ${3:deal.close_date})', doc: 'Converts at the FX rate in force on DATE (the latest on or before it).' },
 ];
 /** Built-in values of the new constructs, in a rep's context. */
@@ -198,6 +199,7 @@ function names(a: FullAnalysis): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const s of a.symbols) {
     if (s.kind === 'let') out.push({ label: s.name, kind: 'variable', detail: `let ${s.name}: ${s.type}`, documentation: s.doc });
+    else if (s.type.startsWith('calendar table')) continue; // a calendar is no value
     else if (s.kind === 'table' || s.kind === 'roster') out.push({ label: s.name, kind: 'table', detail: s.type, documentation: s.doc });
     else if (s.kind === 'tiers') out.push({ label: s.name, kind: 'tiers', detail: 'tiers', documentation: s.doc });
   }
@@ -263,6 +265,10 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
     }
     if (block === 'version' && lineBefore === '') {
       return [...kw(VERSION_KEYWORDS), ...SNIPPETS.filter((s) => ['component', 'tiers', 'let', 'spiff', 'guarantee for new hires'].includes(s.label))];
+    }
+    // `effective_rate(` : the components of the plan
+    if (/\beffective_rate\(\s*\w*$/.test(a.text.slice(lineStart, start))) {
+      return a.symbols.filter((s) => s.kind === 'component').map((s) => ({ label: s.name, kind: 'component' as const, detail: `component ${s.name}`, documentation: s.doc }));
     }
     if (block === 'calendar') {
       // `"FY26-P01" from 2026-02-01 to 2026-02-28`

@@ -315,6 +315,7 @@ class Lowerer {
         const agg = lowerAggregate(e, (x) => this.expr(x), (x) => this.text.slice(x.span.start, x.span.end));
         if (agg) return agg;
         const r = this.need(this.sem.res.get(e), 'function');
+        if (r.k === 'mechanic' && r.name === 'effective_rate') return { k: 'effectiveRate', component: (e.args[0] as A.NameRef).name.text, at: this.at(e) };
         if (r.k === 'mechanic') return lowerMechanicCall(this.mechLowering(), e);
         if (r.k !== 'fn') throw new LoweringError('internal: call');
         if (r.name === 'round') {

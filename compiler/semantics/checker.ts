@@ -13,6 +13,7 @@ import { newBonusSemantics, type BonusHost, type BonusSemantics } from './bonus-
 import { checkCurve, checkCurveCall, collectCurve } from './curves.js';
 import { checkScorecard, checkScorecardRef, collectScorecard } from './scorecards.js';
 import { checkCalendars, refuseOnCalendar, type CalendarInfo } from './calendars.js';
+import { checkEffectiveRate, checkEffectiveRateCycles, EFFECTIVE_RATE, type EffectiveRateHost } from './effective-rate.js';
 import { checkBonusClauses, otherRepLet, paysAnAmount } from './bonuses.js';
 import { checkCumulativeComponent, checkSettlementClause, type CheckApi } from './cumulative.js';
 import { checkClawbackBase, checkClawbackExtras, checkRoundCall } from './clawbacks.js';
@@ -151,6 +152,7 @@ export const BUILTIN_NAMES: { name: string; type: string; doc: string }[] = [
 
 export function functionInfo(name: string): { sig: string; doc: string } | undefined {
   if (name === 'sum' || name === 'count') return AGGREGATE_DOCS[name];
+  if (name === EFFECTIVE_RATE) return { sig: 'effective_rate(COMPONENT)', doc: "The blended (effective) rate of a component in the rep's period: what its rate or tiers paid over the credit it paid on (to date with `basis year to date`), a percent. The component is evaluated first; write `otherwise 0%` for a period without credit." };
   return Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, { sig: string; doc: string }>)[name] : undefined;
 }
 
@@ -238,6 +240,7 @@ class Checker {
         this.s.diagnostics.push(diag(Codes.InternalError, this.file, item.span, { problem: (e as Error).message }));
       }
     }
+    if (this.effectiveRates) checkEffectiveRateCycles(this.erHost());
     checkTimeMoneyPlan(this.tm());
     checkTeamLets(this.mechHost());
     this.checkUnused();
@@ -265,6 +268,21 @@ class Checker {
     for (const item of this.plan.items) {
       if (item.kind === 'FiscalDecl') refuseOnCalendar(h, item.span, '`fiscal year starts ...`', 'a calendar table states its own periods: remove this line');
     }
+  }
+
+  private effectiveRates = false;
+  /** The host of `effective_rate(...)` (compiler/semantics/effective-rate.ts). */
+  private erHost(): EffectiveRateHost {
+    return {
+      s: this.s,
+      file: this.file,
+      plan: this.plan,
+      err: (d) => this.err(d),
+      src: (span) => this.src(span),
+      addRef: (span, sym) => this.addRef(span, sym),
+      componentSymbol: (name) => this.symbolOf('component', name),
+      didYouMean: (name, candidates, otherwise) => this.didYouMean(name, candidates, otherwise),
+    };
   }
 
   /** The header's frequency word (`monthly`, `weeks`...), `calendar` for `periods from calendar NAME`. */
@@ -1394,6 +1412,10 @@ class Checker {
     checkStrayWhere(this.tm(), e);
     const curve = checkCurveCall(this.bonusHost(), e, ctx);
     if (curve) return curve;
+    if (name === EFFECTIVE_RATE) {
+      this.effectiveRates = true;
+      return checkEffectiveRate(this.erHost(), e, ctx);
+    }
     const info = Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS as Record<string, (typeof FUNCTIONS)[BuiltinFn]>)[name] : undefined;
     const argTypes = e.args.map((a) => this.expr(a, ctx));
     if (name === 'prorate' || name === 'seasonal') return checkProrationCall(this.mechHost(), e, ctx, argTypes);

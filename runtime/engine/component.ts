@@ -309,5 +309,6 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     exact: amount,
     trace: { kind: 'component', text: ir.label, value: V(amount), children },
     attributions,
+    ...(bonusPay ? {} : { blended: { paid: subtotal, on: measurePaid } }),
   };
 }

@@ -9,7 +9,8 @@ import { exactText, formatValue } from '../format.js';
 import type { AssignmentIndex } from '../mechanics/assignments.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { Settlement } from '../mechanics/cumulative.js';
-import type { Attribution, CompiledPlan, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
+import type { Attribution, CompiledPlan, ComponentResult, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
+import { provideComponents, readsEffectiveRates } from '../mechanics/effective-rate.js';
 import { asBool, byStr } from './values.js';
 import { bonusTrace, letValue } from './expr.js';
 import { evalComponent } from './component.js';
@@ -92,12 +93,36 @@ export function earnRepPeriod(
   const componentTraces: TraceNode[] = [];
   let usesTeam = false;
   const dealLines: DealLine[] = [];
+  // each component evaluated once, in plan order or earlier when another reads its effective rate
+  // (`effective_rate(NAME)`, runtime/mechanics/effective-rate.ts); null: it does not apply to the rep
+  const results = new Map<number, ComponentResult | null | { failed: unknown }>();
+  const resultOf = (ki: number): ComponentResult | null => {
+    let r = results.get(ki);
+    if (r === undefined) {
+      const k = P.components[ki]!;
+      results.set(ki, { failed: new Error(`component \`${k.ir.name}\` reads its own effective rate`) });
+      try {
+        ctx.lastEmpty = undefined;
+        r = k.appliesTo && !asBool(k.appliesTo(ctx), ctx) ? null : settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
+      } catch (err) {
+        r = { failed: err };
+      }
+      results.set(ki, r);
+    }
+    if (r && 'failed' in r) throw r.failed;
+    return r;
+  };
+  if (readsEffectiveRates(P.ir)) {
+    provideComponents(rp, (name) => {
+      const ki = P.components.findIndex((x) => x.ir.name === name);
+      return ki < 0 ? undefined : (resultOf(ki) ?? undefined);
+    });
+  }
   P.components.forEach((k, ki) => {
     try {
-      ctx.lastEmpty = undefined;
-      if (k.appliesTo && !asBool(k.appliesTo(ctx), ctx)) return;
+      const res = resultOf(ki);
+      if (!res) return;
       if (k.ir.measure.team) usesTeam = true;
-      const res = settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
       const rounded = round(res.exact);
       lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: exactText(res.exact) });
       earned = earned.plus(rounded);

@@ -13,6 +13,7 @@ import { compileProration, type ProrationHelpers } from '../mechanics/proration.
 import { compileCreditRule, type CreditRuleHelpers } from '../mechanics/credit-rules.js';
 import { noteConversion, rateOn } from '../mechanics/currency.js';
 import { compileRelation, hierarchyCredits, type RelationHelpers } from '../mechanics/relations.js';
+import { compileEffectiveRate, type EffectiveRateHelpers } from '../mechanics/effective-rate.js';
 import { EvalFailure, type CompiledLet, type Ctx, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
 import { asBool, asDec, compare, date, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
 
@@ -148,6 +149,7 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
   if (e.k === 'rateBy' || e.k === 'team') return compileCreditRule(e, sub, creditRuleHelpers) as Fn;
   if (e.k === 'curve' || e.k === 'scorecard' || e.k === 'repLet') return compileBonusExpr(e, sub);
   if (e.k === 'agg' || e.k === 'within') return compileRelation<Ctx>(e, sub, relationHelpers) as Fn;
+  if (e.k === 'effectiveRate') return compileEffectiveRate(e, effectiveRateHelpers) as Fn;
   throw new Error(`unknown expression ${JSON.stringify(e)}`);
 }
 
@@ -390,6 +392,14 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
   divisionByZero: (c) => {
     throw new EvalFailure('div0', c.rep?.loc);
   },
+};
+
+// the effective rate of a component (runtime/mechanics/effective-rate.ts)
+const effectiveRateHelpers: EffectiveRateHelpers = {
+  note: mechNote,
+  empty: (c) => emptyFailure(c),
+  div0: (c, at) => new EvalFailure('div0', c.rep?.loc, {}, at),
+  unavailable: (c, name) => new Error(`\`effective_rate(${name})\` is read for another rep (${c.rep?.key ?? ''}): a rep's effective rates are read only in the rep's own period`),
 };
 
 // aggregates over related rows, ancestor tests (runtime/mechanics/relations.ts)

@@ -239,6 +239,8 @@ export interface Attribution {
 
 export interface ComponentResult {
   exact: Decimal;
+  /** What the rate or tiers paid and the credit paid on (`effective_rate(...)`, runtime/mechanics/effective-rate.ts); none for a bonus. */
+  blended?: { paid: Decimal; on: Decimal };
   trace: TraceNode;
   attributions: Attribution[];
 }

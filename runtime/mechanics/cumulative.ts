@@ -30,6 +30,7 @@ import type { ComponentIR, ClawbackIR, Dataset, DateValue, DrawIR, Expr, PlanIR,
 import type { Attribution, CompiledClawback, CompiledComponent, CompiledPlan, ComponentResult, Credit, Ctx, Fn, RepPeriod, RV } from '../engine/types.js';
 import { clawbackShare, compileClawback, type ClawbackCode } from './clawbacks.js';
 import { applyDraws, compileDraw, type DrawCode, type DrawsInput } from './draws.js';
+import { shareComponents } from './effective-rate.js';
 
 const ZERO = new Decimal(0);
 /** The rule index of the synthetic credit of `opening credit` (never a credit rule's). */
@@ -210,6 +211,7 @@ export class Settlement {
     }
     const team = inScope.flatMap((p) => p.team).filter(keep);
     const synth: RepPeriod = { rep: rp.rep, period: rp.period, credits, team, lets: new Map() };
+    shareComponents(rp, synth);
     let quotaText = '';
     if (ctx.env.plan.letIndex.has('quota')) {
       let q = ZERO;
@@ -253,7 +255,7 @@ export class Settlement {
     }
     const children = res.trace.children ?? [];
     res.trace.children = [...nodes, ...children, ...tnodes];
-    return { exact: trueUp, trace: res.trace, attributions: fresh };
+    return { exact: trueUp, trace: res.trace, attributions: fresh, ...(res.blended ? { blended: res.blended } : {}) };
   }
 
   /**
