@@ -73,7 +73,7 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
     const t0 = Date.now();
     const credits = await engine.inputCredits(ir);
     const t1 = Date.now();
-    const dataset = await engine.inputRows(ir, read.tables, new Set(ir.tables.map((t) => t.name)));
+    const dataset = await engine.inputRows(ir, read.tables, credits);
     if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: credit lines ${t1 - t0} ms, rows ${Date.now() - t1} ms\n`);
     return { dataset, credits };
   } finally {

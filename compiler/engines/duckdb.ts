@@ -9,6 +9,7 @@ import { creditQuery } from '../sql/compile.js';
 import { CREDIT_COLUMNS } from '../sql/credits.js';
 import { cellText, CreditsBuilder, rowsOf } from './rows.js';
 import { readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
+import { reachableRows } from './prune.js';
 import type { SourceOptions } from '../data/sandbox.js';
 
 export { EngineRefusal } from './rows.js';
@@ -67,10 +68,15 @@ export class DuckDbEngine {
     return this.readCredits(ir);
   }
 
-  /** The rows of the tables of `readInputs` as the runtime takes them (only the tables named). */
-  async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, names: Set<string>): Promise<Dataset> {
+  /**
+   * The rows of the tables of `readInputs` as the runtime takes them. A credited table the plan
+   * reads only through its credit rules and references (./prune.ts) keeps only the rows the
+   * runtime can reach: those credited or handed back, and those another row references.
+   */
+  async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, credits: PrecomputedCredits, prune = true): Promise<Dataset> {
     const data: Dataset = Object.create(null) as Dataset;
-    for (const t of ir.tables) data[t.name] = names.has(t.name) ? await rowsOf(this.conn, ir, tables.get(t.name)!) : [];
+    const keep = prune ? await reachableRows(this.conn, ir, credits) : new Map<string, Set<string>>();
+    for (const t of ir.tables) data[t.name] = await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name));
     return data;
   }
 

@@ -87,13 +87,30 @@ export function toCredits(rows: CreditRow[]): PrecomputedCredits {
   return b.result();
 }
 
-/** A table's rows read back from the engine's typed view (./inputs.ts), in file order. */
-export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable): Promise<RowValue[]> {
+/**
+ * A table's rows read back from the engine's typed table (./inputs.ts), in file order; with
+ * `keep`, only the rows whose key it holds (a text key, or a table without a key).
+ */
+export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable, keep?: Set<string>): Promise<RowValue[]> {
   const fields = t.ir.fields;
   const Values = function (this: Record<string, Value>) {} as unknown as new () => Record<string, Value>;
   Values.prototype = Object.create(null) as object;
   const cols = fields.map((f) => `CAST(${DUCKDB.ident(f.name)} AS VARCHAR)`).join(', ');
-  const result = await conn.stream(`SELECT _n${cols ? `, ${cols}` : ''} FROM ${DUCKDB.ident(t.ir.name)} ORDER BY _n`);
+  let from = DUCKDB.ident(t.ir.name);
+  if (keep) {
+    // the keys kept, into the engine: only those rows cross into JavaScript
+    const k = `${t.ir.name}__keep`;
+    const schema = String((await conn.runAndReadAll('SELECT current_schema()')).getRows()[0]![0]);
+    await conn.run(`CREATE OR REPLACE TABLE ${DUCKDB.ident(k)} (key VARCHAR)`);
+    const app = await conn.createAppender(k, schema);
+    for (const key of keep) {
+      app.appendVarchar(key);
+      app.endRow();
+    }
+    app.closeSync();
+    from = `${from} AS t SEMI JOIN ${DUCKDB.ident(k)} AS k ON k.key = ${t.ir.key ? `t.${DUCKDB.ident(t.ir.key)}` : 't._row'}`;
+  }
+  const result = await conn.stream(`SELECT _n${cols ? `, ${cols}` : ''} FROM ${from} ORDER BY _n`);
   const out: RowValue[] = [];
   const read = fields.map((f): ((s: string) => Value) => {
     switch (f.type.t) {
