@@ -137,6 +137,7 @@ export const Codes = {
   OpeningDrawWithoutDraw: def('COMP5250', 'error', 'opening draw balance without a draw', '`opening draw balance` needs a `draw recoverable` in the plan'),
   AggregateTableShape: def('COMP5252', 'error', 'aggregate over a table', '`{table}` needs {what} to be aggregated per rep and period'),
   BoundsOutOfOrder: def('COMP5253', 'error', 'bounds out of order', 'the low bound {low} is above the high bound {high}'),
+  /** Retired (never reported; docs/diagnostics.md says why). */
   HierarchyToDate: def('COMP5254', 'error', 'roll-up to date', '`team credit by ... at level ...` is one period\'s credit: it cannot be paid on a measure to date'),
   OpeningCreditNotCumulative: def('COMP5251', 'error', 'opening credit without a measure to date', '`opening credit` needs `basis year to date` or `basis quarter to date`'),
 

@@ -213,9 +213,9 @@ export function checkHierarchyCredit(h: TimeMoneyHost, e: A.CreditExpr): void {
   hierarchies.set(e, { by, level });
 }
 
-/** A component on a hierarchy's credit pays on one period's credit: not with a measure to date. */
-export function checkHierarchyBasis(h: TimeMoneyHost, c: A.ComponentDecl, measure: A.Expr): void {
-  if (measure.kind !== 'CreditExpr' || !hierarchies.has(measure)) return;
-  const basis = c.clauses.find((x): x is A.BasisClause => x.kind === 'BasisClause');
-  if (basis?.cumulative) h.err(diag(Codes.HierarchyToDate, h.file, measure.span, {}, { hint: 'pay roll-ups on each period (`basis period total`), or on `team credit` (direct reports) to date' }));
-}
+/**
+ * A component on a hierarchy's credit may be paid on a measure to date: each period's roll-up is
+ * taken from the hierarchy in force in that period (runtime/mechanics/cumulative.ts). COMP5254,
+ * which refused it, is retired; nothing is reported here any more.
+ */
+export function checkHierarchyBasis(_h: TimeMoneyHost, _c: A.ComponentDecl, _measure: A.Expr): void {}

@@ -72,7 +72,7 @@ export function earnRepPeriod(
   for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m) ?? []));
   team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
   const rp: RepPeriod = { rep, period, credits, team, lets: new Map() };
-  settle.enterPeriod(rp);
+  settle.enterPeriod(rp, env);
   const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
   const lines: PayoutLine[] = [];
   const trace: TraceNode[] = [];

@@ -26,11 +26,12 @@
 import { Decimal } from '../decimal.js';
 import * as cal from '../calendar.js';
 import { formatPercent } from '../format.js';
-import type { ComponentIR, ClawbackIR, Dataset, DateValue, DrawIR, Expr, PlanIR, RowValue, TraceNode } from '../ir.js';
+import type { ComponentIR, ClawbackIR, Dataset, DateValue, DrawIR, Expr, HierarchyIR, PlanIR, RowValue, TraceNode } from '../ir.js';
 import type { Attribution, CompiledClawback, CompiledComponent, CompiledPlan, ComponentResult, Credit, Ctx, Fn, RepPeriod, RV } from '../engine/types.js';
 import { clawbackShare, compileClawback, type ClawbackCode } from './clawbacks.js';
 import { applyDraws, compileDraw, type DrawCode, type DrawsInput } from './draws.js';
 import { shareComponents } from './effective-rate.js';
+import { hierarchyCredits, setHierarchyCredits } from './relations.js';
 
 const ZERO = new Decimal(0);
 /** The rule index of the synthetic credit of `opening credit` (never a credit rule's). */
@@ -110,6 +111,8 @@ export class Settlement {
   /** Per component (with `leave`): `table\u0000deal` -> date of the first cancellation. */
   private readonly cancelled = new WeakMap<CompiledComponent, Map<string, string>>();
   private readonly deferring: boolean;
+  /** Roll-ups paid on a measure to date (`team credit at level 2` with `basis year to date`). */
+  private readonly rollupsToDate: HierarchyIR[] = [];
 
   constructor(
     plan: CompiledPlan,
@@ -119,6 +122,7 @@ export class Settlement {
   ) {
     const all = [plan, ...((plan as { versions?: { plan: CompiledPlan }[] }).versions ?? []).map((v) => v.plan)];
     this.deferring = all.some((p) => p.ir.components.some((k) => k.advance || k.holdback));
+    for (const p of all) for (const k of p.ir.components) if (k.cumulative && k.measure.hierarchy) this.rollupsToDate.push(k.measure.hierarchy);
   }
 
   private cancellations(k: CompiledComponent): Map<string, string> | undefined {
@@ -140,8 +144,13 @@ export class Settlement {
     return m;
   }
 
-  /** Records a rep's period (in date order) for the measures to date. */
-  enterPeriod(rp: RepPeriod): void {
+  /**
+   * Records a rep's period (in date order) for the measures to date. With `env` (the period's), the
+   * roll-ups paid to date are taken now, from the hierarchy in force in this period: a later
+   * period's measure to date adds them up, each period with its own hierarchy.
+   */
+  enterPeriod(rp: RepPeriod, env?: Ctx['env']): void {
+    if (env) for (const hi of this.rollupsToDate) hierarchyCredits({ env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, hi);
     const list = this.history.get(rp.rep.key) ?? [];
     list.push(rp);
     this.history.set(rp.rep.key, list);
@@ -211,6 +220,9 @@ export class Settlement {
     }
     const team = inScope.flatMap((p) => p.team).filter(keep);
     const synth: RepPeriod = { rep: rp.rep, period: rp.period, credits, team, lets: new Map() };
+    // a roll-up below level 1 to date: each period's roll-up, from the hierarchy then in force
+    const hi = k.ir.measure.hierarchy;
+    if (hi) setHierarchyCredits(synth, hi, inScope.flatMap((p) => hierarchyCredits({ ...ctx, rp: p, rep: p.rep, period: p.period, lastEmpty: undefined }, hi, true)).filter(keep));
     shareComponents(rp, synth);
     let quotaText = '';
     if (ctx.env.plan.letIndex.has('quota')) {

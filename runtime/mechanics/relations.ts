@@ -11,7 +11,7 @@
 // the table's one self-referencing field up to a row without a parent.
 import { Decimal } from '../decimal.js';
 import type { DateValue, HierarchyIR, PeriodValue, RelationExpr, RowValue, TraceNode } from '../ir.js';
-import type { Credit, Ctx } from '../engine/types.js';
+import type { Credit, Ctx, RepPeriod } from '../engine/types.js';
 
 const ZERO = new Decimal(0);
 
@@ -137,6 +137,13 @@ export function compileRelation<C>(e: RelationExpr, sub: (x: import('../ir.js').
 // ---------------------------------------------------------------- hierarchies (section 23)
 
 
+/** The roll-up of a rep period made for a measure to date: the periods' roll-ups added up. */
+export function setHierarchyCredits(rp: RepPeriod, h: HierarchyIR, credits: Credit[]): void {
+  const s = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  credits.sort((a, b) => s(a.date, b.date) || s(a.table, b.table) || s(a.key, b.key) || s(a.rep, b.rep));
+  ((rp as { hierarchy?: Map<string, Credit[]> }).hierarchy ??= new Map()).set(`${h.by}\u0000${h.level}`, credits);
+}
+
 /** Per period (the env's `repPeriodFor` is made once per period) and field: manager key -> reports. */
 const reportsBy = new WeakMap<object, Map<string, Map<string, string[]>>>();
 
@@ -180,13 +187,15 @@ export function hierarchyReps(c: Ctx, h: HierarchyIR): { rep: string; level: num
 }
 
 /** The credits of those reps in the period, in credit order (date, table, key, rep). */
-export function hierarchyCredits(c: Ctx, h: HierarchyIR): Credit[] {
+export function hierarchyCredits(c: Ctx, h: HierarchyIR, cachedOnly = false): Credit[] {
   const rp = c.rp;
   if (!rp) return [];
   const cache = ((rp as { hierarchy?: Map<string, Credit[]> }).hierarchy ??= new Map());
   const key = `${h.by}\u0000${h.level}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  // an earlier period's roll-up is the one taken in that period (Settlement.enterPeriod)
+  if (cachedOnly) return [];
   const out: Credit[] = [];
   for (const { rep } of hierarchyReps(c, h)) out.push(...c.env.repPeriodFor!(rep).credits);
   const s = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

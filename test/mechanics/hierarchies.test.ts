@@ -102,11 +102,37 @@ describe('roll-ups through every level, an override per level, two hierarchies, 
     expect(vp).toContain('on team credit at all levels: 30,000.00 from 2 deals');
   });
 
-  it('reports a hierarchy field that is not a rep, a level below 1, and a roll-up to date', () => {
+  it('reports a hierarchy field that is not a rep, a level below 1', () => {
     expect(codes(plan('component c {\n  on team credit by id\n  rate 1%\n}'))).toContain('COMP3012');
     expect(codes(plan('component c {\n  on team credit by boss\n  rate 1%\n}'))).toContain('COMP2003');
     expect(codes(plan('component c {\n  on team credit at level 0\n  rate 1%\n}'))).toContain('COMP3001');
     expect(codes(plan('component c {\n  on credit at level 2\n  rate 1%\n}'))).toContain('COMP2012');
-    expect(codes(plan('component c {\n  basis year to date\n  on team credit at all levels\n  rate 1%\n}'))).toContain('COMP5254');
+    // a roll-up to date is paid (COMP5254 is retired): below
+    expect(codes(plan('component c {\n  basis year to date\n  on team credit at all levels\n  rate 1%\n}'))).toEqual([]);
+  });
+});
+
+describe('a roll-up below level 1 with basis year to date', () => {
+  const text = plan(`component level2 "Level 2 to date" {
+  for rep.id = "dir"
+  basis year to date
+  on team credit at level 2
+  rate retroactive {
+    from USD 0      to USD 35,000 pays 2%
+    from USD 35,000               pays 4%
+  }
+}`);
+
+  it('adds up each period\'s roll-up, from the hierarchy in force in that period', () => {
+    const r = run(text, files);
+    // January (a2 reports to m1): dir's level 2 is a1 + a2 = 30,000 -> 2% = 600.00
+    // February (a2 reports to dir): level 2 is a1 only, 10,000. To date: 30,000 (January's
+    // hierarchy) + 10,000 = 40,000 -> 4% on all = 1,600.00 owed - 600.00 paid = 1,000.00.
+    // (February's hierarchy for both months would give 20,000 -> 2% = 400.00: nothing more to pay.)
+    expect(paid(r, 'dir', ['2026-01', '2026-02'])).toEqual(['600.00', '1000.00']);
+    const trace = stmt(r, 'dir', '2026-02').trace.flatMap(function all(n): string[] {
+      return [n.text, ...(n.children ?? []).flatMap(all)];
+    });
+    expect(trace).toContain('on team credit at level 2: 40,000.00 from 3 deals');
   });
 });
