@@ -22,6 +22,7 @@ import { creditDeals } from './engine/credit.js';
 import { earnRepPeriod, type PeriodFrame } from './engine/earn.js';
 import { settleRepPeriod, type Settled, type SettleState } from './engine/settle.js';
 import { indexEvents, PaidOn } from './engine/clawback.js';
+import type { CreditedPeriods, RepPeriodCredit } from './engine/measures.js';
 
 export { compilePlan } from './engine/compile.js';
 export type {
@@ -90,7 +91,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   });
 
   // credits into periods
-  const creditsBy = new Map<string, Map<string, Credit[]>>();
+  const creditsBy: CreditedPeriods = new Map();
   const periodOfDate = new Map<string, PeriodValue>();
   for (const r of raw) {
     let p = periodOfDate.get(r.date);
@@ -101,11 +102,13 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     }
     const cr: Credit = r;
     cr.period = p.key;
-    const m = creditsBy.get(p.key) ?? new Map<string, Credit[]>();
-    const list = m.get(cr.rep) ?? [];
-    list.push(cr);
-    m.set(cr.rep, list);
-    creditsBy.set(p.key, m);
+    let m = creditsBy.get(p.key);
+    if (!m) creditsBy.set(p.key, (m = new Map()));
+    const rc = m.get(cr.rep);
+    if (rc) {
+      rc.lines.push(cr);
+      rc.credit = rc.credit.plus(cr.amount);
+    } else m.set(cr.rep, { lines: [cr], credit: ZERO.plus(cr.amount) });
   }
 
   // team membership (direct reports)
@@ -122,17 +125,18 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   env.reportsOf = reportsOf;
 
   // ---- 2 and 3, per period in date order: earn, then settle, rep by rep
+  const events = indexEvents(plan, data, spec);
   const state: SettleState = {
     settle,
-    events: indexEvents(plan, data, spec),
-    paidOn: new PaidOn(),
+    events,
+    paidOn: new PaidOn(events),
     balances: new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }])),
   };
   const statements: Statement[] = [];
 
   for (let pi = 0; pi <= lastIdx; pi++) {
     const period = allPeriods[pi]!;
-    const pCredits = creditsBy.get(period.key) ?? new Map<string, Credit[]>();
+    const pCredits: Map<string, RepPeriodCredit> = creditsBy.get(period.key) ?? new Map();
     // the plan version in force on the period's first day; assignments in force on its last day
     const inForce = versionAt(plan.versions, period.start);
     const P = inForce?.plan ?? plan;
@@ -154,8 +158,9 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       let o = otherRps.get(k);
       if (!o) {
         const t: Credit[] = [];
-        for (const m of reportsOf.get(k) ?? []) t.push(...(pCredits.get(m) ?? []));
-        otherRps.set(k, (o = { rep: repRow(k), period, credits: pCredits.get(k) ?? [], team: t, lets: new Map() }));
+        for (const m of reportsOf.get(k) ?? []) t.push(...(pCredits.get(m)?.lines ?? []));
+        const own = pCredits.get(k);
+        otherRps.set(k, (o = { rep: repRow(k), period, credits: own?.lines ?? [], team: t, lets: new Map(), creditSum: own?.credit }));
       }
       return o;
     };

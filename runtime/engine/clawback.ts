@@ -64,8 +64,15 @@ export function indexEvents(plan: CompiledPlan, data: Dataset, spec: cal.PeriodS
 /** What each component paid on each deal: component index -> rep -> credited table -> deal key -> attributions. */
 export class PaidOn {
   private readonly byComponent = new Map<number, Map<string, Map<string, Map<string, Attribution[]>>>>();
+  /** The deals some clawback event names: only what was paid on those can ever be taken back. */
+  private readonly wanted = new Set<string>();
+
+  constructor(events: EventIndex) {
+    for (const byPeriod of events.values()) for (const byDeal of byPeriod.values()) for (const deal of byDeal.keys()) this.wanted.add(deal);
+  }
 
   record(ki: number, rep: string, a: Attribution): void {
+    if (!this.wanted.has(a.key)) return;
     let byRep = this.byComponent.get(ki);
     if (!byRep) this.byComponent.set(ki, (byRep = new Map()));
     let byTable = byRep.get(rep);

@@ -5,7 +5,7 @@ import { Decimal } from '../decimal.js';
 import type { RowValue, TraceNode } from '../ir.js';
 import { exactText, formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
-import { EvalFailure, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
+import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
 import { hierarchyCredits } from '../mechanics/relations.js';
@@ -64,6 +64,13 @@ function bandAt(bands: ResolvedBand[], x: Decimal, lowerOwns = false): ResolvedB
   return undefined;
 }
 
+/** The sum of the credits' amounts, in their order. */
+function sumOf(cs: Credit[]): Decimal {
+  let t = ZERO;
+  for (const c of cs) t = t.plus(c.amount);
+  return t;
+}
+
 /**
  * `tracing` false: the trace's amounts and rates are left out (`money` then returns '' too); the
  * figures and attributions are the same.
@@ -75,15 +82,23 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   const ir = k.ir;
   const children: TraceNode[] = [];
   const pool = ir.measure.hierarchy ? hierarchyCredits(ctx, ir.measure.hierarchy) : ir.measure.team ? rp.team : rp.credits;
-  const deals: Credit[] = [];
-  for (const cr of pool) {
-    if (k.measureWhere) {
-      const dc: Ctx = { ...ctx, row: cr.row, lastEmpty: undefined };
+  let deals: Credit[];
+  let measure: Decimal;
+  if (k.measureWhere) {
+    deals = [];
+    const dc: Ctx = { ...ctx, row: null, lastEmpty: undefined };
+    for (const cr of pool) {
+      dc.row = cr.row;
+      dc.lastEmpty = undefined;
       if (!asBool(k.measureWhere(dc), dc)) continue;
+      deals.push(cr);
     }
-    deals.push(cr);
+    measure = sumOf(deals);
+  } else {
+    // the pool itself (never changed here); its sum is the rep-period's `credit` / `team credit`
+    deals = pool;
+    measure = pool === rp.credits ? (rp.creditSum ??= sumOf(pool)) : pool === rp.team ? (rp.teamSum ??= sumOf(pool)) : sumOf(pool);
   }
-  const measure = sum(deals.map((d) => d.amount));
   children.push({
     kind: 'measure',
     text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
@@ -133,13 +148,12 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   }
   // per-deal paid measure (after the attainment cap), in date order
   const paidMeasure: Decimal[] = [];
-  {
+  if (capLimit && ir.basis !== 'period total') {
     let run = ZERO;
     for (const d of deals) {
       const before = run;
       run = run.plus(d.amount);
-      if (capLimit) paidMeasure.push(Decimal.min(run, capLimit).minus(Decimal.min(before, capLimit)));
-      else paidMeasure.push(d.amount);
+      paidMeasure.push(Decimal.min(run, capLimit).minus(Decimal.min(before, capLimit)));
     }
   }
   const measurePaid = capLimit ? Decimal.min(measure, capLimit) : measure;
@@ -221,7 +235,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     subtotal = ZERO;
     const dealNodes: TraceNode[] = [];
     deals.forEach((d, i) => {
-      const m = paidMeasure[i]!;
+      const m = capLimit ? paidMeasure[i]! : d.amount;
       let r: { amount: Decimal; nodes: TraceNode[] };
       if (ir.basis === 'per deal') r = pay(ZERO, m, d.row);
       else {
@@ -290,17 +304,15 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
 
   // per-deal attribution (for clawbacks)
   const attributions: Attribution[] = [];
-  const at = (d: Credit, a: Decimal): Attribution => ({ table: d.table, key: d.key, date: d.date, period: d.period, amount: a, credit: d });
   if (bonusPay && !bonusPay.dealAmounts) {
     // a bonus paid per period, per mentee or from a team pool is not paid on deals
   } else if (ir.basis === 'period total') {
-    deals.forEach((d) => attributions.push(at(d, measure.isZero() ? ZERO : amount.times(d.amount).div(measure))));
+    const zero = measure.isZero();
+    for (const d of deals) attributions.push(zero ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, amount, d.amount, null, measure));
   } else {
     const capRatio = beforeCaps.isZero() || amount.eq(beforeCaps) ? null : amount.div(beforeCaps);
     deals.forEach((d, i) => {
-      let a = gatesPass ? dealAmounts[i]!.times(factor) : ZERO;
-      if (capRatio) a = a.times(capRatio);
-      attributions.push(at(d, a));
+      attributions.push(gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null));
     });
   }
 

@@ -15,6 +15,7 @@ import { asBool, byStr } from './values.js';
 import { bonusTrace, letValue } from './expr.js';
 import { evalComponent } from './component.js';
 import { describeFailure } from './errors.js';
+import type { RepPeriodCredit } from './measures.js';
 import { creditsTrace, roundingNode, showTyped, valueString, type LineFormat } from './trace.js';
 
 const ZERO = new Decimal(0);
@@ -29,8 +30,8 @@ export interface PeriodFrame {
   period: PeriodValue;
   env: Env;
   assigned?: AssignmentIndex;
-  /** rep key -> the rep's credits of the period, in credit order. */
-  credits: Map<string, Credit[]>;
+  /** rep key -> the rep's credits of the period, in credit order, and their sum (phase 1's result, ./measures.ts). */
+  credits: Map<string, RepPeriodCredit>;
   /** manager key -> direct reports in force in the period. */
   reportsOf: Map<string, string[]>;
   /** The roster row of a rep in the period (assignments applied). */
@@ -67,11 +68,12 @@ export function earnRepPeriod(
   const ir: PlanIR = plan.ir;
   const { tracing, round, str, money, moneyR, rounding } = fmt;
   const rep = f.repRow(repKey);
-  const credits = f.credits.get(repKey) ?? [];
+  const own = f.credits.get(repKey);
+  const credits = own?.lines ?? [];
   const team: Credit[] = [];
-  for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m) ?? []));
+  for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m)?.lines ?? []));
   team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
-  const rp: RepPeriod = { rep, period, credits, team, lets: new Map() };
+  const rp: RepPeriod = { rep, period, credits, team, lets: new Map(), creditSum: own?.credit };
   settle.enterPeriod(rp, env);
   const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
   const lines: PayoutLine[] = [];

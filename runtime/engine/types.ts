@@ -237,6 +237,47 @@ export interface Attribution {
   credit: Credit;
 }
 
+/**
+ * What a component paid on a deal, computed when first read: most are never read (only deals a
+ * clawback event names, and the deal lines of JSON output, read theirs), and each is a product
+ * and often a division of exact decimals. `amount` = base x times... / div, in that order.
+ */
+export class LazyAttribution implements Attribution {
+  clawed?: boolean;
+  readonly table: string;
+  readonly key: string;
+  readonly date: string;
+  readonly period: string;
+  private value: Decimal | undefined;
+  constructor(
+    readonly credit: Credit,
+    private base: Decimal,
+    private times1: Decimal | null,
+    private times2: Decimal | null,
+    private div: Decimal | null,
+  ) {
+    this.table = credit.table;
+    this.key = credit.key;
+    this.date = credit.date;
+    this.period = credit.period;
+  }
+
+  get amount(): Decimal {
+    if (this.value === undefined) {
+      let v = this.base;
+      if (this.times1) v = v.times(this.times1);
+      if (this.times2) v = v.times(this.times2);
+      if (this.div) v = v.div(this.div);
+      this.value = v;
+    }
+    return this.value;
+  }
+
+  set amount(v: Decimal) {
+    this.value = v;
+  }
+}
+
 export interface ComponentResult {
   exact: Decimal;
   /** What the rate or tiers paid and the credit paid on (`effective_rate(...)`, runtime/mechanics/effective-rate.ts); none for a bonus. */
