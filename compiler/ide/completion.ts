@@ -278,7 +278,9 @@ export function complete(a: FullAnalysis, offsetIn: number): CompletionItem[] {
     }
     if (braceDepth(a, start) === 0 && /^periods\s*$/.test(lineBefore)) return kw(['monthly', 'semimonthly', 'quarterly', 'annual', 'weekly', 'every', 'from calendar']);
     if (braceDepth(a, start) === 0 && /^periods\s+from\s+calendar\s*$/.test(lineBefore)) {
-      return a.plan.items.filter((i): i is A.CalendarDecl => i.kind === 'CalendarDecl' && !!i.name).map((c) => ({ label: c.name!.text, kind: 'table' as const, detail: 'a calendar table' }));
+      // by the text: the half-written header may have cost the parse its next declaration
+      const names = new Set([...a.text.matchAll(/^\s*calendar\s+([A-Za-z][A-Za-z0-9_]*)\s*\{/gm)].map((m) => m[1]!));
+      return [...names].map((n) => ({ label: n, kind: 'table' as const, detail: 'a calendar table' }));
     }
     if (braceDepth(a, start) === 0 && /^fiscal\s+year\s+starts\s*$/.test(lineBefore)) return kw(MONTHS);
     if (inTable) {
