@@ -177,6 +177,7 @@ function cpuFigures(): void {
 }
 
 // BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures;
+// BENCH=startup: only `comp check` / `comp run` start-up CPU on samples/crm (test/bench/startup.ts);
 // BENCH=duckdb: only the SQL engine on Parquet (test/bench/engines.ts).
 const only = process.env.BENCH;
 if (!only || only === 'editor') {
@@ -185,5 +186,6 @@ if (!only || only === 'editor') {
   await lspLatency();
   await (await import('./lsp-latency.js')).lspLatencyBench();
 }
+if (!only || only === 'startup') (await import('./startup.js')).startupBench();
 if (!only || only === 'scale') scaleBench();
 if (!only || only === 'duckdb') await (await import('./engines.js')).engineBench();
