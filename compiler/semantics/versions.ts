@@ -48,7 +48,8 @@ function specOf(plan: A.Plan): cal.PeriodSpec | undefined {
 export function checkVersionOrder(h: TimeMoneyHost): void {
   const versions = timeMoneyOf(h.s).versions.filter((v) => v.effective);
   const seen = new Map<string, A.VersionDecl>();
-  const spec = specOf(h.plan);
+  // a calendar table's rows (compiler/semantics/calendars.ts), else the header's frequency
+  const spec: cal.PeriodSpec | undefined = h.s.calendar ? { frequency: 'calendar', every: 1, calendar: h.s.calendar.rows } : specOf(h.plan);
   for (const v of versions) {
     const date = v.effective!.text;
     if (!validDate(date)) continue;

@@ -38,7 +38,9 @@ export function statementData(input: StatementInput): StatementDoc {
   const p = result.periods.find((x) => x.key === period)!;
   const spec = specOf(ir.periods);
   const year = scopeOf(spec, 'year', p.start);
-  const ytd = result.statements.filter((x) => x.rep === rep && x.period <= period && result.periods.find((q) => q.key === x.period)!.start >= year.start);
+  // by the periods' dates, not their keys (a calendar table's keys need not sort by date)
+  const startOf = new Map(result.periods.map((q) => [q.key, q.start]));
+  const ytd = result.statements.filter((x) => x.rep === rep && startOf.get(x.period)! <= p.start && startOf.get(x.period)! >= year.start);
   const sum = (f: (x: Statement) => string) => ytd.reduce((acc, x) => acc.plus(new Decimal(f(x))), new Decimal(0)).toFixed(2);
   const comps = [...ir.components, ...(ir.versions ?? []).flatMap((v) => v.components)];
   const seen = new Set<string>();

@@ -64,7 +64,9 @@ export function renderStatement(input: StatementInput): string {
   // year to date: this rep's statements in the (fiscal) year of this period, up to it
   const spec = specOf(ir.periods);
   const year = scopeOf(spec, 'year', p.start);
-  const ytd = result.statements.filter((x) => x.rep === rep && x.period <= period && result.periods.find((q) => q.key === x.period)!.start >= year.start);
+  // by the periods' dates, not their keys (a calendar table's keys need not sort by date)
+  const startOf = new Map(result.periods.map((q) => [q.key, q.start]));
+  const ytd = result.statements.filter((x) => x.rep === rep && startOf.get(x.period)! <= p.start && startOf.get(x.period)! >= year.start);
   const sum = (f: (x: Statement) => string) => ytd.reduce((acc, x) => acc.plus(new Decimal(f(x))), new Decimal(0));
   b.push(cards([
     [s.payout ? `Paid (${s.payout.currency})` : 'Paid', paidShown],

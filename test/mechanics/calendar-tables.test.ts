@@ -4,6 +4,12 @@
 // errors at their row; what has no meaning on such periods is refused (COMP5259). Figures by hand.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../compiler/analysis.js';
+import { loadDataset } from '../../compiler/data/load.js';
+import { statementData } from '../../compiler/workbench/statement-data.js';
+import { compilePlan, evaluate } from '../../runtime/evaluate.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatText } from '../../compiler/ide/format.js';
 import { codes, diagnostics, paid, run, stmt, traceTexts } from './helpers-g2.js';
 
@@ -147,6 +153,29 @@ describe('periods from a calendar table (4-4-5)', () => {
     expect(refused(`let q = seasonal(USD 100, by quarter 25%, 25%, 25%, 25%)\ncomponent c "C" {\n  pays q\n}`)).toBe(1);
     expect(refused(`component c "C" {\n  pays prorate(USD 100, by months employed)\n}`)).toBe(1);
     expect(refused(`fiscal year starts February\ncomponent c "C" {\n  rate 5%\n}`)).toBe(1);
+  });
+
+  it('adds up a statement\'s year to date by the periods\' dates, whatever their keys (Feb, Mar, Apr)', () => {
+    const keys = (t: string) => t.replace(/FY26-P01/g, 'Feb').replace(/FY26-P02/g, 'Mar').replace(/FY26-P03/g, 'Apr');
+    const text2 = keys(text);
+    const a = analyze('plan.comp', text2);
+    const dir = mkdtempSync(join(tmpdir(), 'comp-cal-'));
+    for (const [n, b] of Object.entries(files)) writeFileSync(join(dir, n), keys(b).replace(/^\s+/gm, ''));
+    const { dataset } = loadDataset(a.ir!, [dir]);
+    const result = evaluate(compilePlan(a.ir!), dataset).result!;
+    // ada: 1,500.00 + 3,000.00 + 1,250.00 paid in the calendar's periods to Apr ("Apr" < "Feb" as text)
+    const doc = statementData({ analysis: a, ir: a.ir!, data: dataset, result, rep: 'ada', period: 'Apr' });
+    expect(doc.yearToDate.paid).toBe('5750.00');
+  });
+
+  it('pays a plan version from the calendar period it starts, and warns of one starting inside a period', () => {
+    const v = (date: string) => plan(`${commission}\nversion "Spring" effective ${date} {\n  component bonus "Bonus" {\n    pays USD 100\n  }\n}`);
+    expect(codes(v('2026-03-01'))).toEqual([]);
+    const d = diagnostics(v('2026-03-10')).find((x) => x.code === 'COMP5093')!;
+    expect(d.message).toContain('inside the period FY26-P02');
+    // in force on FY26-P02's first day: ada is paid the bonus from FY26-P02
+    const r = run(v('2026-03-01'), files);
+    expect(paid(r, 'ada', ['FY26-P01', 'FY26-P02'])).toEqual(['1500.00', '3100.00']);
   });
 
   it('formats a calendar as written, one row per line', () => {
