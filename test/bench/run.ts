@@ -177,6 +177,7 @@ function cpuFigures(): void {
 }
 
 // BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures;
+// BENCH=preview: only the sample re-run after an edit and the sample hovers over LSP;
 // BENCH=startup: only `comp check` / `comp run` start-up CPU on samples/crm (test/bench/startup.ts);
 // BENCH=duckdb: only the SQL engine on Parquet (test/bench/engines.ts).
 const only = process.env.BENCH;
@@ -185,6 +186,11 @@ if (!only || only === 'editor') {
   cpuFigures();
   await lspLatency();
   await (await import('./lsp-latency.js')).lspLatencyBench();
+}
+if (only === 'preview') {
+  const lsp = await import('./lsp-latency.js');
+  await lsp.sampleRerun();
+  await lsp.sampleHoverBench();
 }
 if (!only || only === 'startup') (await import('./startup.js')).startupBench();
 if (!only || only === 'scale') scaleBench();
