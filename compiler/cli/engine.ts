@@ -56,9 +56,13 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
   const { DuckDbEngine } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open();
   try {
+    const cpu = (): string => {
+      const u = process.cpuUsage();
+      return `${Math.round((u.user + u.system) / 1000)} ms CPU so far`;
+    };
     const t = Date.now();
     const read = await engine.readInputs(ir, inputs, opts);
-    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: inputs checked in ${Date.now() - t} ms\n`);
+    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: inputs checked in ${Date.now() - t} ms (${cpu()})\n`);
     if (process.env.COMP_ENGINE_TRACE) writeErr(read.ok ? 'engine: inputs read by DuckDB\n' : `engine: inputs read by the loader (${read.reason})\n`);
     if (!read.ok) {
       const dataset = await loadData(ir, inputs, opts);
@@ -74,7 +78,7 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
     const credits = await engine.inputCredits(ir);
     const t1 = Date.now();
     const dataset = await engine.inputRows(ir, read.tables, credits);
-    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: credit lines ${t1 - t0} ms, rows ${Date.now() - t1} ms\n`);
+    if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: credit lines ${t1 - t0} ms, rows ${Date.now() - t1} ms (${cpu()})\n`);
     return { dataset, credits };
   } finally {
     engine.close();

@@ -114,15 +114,15 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     const g = measure([process.execPath, runner, gen, views], join(dir, 'out-sql.csv'));
     const run = (engine: string[]): Measured | string => {
       try {
-        return measure([process.execPath, 'bin/comp.js', 'run', 'scripts/bench/plan.comp', '--data', dir, '--format', 'csv', ...engine], join(dir, `out-comp${engine.length ? '-duckdb' : ''}.csv`));
+        return measure([process.execPath, '--max-old-space-size=8192', 'bin/comp.js', 'run', 'scripts/bench/plan.comp', '--data', dir, '--format', 'csv', '--quiet', ...engine], join(dir, `out-comp${engine.length ? '-duckdb' : ''}.csv`));
       } catch (e) {
         const m = String((e as Error).message);
         return /heap out of memory/.test(m) ? 'failed: JavaScript heap out of memory (node default, about 4 GB)' : `failed: ${m.split('\n')[0]}`;
       }
     };
-    // At about 1M rows both comp runs ran out of node's default heap (4 GB) after ~190 s of CPU:
-    // they load every row into JavaScript first (see docs/engines.md). Opt in to try again.
-    const skipComp = rows > 500_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
+    // Both comp runs hold the credited rows in JavaScript (the runtime evaluates per credit line):
+    // about 2.5-2.8 GB peak at 1M rows, so 10M rows would need about 25 GB. Opt in above 2M rows.
+    const skipComp = rows > 2_000_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
     const cd = skipComp ? undefined : run(['--engine', 'duckdb']);
     const cr = skipComp ? undefined : run([]);
     // hand-written credits = comp's measures of the components on plain credit (AE: commission, SE: overlay)
@@ -144,7 +144,7 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     row('hand-written DuckDB SQL (crediting per rep and quarter)', h, '');
     row("comp's SQL in DuckDB (comp sql: credits + every measure)", g, `yes (${checked} rep-quarters)`);
     const failed = (name: string, why: string): void => console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | ${name} | ${why} | | | | | |`);
-    if (!cd || !cr) failed('comp run (both engines)', 'not run: out of memory at 1M rows in the last try (4 GB node heap; BENCH_ENGINE_COMP_LARGE=1 runs them)');
+    if (!cd || !cr) failed('comp run (both engines)', 'not run above 2M rows: about 2.5 GB per 1M rows in JavaScript (BENCH_ENGINE_COMP_LARGE=1 runs them)');
     else {
       if (typeof cd === 'object') row('comp run --engine duckdb (whole plan)', cd, sameRun ? 'yes (same bytes as default)' : '');
       else failed('comp run --engine duckdb (whole plan)', cd);
