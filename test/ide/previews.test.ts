@@ -8,6 +8,7 @@ import { analyze, type FullAnalysis } from '../../compiler/analysis.js';
 import { hover } from '../../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../../compiler/ide/lenses.js';
 import { explainOnSample, summarizeSample, type SampleSummary } from '../../compiler/ide/preview-sample.js';
+import { PreviewCancelled } from '../../compiler/ide/preview.js';
 import { Decimal } from '../../runtime/decimal.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -84,5 +85,18 @@ describe('previews on sample data', () => {
     const text = explainOnSample(a.ir!, { planPath: PLAN_PATH }, undefined, undefined, 'commission');
     expect(text).toMatch(/r1|r2/);
     expect(text).toMatch(/commission/i);
+  });
+
+  it('a re-run stops when the document changed, and the next one gives the same figures', () => {
+    const text = TEXT.replace(/pays (\d+)%/, (_, n: string) => `pays ${Number(n) + 0.25}%`);
+    if (text === TEXT) throw new Error('no rate to edit in the fixture');
+    const a2 = analyze(PLAN_PATH, text);
+    expect(() => summarizeSample(a2.ir!, { planPath: PLAN_PATH, shouldStop: () => true })).toThrow(PreviewCancelled);
+    const s2 = summarizeSample(a2.ir!, { planPath: PLAN_PATH })!;
+    expect(s2.problem).toBeUndefined();
+    // a blank line above moves every plan place of the IR, not a figure: the same summary
+    const s3 = summarizeSample(analyze(PLAN_PATH, `\n${text}`).ir!, { planPath: PLAN_PATH })!;
+    expect(s3).toBe(s2);
+    expect(summarizeSample(a.ir!, { planPath: PLAN_PATH })).toEqual(s);
   });
 });
