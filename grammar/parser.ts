@@ -1327,6 +1327,34 @@ export class CompParser extends CstParser {
         ALT: () => {
           this.CONSUME2(T.Team);
           this.SUBRULE2(this.name, { LABEL: 'teamWhat' });
+          // hierarchies (section 23): `team quota at level 2`, `team attainment by product_lead at all levels`
+          this.OPTION8({
+            GATE: () => this.LA(1).tokenType === T.By,
+            DEF: () => {
+              this.CONSUME3(T.By);
+              this.SUBRULE4(this.name, { LABEL: 'hierarchy' });
+            },
+          });
+          this.OPTION9({
+            GATE: () => this.LA(1).tokenType === T.At && (this.LA(2).tokenType === T.Level || this.LA(2).tokenType === T.All),
+            DEF: () => {
+              this.CONSUME2(T.At);
+              this.OR6([
+                {
+                  ALT: () => {
+                    this.CONSUME2(T.Level);
+                    this.CONSUME4(T.NumberLiteral, { LABEL: 'level' });
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.CONSUME2(T.All, { LABEL: 'allLevels' });
+                    this.CONSUME2(T.Levels);
+                  },
+                },
+              ]);
+            },
+          });
         },
         IGNORE_AMBIGUITIES: true,
       },

@@ -194,7 +194,7 @@ export type ProrationExpr =
 export type CreditRuleExpr =
   | { k: 'rateBy'; key: Expr; text: string; entries: { values: string[]; rate: Expr }[]; otherwise?: Expr }
   /** The built-in `team quota` (sum of the members' `quota`) and `team attainment` (team credit / team quota). */
-  | { k: 'team'; what: 'quota' | 'attainment' };
+  | { k: 'team'; what: 'quota' | 'attainment'; hierarchy?: HierarchyIR };
 
 /** `employed from hire_date to end_date` and `leave from leaves` in the roster. */
 export interface EmploymentIR {

@@ -53,7 +53,7 @@ const CLAUSE_KEYWORDS = [
 const VERSION_KEYWORDS = ['let', 'tiers', 'component', 'draw recoverable', 'guarantee'];
 const ROSTER_KEYWORDS = ['team by', 'employed from', 'leave from', 'assignments from'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const EXPR_KEYWORDS = ['credit', 'team credit', 'team credit at all levels', 'team credit at level', 'if', 'then', 'else', 'otherwise', 'and', 'or', 'not', 'true', 'false'];
+const EXPR_KEYWORDS = ['credit', 'team credit', 'team credit at all levels', 'team credit at level', 'team quota at level', 'team attainment at level', 'if', 'then', 'else', 'otherwise', 'and', 'or', 'not', 'true', 'false'];
 const FIELD_TYPES = ['text', 'date', 'period', 'boolean', 'integer', 'decimal', 'percent', 'money', 'rep'];
 
 export const SNIPPETS: CompletionItem[] = [

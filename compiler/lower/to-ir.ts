@@ -289,7 +289,13 @@ class Lowerer {
         const r = this.need(this.sem.res.get(e), `resolution of ${e.name.text}`);
         if (r.k === 'let') return { k: 'let', name: r.name };
         if (r.k === 'ctx') return { k: 'ctx', name: r.name };
-        if (r.k === 'mechanic') return lowerMechanicName(r.name);
+        if (r.k === 'mechanic') {
+          const out = lowerMechanicName(r.name);
+          // `team quota at level 2`: the members of that roll-up
+          const hier = e.team ? hierarchyOf(e.team) : undefined;
+          if (out.k === 'team' && hier) out.hierarchy = { ...hier };
+          return out;
+        }
         throw new LoweringError(`internal: ${e.name.text} is not a value`);
       }
       case 'FieldAccess': {

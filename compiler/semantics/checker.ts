@@ -1133,6 +1133,8 @@ class Checker {
       this.err(diag(Codes.TypeMismatch, this.file, e.span, { expected: 'a value', found: `the function \`${name}\`` }, { hint: `call it: \`${FUNCTIONS[name as BuiltinFn].sig}\`` }));
       return T.unknown;
     }
+    // `team quota at level 2`: the members of that roll-up (checked as `team credit at level 2` is)
+    if (e.team && (name === 'team quota' || name === 'team attainment')) checkHierarchyCredit(this.tm(), e.team);
     const mech = employmentNameType(this.mechHost(), e, ctx) ?? teamNameType(this.mechHost(), e, ctx);
     if (mech) return mech;
     const candidates = [...this.s.lets.keys(), ...this.s.tables.keys(), ...(allowTiers ? this.s.tiers.keys() : [])];

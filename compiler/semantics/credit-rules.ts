@@ -82,9 +82,10 @@ export function teamNameType(h: MechanicsHost, e: A.NameRef, ctx: Ctx): Type | u
     return T.unknown;
   }
   h.s.res.set(e, { k: 'mechanic', name });
-  if (!h.s.teamBy && h.s.roster) h.err(diag(Codes.TeamWithoutManager, h.file, e.span, {}, { hint: 'add `team by manager` to the roster, with `manager: rep optional`' }));
+  if (!h.s.teamBy && !e.team?.by && h.s.roster) h.err(diag(Codes.TeamWithoutManager, h.file, e.span, {}, { hint: 'add `team by manager` to the roster, with `manager: rep optional`' }));
   const quotaType = (): Type => {
-    if (h.s.lets.has('team quota')) return h.letType('team quota');
+    // `let team quota = ...` is the direct team's; a roll-up's team quota sums the members' quotas
+    if (h.s.lets.has('team quota') && !e.team) return h.letType('team quota');
     if (!h.s.lets.has('quota')) {
       h.err(diag(Codes.TeamQuotaWithoutQuota, h.file, e.span, {}, { hint: 'declare each rep\'s quota (`let quota = rep.monthly_quota`) or the team\'s (`let team quota = rep.team_quota`)' }));
       return T.unknown;

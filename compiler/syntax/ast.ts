@@ -443,6 +443,8 @@ export interface DurationLit extends Node {
 export interface NameRef extends Node {
   kind: 'NameRef';
   name: Name;
+  /** `team quota at level 2`, `team attainment by product_lead`: whose quotas (section 23). */
+  team?: CreditExpr;
 }
 
 export interface FieldAccess extends Node {

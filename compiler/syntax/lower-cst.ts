@@ -1021,7 +1021,25 @@ class Lowerer {
     if (conv) return this.convertExpr(conv, sp);
     // `team quota`, `team attainment`: built-in names (or `let team quota = ...`)
     const teamWhat = this.tokByType(n, T.Team) ? this.nameOf(this.node(n, 'teamWhat')) : undefined;
-    if (teamWhat) return { kind: 'NameRef', name: { text: `team ${teamWhat.text}`, span: sp }, span: sp };
+    if (teamWhat) {
+      const ref: A.NameRef = { kind: 'NameRef', name: { text: `team ${teamWhat.text}`, span: { start: sp.start, end: teamWhat.span.end } }, span: sp };
+      // `team quota at level 2`, `team attainment by product_lead`: the members of that roll-up (section 23)
+      const byName = this.tokByType(n, T.By) ? this.nameOf(this.node(n, 'hierarchy')) : undefined;
+      const atKw = this.tokByType(n, T.At);
+      if (byName || atKw) {
+        const h: A.CreditExpr = { kind: 'CreditExpr', span: sp, team: true };
+        if (byName) h.by = byName;
+        if (atKw) {
+          const lv = this.tok(n, 'level');
+          const all = this.tok(n, 'allLevels');
+          const last = this.tokByType(n, T.Levels) ?? lv ?? atKw;
+          if (all) h.level = { n: 'all', span: { start: atKw.startOffset, end: this.end(last, 0) } };
+          else if (lv) h.level = { n: Number(lv.image.replace(/,/g, '')), span: { start: atKw.startOffset, end: this.end(last, 0) } };
+        }
+        ref.team = h;
+      }
+      return ref;
+    }
     const nameNode = this.node(n, 'name');
     if (nameNode) {
       const name = this.nameOf(nameNode);

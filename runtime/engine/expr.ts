@@ -12,7 +12,7 @@ import type { BonusHelpers } from '../mechanics/bonuses.js';
 import { compileProration, type ProrationHelpers } from '../mechanics/proration.js';
 import { compileCreditRule, type CreditRuleHelpers } from '../mechanics/credit-rules.js';
 import { noteConversion, rateOn } from '../mechanics/currency.js';
-import { compileRelation, hierarchyCredits, type RelationHelpers } from '../mechanics/relations.js';
+import { compileRelation, hierarchyCredits, hierarchyReps, type RelationHelpers } from '../mechanics/relations.js';
 import { compileEffectiveRate, type EffectiveRateHelpers } from '../mechanics/effective-rate.js';
 import { EvalFailure, type CompiledLet, type Ctx, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
 import { asBool, asDec, compare, date, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
@@ -388,6 +388,8 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
     return letValue({ env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, name);
   },
   teamCredit: (c) => creditSum(c, true, undefined),
+  rollupMembers: (c, h) => hierarchyReps(c, h).map((x) => x.rep),
+  rollupCredit: (c, h) => sum(hierarchyCredits(c, h).map((x) => x.amount)),
   teamQuotaLet: (c) => (c.env.plan.letIndex.has('team quota') ? asDec(letValue(c, 'team quota'), c) : undefined),
   divisionByZero: (c) => {
     throw new EvalFailure('div0', c.rep?.loc);

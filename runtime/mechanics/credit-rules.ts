@@ -3,7 +3,7 @@
 // attainment`). All amounts and rates are Decimals.
 import { Decimal } from '../decimal.js';
 import { formatAmount, formatPercent } from '../format.js';
-import type { CreditRuleExpr, Expr, RowValue, TraceNode } from '../ir.js';
+import type { CreditRuleExpr, Expr, HierarchyIR, RowValue, TraceNode } from '../ir.js';
 
 /** What the evaluator lends to the credit-rule closures (C is its evaluation context). */
 export interface CreditRuleHelpers<C> {
@@ -16,6 +16,9 @@ export interface CreditRuleHelpers<C> {
   /** A let of another rep (a team member) in the same period. */
   memberLet(c: C, rep: string, name: string): unknown;
   teamCredit(c: C): Decimal;
+  /** `team quota at level 2`: the reps of that roll-up, and their credit (runtime/mechanics/relations.ts). */
+  rollupMembers(c: C, h: HierarchyIR): string[];
+  rollupCredit(c: C, h: HierarchyIR): Decimal;
   /** `let team quota = ...` when the plan declares it. */
   teamQuotaLet(c: C): Decimal | undefined;
   /** Throws the evaluator's division-by-zero failure (caught by `otherwise`). */
@@ -37,8 +40,13 @@ const pct = (d: Decimal): string => formatPercent(d);
 const money = (d: Decimal): string => formatAmount(d);
 
 /** `team quota` when no `let team quota` is declared: the sum of the members' `quota`. */
-export function defaultTeamQuota<C>(c: C, h: CreditRuleHelpers<C>): Decimal {
-  const members = h.teamMembers(c);
+/** `by product_lead at level 2` as written. */
+function rollupWords(h: HierarchyIR): string {
+  return `by ${h.by} ${h.level === 'all' ? 'at all levels' : `at level ${h.level}`}`;
+}
+
+export function defaultTeamQuota<C>(c: C, h: CreditRuleHelpers<C>, hier?: HierarchyIR): Decimal {
+  const members = hier ? h.rollupMembers(c, hier) : h.teamMembers(c);
   let total = new Decimal(0);
   const parts: string[] = [];
   for (const m of members) {
@@ -48,7 +56,7 @@ export function defaultTeamQuota<C>(c: C, h: CreditRuleHelpers<C>): Decimal {
   }
   h.note(c, {
     kind: 'team quota',
-    text: `team quota = ${members.length ? parts.join(' + ') : 'no team members'} = ${money(total)} (the quota of each member in this period)`,
+    text: `team quota${hier ? ` ${rollupWords(hier)}` : ''} = ${members.length ? parts.join(' + ') : 'no team members'} = ${money(total)} (the quota of each member in this period)`,
     value: total.toFixed(),
   });
   return total;
@@ -91,6 +99,19 @@ export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C)
       };
     }
     case 'team': {
+      const hier = e.hierarchy;
+      // a roll-up's team quota is always its members' quotas (`let team quota` is the direct team's)
+      if (hier) {
+        if (e.what === 'quota') return (c) => defaultTeamQuota(c, h, hier);
+        return (c) => {
+          const q = defaultTeamQuota(c, h, hier);
+          const credit = h.rollupCredit(c, hier);
+          if (q.isZero()) h.divisionByZero(c);
+          const a = credit.div(q);
+          h.note(c, { kind: 'team attainment', text: `team attainment ${rollupWords(hier)} = team credit ${money(credit)} / team quota ${money(q)} = ${pct(a)}`, value: a.toFixed() });
+          return a;
+        };
+      }
       if (e.what === 'quota') return (c) => h.teamQuotaLet(c) ?? defaultTeamQuota(c, h);
       return (c) => {
         const q = h.teamQuotaLet(c) ?? defaultTeamQuota(c, h);

@@ -136,3 +136,31 @@ describe('a roll-up below level 1 with basis year to date', () => {
     expect(trace).toContain('on team credit at level 2: 40,000.00 from 3 deals');
   });
 });
+
+describe('team quota and team attainment of a roll-up below level 1', () => {
+  const text = plan(`let quota = USD 10,000
+let q2 = team quota at level 2
+let qall = team quota at all levels
+let a2 = team attainment at level 2 otherwise 0%
+show q2, qall, a2
+component bonus "Level 2 bonus" {
+  for rep.id = "dir"
+  pays USD 1,000 * a2
+}`);
+
+  it('sums the quotas of the reps of that roll-up, from the hierarchy in force', () => {
+    expect(codes(text)).toEqual([]);
+    const r = run(text, files);
+    // January: dir's level 2 is a1, a2: team quota 2 x 10,000 = 20,000; their credit 30,000:
+    //   150%; all levels (m1, a1, a2) 30,000. The bonus: 1,000 x 150% = 1,500.00
+    // February: a2 reports to dir, level 2 is a1 only: 10,000, credit 10,000: 100% -> 1,000.00
+    expect(stmt(r, 'dir', '2026-01').values).toMatchObject({ q2: '20000', qall: '30000', a2: '1.5' });
+    expect(stmt(r, 'dir', '2026-02').values).toMatchObject({ q2: '10000', a2: '1' });
+    expect(paid(r, 'dir', ['2026-01', '2026-02'])).toEqual(['1500.00', '1000.00']);
+  });
+
+  it('checks the roll-up as team credit is checked', () => {
+    expect(codes(plan('let quota = USD 1\nlet x = team quota at level 0\ncomponent c {\n  pays x\n}'))).toContain('COMP3001');
+    expect(codes(plan('let quota = USD 1\nlet x = team quota by boss\ncomponent c {\n  pays x\n}'))).toContain('COMP2003');
+  });
+});
