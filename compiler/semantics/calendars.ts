@@ -111,12 +111,12 @@ function checkRows(h: CalendarHost, c: A.CalendarDecl): cal.CalendarRow[] | unde
     const related = [{ file: h.file, span: a.at.span, message: `\`${a.row.key}\` ends on ${a.row.end}` }];
     if (b.row.start <= a.row.end) {
       const to = b.row.end < a.row.end ? b.row.end : a.row.end;
-      h.err(diag(Codes.CalendarOverlap, h.file, b.at.start!.span, { key: b.row.key, other: a.row.key, from: b.row.start, to }, { related, hint: `start \`${b.row.key}\` on ${cal.addDays(a.row.end, 1)}, the day after \`${a.row.key}\` ends` }));
+      h.err(diag(Codes.CalendarOverlap, h.file, b.at.start!.span, { key: b.row.key, other: a.row.key, from: b.row.start, to }, { related, hint: `start \`${b.row.key}\` on ${cal.addDays(a.row.end, 1)}, the day after \`${a.row.key}\` ends`, data: { suggestion: cal.addDays(a.row.end, 1) } }));
       sound = false;
     } else if (b.row.start !== cal.addDays(a.row.end, 1)) {
       const from = cal.addDays(a.row.end, 1);
       const to = cal.addDays(b.row.start, -1);
-      h.err(diag(Codes.CalendarGap, h.file, b.at.start!.span, { name, from, to }, { related, hint: `start \`${b.row.key}\` on ${from}, or add a period for ${from === to ? from : `${from} to ${to}`}` }));
+      h.err(diag(Codes.CalendarGap, h.file, b.at.start!.span, { name, from, to }, { related, hint: `start \`${b.row.key}\` on ${from}, or add a period for ${from === to ? from : `${from} to ${to}`}`, data: { suggestion: from } }));
       sound = false;
     }
   }

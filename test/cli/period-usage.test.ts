@@ -22,3 +22,20 @@ describe('comp run period usage errors', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain("`2030-01` is outside the plan's periods");
   });
 });
+
+describe('comp run on a calendar table (docs/examples/calendar-table)', { timeout: 60_000 }, () => {
+  const CAL = 'docs/examples/calendar-table/plan.comp';
+  const CAL_DATA = 'docs/examples/calendar-table/data';
+  it('takes the calendar keys as written', () => {
+    const r = comp(['run', CAL, '--data', CAL_DATA, '--period', 'FY26-P02', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ada,FY26-P02,component,commission,Commission,2000.00,2000');
+    expect(r.stdout).not.toContain('FY26-P01');
+  });
+  it('refuses any other key with the calendar keys as a hint: exit 2', () => {
+    const r = comp(['run', CAL, '--data', CAL_DATA, '--period', '2026-02']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("`2026-02` is not a period of the plan's calendar table");
+    expect(r.stderr).toContain('FY26-P01, FY26-P02, FY26-P03');
+  });
+});

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatText } from '../../compiler/ide/format.js';
+import { fixesFor } from '../../compiler/ide/code-actions.js';
 import { codes, diagnostics, paid, run, stmt, traceTexts } from './helpers-g2.js';
 
 // FY26 of a 4-4-5 retail year starting Sunday 2026-02-01: P01 4 weeks, P02 4 weeks, P03 5 weeks.
@@ -139,6 +140,14 @@ describe('periods from a calendar table (4-4-5)', () => {
     expect(d.map((x) => `${x.code} ${x.line}`)).toEqual(['COMP5255 7', 'COMP5256 8', 'COMP5257 9', 'COMP2002 10']);
     expect(d.find((x) => x.code === 'COMP5255')!.message).toBe('no period of calendar `retail` covers 2026-03-01 to 2026-03-01');
     expect(d.find((x) => x.code === 'COMP5256')!.message).toBe('`FY26-P03` overlaps `FY26-P02`: 2026-03-20 to 2026-03-28 is in both');
+  });
+
+  it('offers the day after the earlier period as the quick fix of a gap or an overlap', () => {
+    const bad = CALENDAR.replace('"FY26-P02" from 2026-03-01', '"FY26-P02" from 2026-03-03').replace('"FY26-P03" from 2026-03-29', '"FY26-P03" from 2026-03-20');
+    const text2 = plan(commission, bad);
+    const a = analyze('p.comp', text2);
+    const fixes = a.diagnostics.filter((d) => d.code === 'COMP5255' || d.code === 'COMP5256').map((d) => fixesFor(a, d).map((f) => f.title));
+    expect(fixes).toEqual([['Change to `2026-03-01`'], ['Change to `2026-03-29`']]);
   });
 
   it('reports an unknown calendar and an empty one', () => {
