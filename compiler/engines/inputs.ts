@@ -92,8 +92,8 @@ function plain(f: FieldIR, c: string): string {
   switch (f.type.t) {
     case 'text':
     case 'ref':
-      // any printable ASCII character: not empty once trimmed
-      return `regexp_matches(${c}, '[!-~]')`;
+      // starts with a printable ASCII character (or has one): not empty once trimmed
+      return `(ascii(${c}) BETWEEN 33 AND 126 OR regexp_matches(${c}, '[!-~]'))`;
     case 'integer':
       return re(`-?[0-9]{1,${PRECISION - INPUT_SCALE - 10}}`);
     case 'decimal':
@@ -102,12 +102,23 @@ function plain(f: FieldIR, c: string): string {
     case 'percent':
       return `(${re(dec)} OR ${re(`-?[0-9]{1,12}(\\.[0-9]{1,${INPUT_SCALE - 2}})?%`)})`;
     case 'date':
-      return `(${re('[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND strftime(TRY_CAST(${c} AS DATE), '%Y-%m-%d') = ${c})`;
+      // the shape, then a day of the calendar (TRY_CAST takes nothing else of that shape); year 0
+      // is 1 BC to DuckDB, so the loader reads it
+      return `(${re('[0-9]{4}-[0-9]{2}-[0-9]{2}')} AND NOT starts_with(${c}, '0000') AND TRY_CAST(${c} AS DATE) IS NOT NULL)`;
     case 'boolean':
       return `lower(${c}) IN ('true', 'false', 'yes', 'no')`;
     case 'period':
       return 'FALSE';
   }
+}
+
+/**
+ * Text to DECIMAL(38, s): DuckDB casts text to a 128-bit decimal about 50 times slower than to a
+ * 64-bit one, so text that fits DECIMAL(18, 8) (the usual amounts) goes through it, exactly.
+ */
+function decimalOf(c: string): string {
+  const dec = DUCKDB.decimalType(INPUT_SCALE);
+  return `CASE WHEN regexp_full_match(${c}, '-?[0-9]{1,10}(\\.[0-9]{1,8})?') THEN CAST(CAST(${c} AS DECIMAL(18, 8)) AS ${dec}) ELSE CAST(${c} AS ${dec}) END`;
 }
 
 /** The typed value of a plain cell. */
@@ -119,12 +130,12 @@ function typedPlain(f: FieldIR, c: string): string {
     case 'period':
       return c;
     case 'integer':
-      return `CAST(${c} AS ${DUCKDB.decimalType(0)})`;
+      return `CAST(CAST(${c} AS BIGINT) AS ${DUCKDB.decimalType(0)})`; // at most 18 digits (the plain spelling)
     case 'decimal':
     case 'money':
-      return `CAST(${c} AS ${dec})`;
+      return decimalOf(c);
     case 'percent':
-      return `CASE WHEN ${c} LIKE '%\\%' ESCAPE '\\' THEN CAST(CAST(rtrim(${c}, '%') AS ${dec}) * 0.01 AS ${dec}) ELSE CAST(${c} AS ${dec}) END`;
+      return `CASE WHEN ${c} LIKE '%\\%' ESCAPE '\\' THEN CAST(${decimalOf(`rtrim(${c}, '%')`)} * 0.01 AS ${dec}) ELSE ${decimalOf(c)} END`;
     case 'date':
       return `CAST(${c} AS DATE)`;
     case 'boolean':

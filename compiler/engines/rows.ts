@@ -129,6 +129,7 @@ export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable,
         return (s) => s;
     }
   });
+  const seens = fields.map(() => new Map<string, Value>());
   const keyAt = t.ir.key ? fields.findIndex((f) => f.name === t.ir.key) : -1;
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -139,7 +140,18 @@ export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable,
       const values = new Values();
       for (let j = 0; j < fields.length; j++) {
         const s = c[j + 1]![i] as string | null;
-        values[fields[j]!.name] = s === null ? null : read[j]!(s);
+        if (s === null) {
+          values[fields[j]!.name] = null;
+          continue;
+        }
+        // values repeat (dates, amounts, products): one value per distinct text, as the loader keeps them
+        const seen = seens[j]!;
+        let v = seen.get(s);
+        if (v === undefined) {
+          v = read[j]!(s);
+          if (seen.size < 4096) seen.set(s, v);
+        }
+        values[fields[j]!.name] = v;
       }
       const kv = keyAt >= 0 ? values[fields[keyAt]!.name] : undefined;
       const key = keyAt < 0 ? String(n + 1) : kv instanceof Decimal ? kv.toString() : typeof kv === 'string' ? kv : typeof kv === 'boolean' ? String(kv) : (kv as { iso?: string; key?: string }).iso ?? (kv as { key: string }).key;

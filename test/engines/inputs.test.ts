@@ -160,7 +160,8 @@ describe('DuckDB reads the inputs as the loader does', () => {
     const HOSTILE = [
       '', ' ', '"', '=1', '\u0000', '1e999', '-0', '+1', '0x10', 'NaN', '9'.repeat(31), `0.${'0'.repeat(40)}1`, '1,2,3', '1,,000', '1,000', '130%', '-30%', '%', '50%', '0.5',
       '2026-02-30', '2026-13', '9999-12-31', '2026-01-01', ' 2026-01-01', '山田太郎', 'a\r\nb', 'USD 1', 'EUR 1', 'USD1', 'true', 'yes', 'YES', 'no', 'null', ' 12 ', '12.', '.5', '007',
-      '\u00a0', '1\u00a0', '12345678901234567890123', '0.00000000001', '1.5e3',
+      '\u00a0', '1\u00a0', '12345678901234567890123', '0.00000000001', '1.5e3', '0000-01-01', '0001-01-01', '2016-02-29', '2017-02-29',
+      '12345678901.5', '1234567890.123456789', '50.123456789%', '12345678901%', '-0.5', '999999999999999999', '1234567890123456789',
     ];
     const root = mkdtempSync(join(tmpdir(), 'comp-inputs-fuzz-'));
     let n = 0;
@@ -178,7 +179,7 @@ describe('DuckDB reads the inputs as the loader does', () => {
         writeFileSync(join(dir, file), rows.map((x) => x.join(',')).join('\n') + '\n');
         await compare(`hostile ${file} row ${r} column ${c} = ${JSON.stringify(value)}`, ir, [dir]);
       }),
-      { numRuns: 150, seed: 12 },
+      { numRuns: 250, seed: 12 },
     );
   });
 });
