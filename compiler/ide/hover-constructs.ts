@@ -224,6 +224,14 @@ export function builtinNameMarkdown(a: FullAnalysis, e: A.NameRef): string | und
   const name = e.name.text;
   const t = a.semantics.types.get(e);
   const type = t ? show(t, a.semantics.roster?.name) : undefined;
+  if ((name === 'team quota' || name === 'team attainment') && e.team) {
+    // `team quota at level 2`, `team attainment by product_lead at all levels` (section 23)
+    const words = src(a, e).slice(e.name.span.end - e.span.start).trim();
+    const doc = name === 'team quota'
+      ? `The sum of the \`quota\` of the reps of the roll-up \`team credit ${words}\`, in the hierarchy in force in the period, each computed for that rep in the same period.`
+      : `The credit of the roll-up \`team credit ${words}\` over \`team quota ${words}\` (write \`otherwise 0%\` for a zero quota).`;
+    return '```comp\n' + `${src(a, e)}: ${type ?? 'money'}` + '\n```\n\n' + doc;
+  }
   if (Object.hasOwn(TEAM_DOC, name) && !a.semantics.lets.has(name)) return '```comp\n' + `${name}: ${type ?? 'money'}` + '\n```\n\n' + TEAM_DOC[name];
   const emp = Object.hasOwn(EMPLOYMENT_NAMES, name) ? EMPLOYMENT_NAMES[name] : undefined;
   if (emp && !a.semantics.lets.has(name)) return '```comp\n' + `${name}: ${type ?? 'integer'}` + '\n```\n\n' + emp.doc;

@@ -86,3 +86,14 @@ describe('calendar tables and effective rates in the IDE', () => {
     }
   });
 });
+
+describe('team quota of a roll-up in the IDE', () => {
+  it('names the roll-up on hover', () => {
+    const text = PLAN.replace('periods from calendar retail', 'periods monthly from 2026-01 to 2026-02').replace('  id: text key\n}', '  id: text key\n  manager: rep optional\n  team by manager\n}').replace('show blended', 'let quota = USD 10\nlet q2 = team quota at level 2\nshow blended, q2');
+    const b = analyze('p.comp', text);
+    expect(b.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const md = hover(b, text.indexOf('team quota at') + 1)?.markdown ?? '';
+    expect(md).toContain('team quota at level 2: money (USD)');
+    expect(md).toContain('the roll-up `team credit at level 2`');
+  });
+});
