@@ -5,7 +5,7 @@
 // default interrupt budget (bin/comp.js raises it), and where a
 // `comp run` of the sample spends its time, measured in this process phase by phase.
 // Issue 7's target: each under 0.3 s of CPU. CPU, not wall time: the machine may be loaded.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -54,7 +54,21 @@ function inProcess<T>(f: () => T, runs: number): { ms: number; value: T } {
   return { ms: xs[Math.floor(xs.length / 2)]!, value };
 }
 
+/** True when bin/comp.js will run the bundle: it is newer than every dist/ file it was made from. */
+function bundleIsFresh(): boolean {
+  try {
+    const dist = join(ROOT, 'dist');
+    const built = statSync(join(dist, 'comp.cjs')).mtimeMs;
+    const inputs = JSON.parse(readFileSync(join(dist, 'comp.inputs.json'), 'utf8')) as string[];
+    return inputs.every((f) => statSync(join(dist, f)).mtimeMs <= built);
+  } catch {
+    return false;
+  }
+}
+
 export function startupBench(runs = Number(process.env.BENCH_RUNS ?? 9)): void {
+  // a stale bundle is not run by bin/comp.js (the compiled modules are): the figures would lie
+  if (!bundleIsFresh()) throw new Error('start-up bench: dist/comp.cjs is older than dist/ (tsc ran after the bundle): run `node scripts/bundle.mjs` (npm run bench does)');
   const bare = childCpu(['-e', '0'], runs);
   const show = (what: string, c: Cpu) =>
     console.log(`start-up: ${what}: ${(c.median / 1000).toFixed(3)} s CPU median, ${(c.min / 1000).toFixed(3)} s min (${(c.median / bare.median).toFixed(1)}x node -e 0)${c.median < 300 ? '' : ' — over the 0.3 s target'}`);
@@ -66,7 +80,7 @@ export function startupBench(runs = Number(process.env.BENCH_RUNS ?? 9)): void {
   show('comp run samples/crm (table)', childCpu(run, runs));
   show('comp run samples/crm --format csv', childCpu([...run, '--format', 'csv'], runs));
   const few = Math.max(3, Math.ceil(runs / 3));
-  show('comp run samples/crm at V8\'s default interrupt budget (bin/comp.js raises it)', childCpu(run, few, { COMP_V8_DEFAULTS: '1', COMP_NO_CODE_CACHE: '1' }));
+  show('comp run samples/crm at V8\'s default interrupt budget (bin/comp.js raises it; without the code cache, made under the raised one)', childCpu(run, few, { COMP_V8_DEFAULTS: '1', COMP_NO_CODE_CACHE: '1' }));
   show('comp check, bundle without its code cache', childCpu(check, few, { COMP_NO_CODE_CACHE: '1' }));
   show('comp check, compiled modules (no bundle)', childCpu(check, few, { COMP_NO_BUNDLE: '1' }));
 
