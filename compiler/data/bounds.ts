@@ -2,6 +2,7 @@
 // field's declared bounds (`share: percent in 0%..100%`, COMP6250, at the cell), and parent
 // chains of self-referencing tables that come back to themselves (COMP6251, at the row), so that
 // `within` always ends.
+import { cell } from '../../runtime/rows.js';
 import type { DateValue, FieldIR, RowValue, TableIR } from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { Codes, format, type DiagnosticDef } from '../diagnostics/codes.js';
@@ -45,7 +46,7 @@ export function checkParentLoops(t: TableIR, rows: RowValue[], keys: Map<string,
       }
       onPath.add(cur.key);
       path.push(cur.key);
-      const up: unknown = cur.values[pf.name];
+      const up: unknown = cell(cur, pf.name);
       cur = typeof up === 'string' ? keys.get(up) : undefined;
     }
     for (const k of path) done.add(k);

@@ -17,6 +17,7 @@ import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
+import { ColumnRow, ColumnTable, cell } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -57,6 +58,8 @@ interface LoadedTable {
   rowIndex?: Map<RowValue, number>;
   /** Rows by key (first occurrence), for references. */
   keys: Map<string, RowValue>;
+  /** field -> the value of each row (row i of `rows`). */
+  cols?: Record<string, Value[]>;
 }
 
 function keyString(v: Value): string {
@@ -190,26 +193,37 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2, seen: new Map<string, Value>() }));
   const isCsv = raw.kind === 'csv';
   const keyField = t.key;
-  const Values = rowValues();
-  for (let idx = 0; idx < grid.length; idx++) {
-    if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${idx.toLocaleString('en-US')} of ${grid.length.toLocaleString('en-US')} rows`);
-    const values = new Values();
-    for (const { f, col, seen } of fields) {
-      if (col === -1) {
-        values[f.name] = null;
-        continue;
-      }
-      const text = col >= 0 ? grid.text(col, idx) : undefined;
-      if (text === undefined && isCsv) {
-        values[f.name] = null; // a short row, reported as malformed
-        continue;
-      }
-      values[f.name] = checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
+  const n = grid.length;
+  // column by column: one array of values per field, each text parsed once per column (`seen`)
+  const cols = Object.create(null) as Record<string, Value[]>;
+  for (const { f, col, seen } of fields) {
+    const out: Value[] = new Array<Value>(n);
+    cols[f.name] = out;
+    if (col === -1) {
+      out.fill(null);
+      continue;
     }
-    const key = keyField ? keyString(values[keyField] ?? null) : String(idx + 1);
-    const line = grid.line(idx);
-    const row: RowValue = { kind: 'row', table: t.name, key, values, loc: { file, line } };
-    if (keyField && values[keyField] !== null && values[keyField] !== undefined) {
+    for (let idx = 0; idx < n; idx++) {
+      if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${f.name}: ${idx.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows`);
+      const text = col >= 0 ? grid.text(col, idx) : undefined;
+      // a short row (reported as malformed) has no value
+      out[idx] = text === undefined && isCsv ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
+    }
+  }
+  const lines = new Array<number>(n);
+  for (let idx = 0; idx < n; idx++) lines[idx] = grid.line(idx);
+  const table = new ColumnTable(file, t.fields.map((f) => f.name), cols, lines);
+  lt.cols = cols;
+  const keyCol = keyField ? cols[keyField] : undefined;
+  // the roster's rows are plain objects (assignments copy them with a spread); the others point into the columns
+  const plain = t.roster === true;
+  for (let idx = 0; idx < n; idx++) {
+    const kv = keyCol ? keyCol[idx] ?? null : null;
+    const key = keyField ? keyString(kv) : String(idx + 1);
+    const line = lines[idx]!;
+    let row: RowValue = new ColumnRow(t.name, key, table, idx);
+    if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line } };
+    if (keyField && kv !== null && kv !== undefined) {
       const first = firstKeyLine.get(key);
       if (first !== undefined) {
         report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: first });
@@ -223,17 +237,6 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   return lt;
 }
 
-/**
- * A constructor of a table's row values: objects with nothing inherited (their prototype has no
- * prototype: a field named `toString` or `constructor` is only ever the row's own), filled in the
- * same field order, so every row of a table shares one compact shape (a null-prototype object
- * from Object.create(null) is a dictionary: several times larger and slower to read).
- */
-function rowValues(): new () => Record<string, Value> {
-  const Values = function (this: Record<string, Value>) {} as unknown as new () => Record<string, Value>;
-  Values.prototype = Object.create(null) as object;
-  return Values;
-}
 
 /** Where a cell was read: the cell, or its row when the table has no such column. */
 function cellAt(grid: RawGrid, col: number, idx: number): Position {
@@ -338,7 +341,7 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
       const what = isRep ? 'rep' : target.ir.key === 'id' || target.ir.key === 'key' ? 'key' : target.ir.key.replace(/_/g, ' ');
       let keyList: string[] | undefined;
       for (const row of lt.rows) {
-        const v = row.values[f.name];
+        const v = cell(row, f.name);
         if (typeof v !== 'string') continue;
         if (target.keys.has(v)) continue;
         keyList ??= [...target.keys.keys()].sort();
@@ -369,21 +372,21 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
     if (!lt) continue;
     const byDeal = new Map<string, { first: RowValue; sum: Decimal; ordinary: boolean }>();
     for (const row of lt.rows) {
-      const deal = row.values[s.dealField];
+      const deal = cell(row, s.dealField);
       if (typeof deal !== 'string') continue;
       let g = byDeal.get(deal);
       if (!g) {
         g = { first: row, sum: new Decimal(0), ordinary: false };
         byDeal.set(deal, g);
       }
-      const share0 = row.values[s.shareField];
+      const share0 = cell(row, s.shareField);
       if (share0 instanceof Decimal && (share0.lt(0) || share0.gt(1))) {
         report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share0) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
       }
-      const overlay = s.overlayField ? row.values[s.overlayField] : false;
+      const overlay = s.overlayField ? cell(row, s.overlayField) : false;
       if (overlay === true) continue;
       g.ordinary = true;
-      const share = row.values[s.shareField];
+      const share = cell(row, s.shareField);
       if (share instanceof Decimal) g.sum = g.sum.plus(share);
     }
     for (const [deal, g] of byDeal) {
@@ -424,9 +427,9 @@ function checkLookups(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repo
     const periodField = lt.ir.periodField;
     const first = new Map<string, number>();
     for (const row of lt.rows) {
-      const rep = row.values[repField];
+      const rep = cell(row, repField);
       if (typeof rep !== 'string') continue;
-      const period = periodField ? row.values[periodField] : undefined;
+      const period = periodField ? cell(row, periodField) : undefined;
       if (periodField && (period === null || period === undefined)) continue;
       const key = periodField ? `${rep} / ${keyString(period ?? null)}` : rep;
       const seen = first.get(key);

@@ -4,6 +4,7 @@
 // share the clause (or its schedule, runtime/mechanics/clawbacks.ts) states, once per deal.
 import { Decimal } from '../decimal.js';
 import type { Dataset, DateValue, PayoutLine, PlanAt, RowValue, TraceNode } from '../ir.js';
+import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
 import { exactText, formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
@@ -32,8 +33,8 @@ export function indexEvents(plan: CompiledPlan, data: Dataset, spec: cal.PeriodS
       if (eventsBy.has(cb.ir.events)) continue;
       const m = new Map<string, Ev[]>();
       for (const row of sortRows(data[cb.ir.events] ?? [])) {
-        const d = row.values[cb.ir.dateField];
-        const deal = keyOf(row.values[cb.ir.dealField] as RV);
+        const d = cell(row, cb.ir.dateField);
+        const deal = keyOf(cell(row, cb.ir.dealField) as RV);
         if (d === null || d === undefined || deal === undefined) continue;
         const iso = isObj(d as RV, 'date') ? (d as DateValue).iso : typeof d === 'string' ? d : undefined;
         if (!iso) continue;

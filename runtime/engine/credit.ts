@@ -3,6 +3,7 @@
 // date, table, key, rule, rep, overlay and split key (the order every later phase keeps).
 import { Decimal } from '../decimal.js';
 import type { DataError, Dataset, RowValue } from '../ir.js';
+import { cell, fileOf, lineOf } from '../rows.js';
 import { formatPercent } from '../format.js';
 import { CodedRunError } from '../mechanics/currency.js';
 import { EvalFailure, type CompiledPlan, type Credit, type EvaluateOptions, type Ctx, type Env, type RV } from './types.js';
@@ -24,12 +25,13 @@ function credit(rep: string, rule: number, table: string, row: RowValue, date: s
 export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions = {}): DatedCredit[] {
   const raw: DatedCredit[] = [];
   plan.credits.forEach((rule, ri) => {
-    const src = sortRows(data[rule.ir.table] ?? []);
+    // the rows in their own order: the credits' sort below ends on the rows' order (key, file, line)
+    const src = data[rule.ir.table] ?? NONE;
     const split = rule.ir.split;
     const splitIdx = new Map<string, RowValue[]>();
     if (split) {
       for (const s of sortRows(data[split.table] ?? [])) {
-        const dk = keyOf(s.values[split.dealField] as RV);
+        const dk = keyOf(cell(s, split.dealField) as RV);
         if (dk === undefined) continue;
         const list = splitIdx.get(dk) ?? [];
         list.push(s);
@@ -71,10 +73,10 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
         const iso = isoOfValue(dateV, c);
         const table = rule.ir.table;
         const splits = split ? splitIdx.get(row.key) ?? NONE : NONE;
-        const ordinary = splits.length === 0 ? NONE : splits.filter((s) => !(split?.overlayField && s.values[split.overlayField] === true));
-        const overlays = splits.length === 0 ? NONE : splits.filter((s) => split?.overlayField && s.values[split.overlayField] === true);
+        const ordinary = splits.length === 0 ? NONE : splits.filter((s) => !(split?.overlayField && cell(s, split.overlayField) === true));
+        const overlays = splits.length === 0 ? NONE : splits.filter((s) => split?.overlayField && cell(s, split.overlayField) === true);
         if (ordinary.length > 0 && split) {
-          const total = sum(ordinary.map((s) => asDec(s.values[split.shareField] as RV, c)));
+          const total = sum(ordinary.map((s) => asDec(cell(s, split.shareField) as RV, c)));
           if (!total.eq(ONE)) {
             const first = [...ordinary].sort((a, b) => a.loc.line - b.loc.line)[0]!;
             errors.push(dataError('COMP6006', msg('COMP6006', { deal: row.key, sum: formatPercent(total) }), first.loc));
@@ -82,8 +84,8 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
           }
         }
         const pushSplit = (s: RowValue, overlay: boolean): void => {
-          const rk = keyOf(s.values[split!.repField] as RV);
-          const share = asDec(s.values[split!.shareField] as RV, c);
+          const rk = keyOf(cell(s, split!.repField) as RV);
+          const share = asDec(cell(s, split!.shareField) as RV, c);
           if (rk === undefined) return;
           raw.push(credit(rk, ri, table, row, iso, amount, share, overlay, amount.times(share), s.key));
         };
@@ -112,16 +114,27 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
       }
     }
   });
-  raw.sort(
-    (a, b) =>
-      byStr(a.date, b.date) ||
+  // sorted by date through buckets (few distinct dates, many credits each), then within a date
+  const byDate = new Map<string, DatedCredit[]>();
+  for (const cr of raw) {
+    const list = byDate.get(cr.date);
+    if (list) list.push(cr);
+    else byDate.set(cr.date, [cr]);
+  }
+  const out: DatedCredit[] = [];
+  for (const d of [...byDate.keys()].sort(byStr)) for (const cr of byDate.get(d)!.sort(sameDate)) out.push(cr);
+  return out;
+}
+
+/** The order of two credits of the same date. */
+function sameDate(a: DatedCredit, b: DatedCredit): number {
+  return (
       byStr(a.table, b.table) ||
       byStr(a.key, b.key) ||
       a.rule - b.rule ||
       byStr(a.rep, b.rep) ||
       Number(a.overlay) - Number(b.overlay) ||
-      byStr(a.splitKey, b.splitKey),
+      byStr(a.splitKey, b.splitKey) ||
+      (a.row === b.row ? 0 : byStr(fileOf(a.row), fileOf(b.row)) || lineOf(a.row) - lineOf(b.row))
   );
-
-  return raw;
 }

@@ -19,6 +19,8 @@ import type { RepPeriodCredit } from './measures.js';
 import { creditsTrace, roundingNode, showTyped, valueString, type LineFormat } from './trace.js';
 
 const ZERO = new Decimal(0);
+/** A component being evaluated (`effective_rate` of itself is an error). */
+const IN_PROGRESS = { failed: undefined };
 
 /** One period of an evaluation: the plan in force, its credits by rep, its teams. */
 export interface PeriodFrame {
@@ -100,9 +102,11 @@ export function earnRepPeriod(
   const results = new Map<number, ComponentResult | null | { failed: unknown }>();
   const resultOf = (ki: number): ComponentResult | null => {
     let r = results.get(ki);
+    if (r === IN_PROGRESS) throw new Error(`component \`${P.components[ki]!.ir.name}\` reads its own effective rate`);
     if (r === undefined) {
       const k = P.components[ki]!;
-      results.set(ki, { failed: new Error(`component \`${k.ir.name}\` reads its own effective rate`) });
+      // (an Error made only when a component reads itself: made for every component, its stack trace cost more than the component)
+      results.set(ki, IN_PROGRESS);
       try {
         ctx.lastEmpty = undefined;
         r = k.appliesTo && !asBool(k.appliesTo(ctx), ctx) ? null : settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));

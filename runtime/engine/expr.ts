@@ -2,7 +2,8 @@
 // evaluated lazily per rep and period; the mechanics' expressions (proration, credit rules, curves,
 // scorecards, a peer's let) are compiled by runtime/mechanics/ through the helpers below.
 import { Decimal } from '../decimal.js';
-import type { BuiltinFn, DateValue, Expr, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
+import type { BuiltinFn, DateValue, Expr, FieldType, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
+import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
 import { roundLine } from '../rounding.js';
 import { formatValue } from '../format.js';
@@ -73,7 +74,30 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
     case 'field': {
       const of = sub(e.of);
       const name = e.name;
-      return (c) => fieldOf(c, of(c), name);
+      // the common case inline: a row's text, amount or date that is no reference (whether the
+      // field is a reference is looked up once per table and plan, not per row)
+      let cTable: string | undefined;
+      let cTypes: Map<string, Map<string, FieldType>> | undefined;
+      let cPlain = false;
+      return (c) => {
+        const o = of(c);
+        if (o !== null && typeof o === 'object' && (o as RowValue).kind === 'row') {
+          const row = o as RowValue;
+          const v = cell(row, name);
+          if (v !== null && v !== undefined && typeof v !== 'number') {
+            if (typeof v !== 'string') return v;
+            const types = c.env.plan.fieldTypes;
+            if (row.table !== cTable || types !== cTypes) {
+              cTable = row.table;
+              cTypes = types;
+              const t = types.get(row.table)?.get(name);
+              cPlain = !(t && t.t === 'ref');
+            }
+            if (cPlain) return v;
+          }
+        }
+        return fieldOf(c, o, name);
+      };
     }
     case 'lookup': {
       const table = e.table;
@@ -276,7 +300,7 @@ export function fieldOf(c: Ctx, of: RV, name: string): RV {
   // a row first: the common case (a Decimal has no `kind`)
   if (typeof of === 'object' && (of as RowValue).kind === 'row') {
     const row = of as RowValue;
-    const v = row.values[name];
+    const v = cell(row, name);
     if (v === null || v === undefined) {
       c.lastEmpty = { table: row.table, field: name, key: row.key, loc: row.loc };
       return null;
@@ -302,7 +326,7 @@ export function fieldOf(c: Ctx, of: RV, name: string): RV {
   }
   if (isObj(of, 'row')) {
     const row = of as RowValue;
-    const v = row.values[name];
+    const v = cell(row, name);
     if (v === null || v === undefined) {
       c.lastEmpty = { table: row.table, field: name, key: row.key, loc: row.loc };
       return null;

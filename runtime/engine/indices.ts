@@ -1,6 +1,7 @@
 // Phase 0: the indices an evaluation reads: tables by key, per-rep (and per-period) lookups, the
 // roster, FX rates and rep assignments (runtime/mechanics/currency.ts, assignments.ts).
 import type { DataError, Dataset, PeriodValue, RowValue } from '../ir.js';
+import { cell } from '../rows.js';
 import { buildFx } from '../mechanics/currency.js';
 import { indexAssignments, type AssignmentIndex } from '../mechanics/assignments.js';
 import type { CompiledPlan, Env, RV } from './types.js';
@@ -94,12 +95,12 @@ export function buildIndices(plan: CompiledPlan, data: Dataset, errors: DataErro
       const t = perRep.find((x) => x.name === name)!;
       const m = new Map<string, RowValue>();
       for (const r of sortRows(data[t.name] ?? [])) {
-        const repV = r.values[t.repField!];
+        const repV = cell(r, t.repField!);
         const rk = keyOf(repV as RV);
         if (rk === undefined) continue;
         let k: string;
         if (t.periodField) {
-          const pv = r.values[t.periodField];
+          const pv = cell(r, t.periodField);
           const pk = isObj(pv as RV, 'period') ? (pv as PeriodValue).key : typeof pv === 'string' ? pv : undefined;
           if (pk === undefined) continue;
           k = lookupKey(rk, pk);

@@ -2,6 +2,7 @@
 // conversions with located failures, comparison, keys, sums, the deterministic row order.
 import { Decimal } from '../decimal.js';
 import type { DateValue, PeriodValue, RowValue, Value } from '../ir.js';
+import { fileOf, lineOf } from '../rows.js';
 import * as cal from '../calendar.js';
 import { formatValue } from '../format.js';
 import { EvalFailure, type Ctx, type DurationValue, type RV } from './types.js';
@@ -106,7 +107,7 @@ const sortedCache = new WeakMap<RowValue[], { length: number; sorted: RowValue[]
 export function sortRows(rows: RowValue[]): RowValue[] {
   const hit = sortedCache.get(rows);
   if (hit && hit.length === rows.length) return hit.sorted;
-  const sorted = [...rows].sort((a, b) => byStr(a.key, b.key) || byStr(a.loc.file, b.loc.file) || a.loc.line - b.loc.line);
+  const sorted = [...rows].sort((a, b) => byStr(a.key, b.key) || byStr(fileOf(a), fileOf(b)) || lineOf(a) - lineOf(b));
   sortedCache.set(rows, { length: rows.length, sorted });
   return sorted;
 }

@@ -1,0 +1,92 @@
+// A loaded table held as columns (compiler/data/load.ts): one array of values per field, parsed
+// once, and each row a small object that points into them (its table and row number). A row's
+// `values` object and `loc` are made only when something asks for them (the workbench, the SQL
+// engines, a report); the evaluator reads cells straight from the columns (`cell`).
+import type { RowValue, Value } from './ir.js';
+
+/**
+ * A constructor of a table's row values: objects with nothing inherited (their prototype has no
+ * prototype: a field named `toString` or `constructor` is only ever the row's own), filled in the
+ * same field order, so every row of a table shares one compact shape (a null-prototype object
+ * from Object.create(null) is a dictionary: several times larger and slower to read).
+ */
+export function rowValues(): new () => Record<string, Value> {
+  const Values = function (this: Record<string, Value>) {} as unknown as new () => Record<string, Value>;
+  Values.prototype = Object.create(null) as object;
+  return Values;
+}
+
+/** A table's cells by field (null-prototype: field names are the plan's), with each row's line. */
+export class ColumnTable {
+  readonly Values = rowValues();
+  constructor(
+    readonly file: string,
+    /** The declared fields, in order (the order of a row's `values`). */
+    readonly fields: readonly string[],
+    /** field -> one value per row (null: empty or bad). */
+    readonly cols: Record<string, Value[]>,
+    /** Each row's 1-based line. */
+    readonly lines: ArrayLike<number>,
+  ) {}
+}
+
+/** One row of a ColumnTable. Its `values` and `loc` are made on first read (and may be replaced). */
+export class ColumnRow implements RowValue {
+  readonly kind = 'row' as const;
+  private v: Record<string, Value> | undefined = undefined;
+  private l: { file: string; line: number } | undefined = undefined;
+  constructor(
+    readonly table: string,
+    public key: string,
+    readonly t: ColumnTable,
+    readonly i: number,
+  ) {}
+
+  get values(): Record<string, Value> {
+    let v = this.v;
+    if (v === undefined) {
+      v = new this.t.Values();
+      for (const f of this.t.fields) v[f] = this.t.cols[f]![this.i]!;
+      this.v = v;
+    }
+    return v;
+  }
+
+  set values(v: Record<string, Value>) {
+    this.v = v;
+  }
+
+  get loc(): { file: string; line: number } {
+    return (this.l ??= { file: this.t.file, line: this.t.lines[this.i]! });
+  }
+
+  set loc(l: { file: string; line: number }) {
+    this.l = l;
+  }
+
+  /** Whether `loc` was read or set (it may then differ from the table's). */
+  hasLoc(): boolean {
+    return this.l !== undefined;
+  }
+
+  /** The cell of a field, without making the row's `values` (undefined: no such field). */
+  cell(name: string): Value | undefined {
+    if (this.v !== undefined) return this.v[name];
+    const col = this.t.cols[name];
+    return col === undefined ? undefined : col[this.i];
+  }
+}
+
+/** A row's cell: from its columns when it has them (no `values` object made), else from `values`. */
+export function cell(row: RowValue, name: string): Value | undefined {
+  return row instanceof ColumnRow ? row.cell(name) : row.values[name];
+}
+
+/** A row's file and line (its `loc`), without making a `loc` object for a column row. */
+export function fileOf(row: RowValue): string {
+  return row instanceof ColumnRow && !row.hasLoc() ? row.t.file : row.loc.file;
+}
+
+export function lineOf(row: RowValue): number {
+  return row instanceof ColumnRow && !row.hasLoc() ? row.t.lines[row.i]! : row.loc.line;
+}
