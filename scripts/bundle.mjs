@@ -13,7 +13,7 @@
 // - string-width's set-up (an Intl.Segmenter and Unicode property expressions, about 20 ms):
 //   the bundled compiler/cli/cells.js loads it on the first display width of a non-ASCII text.
 //
-// The code cache is made by running the bundle once on samples/crm (bin/comp.js with
+// The code cache is made by running the bundle once on samples/crm (`comp run` as a table: bin/comp.js with
 // COMP_CODE_CACHE_WRITE set): V8 then keeps the functions a check and a run compile. The
 // cache is tied to its bundle by the bundle's hash (its first line); V8 itself rejects a cache
 // of another V8 version or other flags, and the bundle then simply compiles as it loads.
@@ -129,7 +129,7 @@ const cache = join(dist, 'comp.cache');
 rmSync(cache, { force: true });
 let cached = 'no code cache (no samples/crm to make it from)';
 if (existsSync(join(root, 'samples', 'crm', 'plan.comp'))) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'comp.js'), 'run', 'samples/crm/plan.comp', '--data', 'samples/crm/data', '--format', 'csv', '--quiet'], {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'comp.js'), 'run', 'samples/crm/plan.comp', '--data', 'samples/crm/data', '--quiet'], {
     cwd: root,
     env: { ...process.env, COMP_CODE_CACHE_WRITE: cache },
     stdio: ['ignore', 'ignore', 'pipe'],
