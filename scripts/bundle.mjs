@@ -13,9 +13,9 @@
 // - string-width's set-up (an Intl.Segmenter and Unicode property expressions, about 20 ms):
 //   the bundled compiler/cli/cells.js loads it on the first display width of a non-ASCII text.
 //
-// The code cache is made by running the bundle once on samples/crm (`comp run` as a table: bin/comp.js with
-// COMP_CODE_CACHE_WRITE set): V8 then keeps the functions a check and a run compile. The
-// cache is tied to its bundle by the bundle's hash (its first line); V8 itself rejects a cache
+// The code cache is made by running the bundle once on samples/crm (`comp run`, a table;
+// bin/comp.js with COMP_CODE_CACHE_WRITE set): V8 then keeps the functions a check and a run
+// compile. The cache is tied to its bundle by the bundle's hash (its first line); V8 itself rejects a cache
 // of another V8 version or other flags, and the bundle then simply compiles as it loads.
 //
 // Also writes dist/comp.inputs.json: the dist/ files inside the bundle. bin/comp.js runs the
