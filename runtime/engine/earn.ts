@@ -160,7 +160,7 @@ export function earnRepPeriod(
   }
   if (letNodes.length) trace.push({ kind: 'lets', text: 'Values', children: letNodes });
   trace.push(...bonusTrace(rp));
-  if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota', children: rp.notes });
+  if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota, effective rates', children: rp.notes });
   trace.push(...componentTraces);
   return { repKey, rep, rp, ctx, lines, earned, paidOn, dealLines, values, trace };
 }
