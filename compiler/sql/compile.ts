@@ -50,7 +50,7 @@ export function compileCredits(ir: PlanIR, d: Dialect, lines: PlanLines = {}): C
 export function creditQuery(ir: PlanIR, d: Dialect): string {
   const ctes = compileCredits(ir, d);
   const cols = CREDIT_COLUMNS.map((c) =>
-    c === 'rule' || c === 'overlay' || c === 'hand_back' || c === 'rep' || c === 'split_key' || c === 'deal_key' ? c : `${d.toText(c)} AS ${c}`,
+    c === 'rule' || c === 'overlay' || c === 'hand_back' || c === 'rep' || c === 'split_key' || c === 'deal_key' ? c : `${c === 'credit_date' ? d.toText(c) : d.decimalText(c)} AS ${c}`,
   );
   return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits`;
 }

@@ -64,7 +64,11 @@ function planViews(dir: string): string {
   const stmts = a.ir.tables.map((t) => {
     const cols = t.fields.map((f) => {
       let v = DUCKDB.ident(f.name);
-      if (f.type.t === 'percent') v = `CASE WHEN ${v} LIKE '%\\%' ESCAPE '\\' THEN CAST(replace(${v}, '%', '') AS DECIMAL(38, 10)) * 0.01 ELSE CAST(${v} AS DECIMAL(38, 10)) END`;
+      // text to a 128-bit decimal is slow in DuckDB: through DECIMAL(18, 8), as comp's engine reads them
+      const dec = (x: string): string => `CAST(CAST(${x} AS DECIMAL(18, 8)) AS DECIMAL(38, 10))`;
+      if (f.type.t === 'percent') v = `CASE WHEN ${v} LIKE '%\\%' ESCAPE '\\' THEN ${dec(`replace(${v}, '%', '')`)} * 0.01 ELSE ${dec(v)} END`;
+      else if (f.type.t === 'money' || f.type.t === 'decimal') v = dec(`NULLIF(${v}, '')`);
+      else if (f.type.t === 'integer') v = `CAST(NULLIF(${v}, '') AS BIGINT)`;
       if (f.type.t === 'boolean') v = `(${v} IN ('yes', 'true'))`;
       return `CAST(${v} AS ${DUCKDB.columnType(f.type)}) AS ${DUCKDB.ident(f.name)}`;
     });
