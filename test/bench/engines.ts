@@ -125,7 +125,7 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
       }
     };
     // Both comp runs hold the credited rows in JavaScript (the runtime evaluates per credit line):
-    // about 2.5-2.8 GB peak at 1M rows, so 10M rows would need about 25 GB. Opt in above 2M rows.
+    // about 1.3 GB (engine) and 1.9 GB (default) peak at 1M rows, so 10M rows would need 13-19 GB. Opt in above 2M rows.
     const skipComp = rows > 2_000_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
     const cd = skipComp ? undefined : run(['--engine', 'duckdb']);
     const cr = skipComp ? undefined : run([]);
@@ -148,7 +148,7 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     row('hand-written DuckDB SQL (crediting per rep and quarter)', h, '');
     row("comp's SQL in DuckDB (comp sql: credits + every measure)", g, `yes (${checked} rep-quarters)`);
     const failed = (name: string, why: string): void => console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | ${name} | ${why} | | | | | |`);
-    if (!cd || !cr) failed('comp run (both engines)', 'not run above 2M rows: about 2.5 GB per 1M rows in JavaScript (BENCH_ENGINE_COMP_LARGE=1 runs them)');
+    if (!cd || !cr) failed('comp run (both engines)', 'not run above 2M rows: about 1.3 GB (engine) and 1.9 GB (default) per 1M rows (BENCH_ENGINE_COMP_LARGE=1 runs them)');
     else {
       if (typeof cd === 'object') row('comp run --engine duckdb (whole plan)', cd, sameRun ? 'yes (same bytes as default)' : '');
       else failed('comp run --engine duckdb (whole plan)', cd);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
@@ -182,4 +183,49 @@ describe('DuckDB reads the inputs as the loader does', () => {
       { numRuns: 250, seed: 12 },
     );
   });
+
+  it('through the CLI: bad cells are reported with the same bytes and exit status by both engines', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'comp-inputs-cli-'));
+    const example = join(ROOT, 'docs', 'examples', 'reference-data');
+    const sets: { name: string; data: string }[] = [];
+    // a CSV cell outside its bounds, a bad date, an unknown reference, an empty required cell
+    const edits: [string, (rows: string[][]) => void][] = [
+      ['bounds', (r) => (r[1]![4] = '5000')],
+      ['date', (r) => (r[2]![2] = '2026-02-30')],
+      ['reference', (r) => (r[1]![1] = 'adaa')],
+      ['empty', (r) => (r[3]![3] = '')],
+    ];
+    for (const [name, edit] of edits) {
+      const dir = join(root, name);
+      mkdirSync(dir);
+      for (const f of readdirSync(join(example, 'data'))) writeFileSync(join(dir, f), readFileSync(join(example, 'data', f)));
+      const rows = readFileSync(join(dir, 'deals.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+      edit(rows);
+      writeFileSync(join(dir, 'deals.csv'), rows.map((x) => x.join(',')).join('\n') + '\n');
+      sets.push({ name, data: dir });
+    }
+    // the same as Parquet: its cells at line row + 1 of the header, column by position
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    // (two of them as Parquet, to keep the test short: each is two processes)
+    for (const { name, data } of sets.slice(1, 3)) {
+      const dir = join(root, `${name}-parquet`);
+      mkdirSync(dir);
+      for (const f of readdirSync(data)) await conn.run(`COPY (SELECT * FROM read_csv('${join(data, f)}', all_varchar = true, header = true)) TO '${join(dir, f.replace(/\.csv$/, '.parquet'))}' (FORMAT parquet)`);
+      sets.push({ name: `${name} (Parquet)`, data: dir });
+    }
+    conn.closeSync();
+    inst.closeSync();
+    const comp = (data: string, engine: string): string => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'comp.js'), 'run', join(example, 'plan.comp'), '--data', data, '--engine', engine], { cwd: ROOT, encoding: 'utf8' });
+      return `exit ${r.status}\n${r.stdout}\n${r.stderr.split(root).join('<tmp>')}`;
+    };
+    for (const { name, data } of sets) {
+      const expected = comp(data, 'default');
+      expect(expected, name).toMatch(/^exit 1\n\n.*error\[COMP6/s);
+      expect(comp(data, 'duckdb'), name).toBe(expected);
+    }
+  });
 });
+
