@@ -223,6 +223,20 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
     // row N is line N + 2 only when every line is one row (no blank lines, no line breaks in quotes)
     const { breaks, endsWithBreak } = lineBreaks(file);
     if ((endsWithBreak ? breaks : breaks + 1) !== rows + 1) refer(`${file}: lines are not one per row`);
+    // DuckDB forgives what the loader reports (a space before an opening quote or after a closing
+    // one): every line with a quote must be well-formed RFC 4180, or the loader reads the file
+    const fields = `([^",]*|"([^"]|"")*")`;
+    let malformed: number;
+    try {
+      malformed = await count(
+        conn,
+        `SELECT count(*) FROM read_csv(${lit(file)}, columns = {'line': 'VARCHAR'}, header = false, delim = '\\x01', quote = '', escape = '', auto_detect = false) ` +
+          `WHERE contains(line, '"') AND NOT regexp_full_match(line, '${fields}(,${fields})*\\r?')`,
+      );
+    } catch {
+      malformed = 1;
+    }
+    if (malformed > 0) refer(`${file}: quotes the loader reads otherwise`);
     await conn.run(`CREATE VIEW ${raw} AS SELECT ${names.map((n, i) => `${id(`c${i}`)} AS ${id(n)}`).join(', ')}, rowid AS _n FROM ${id(`${t.name}__text`)}`);
   } else {
     let described;
