@@ -8,7 +8,7 @@ import { DUCKDB } from '../sql/dialect.js';
 import { creditQuery } from '../sql/compile.js';
 import { CREDIT_COLUMNS } from '../sql/credits.js';
 import { cellText, CreditsBuilder, rowsOf } from './rows.js';
-import { readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
+import { decimalOf, readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
 import { reachableRows } from './prune.js';
 import type { SourceOptions } from '../data/sandbox.js';
 
@@ -149,7 +149,9 @@ export class DuckDbEngine {
       app.endRow();
     }
     app.closeSync();
-    const casts = t.fields.map((f) => `CAST(${id(f.name)} AS ${DUCKDB.columnType(f.type)}) AS ${id(f.name)}`);
+    // decimals through DECIMAL(18, 8) when they fit (./inputs.ts decimalOf: text to a 128-bit decimal is slow)
+    const dec = (f: TableIR['fields'][number]): boolean => f.type.t === 'decimal' || f.type.t === 'money' || f.type.t === 'percent';
+    const casts = t.fields.map((f) => `${dec(f) ? decimalOf(id(f.name)) : `CAST(${id(f.name)} AS ${DUCKDB.columnType(f.type)})`} AS ${id(f.name)}`);
     if (!t.key) casts.push('_row');
     await this.conn.run(`CREATE TABLE ${schema}.${id(t.name)} AS SELECT ${casts.join(', ')} FROM ${schema}.${id(stage)}`);
     await this.conn.run(`DROP TABLE ${schema}.${id(stage)}`);

@@ -116,7 +116,7 @@ function plain(f: FieldIR, c: string): string {
  * Text to DECIMAL(38, s): DuckDB casts text to a 128-bit decimal about 50 times slower than to a
  * 64-bit one, so text that fits DECIMAL(18, 8) (the usual amounts) goes through it, exactly.
  */
-function decimalOf(c: string): string {
+export function decimalOf(c: string): string {
   const dec = DUCKDB.decimalType(INPUT_SCALE);
   return `CASE WHEN regexp_full_match(${c}, '-?[0-9]{1,10}(\\.[0-9]{1,8})?') THEN CAST(CAST(${c} AS DECIMAL(18, 8)) AS ${dec}) ELSE CAST(${c} AS ${dec}) END`;
 }
