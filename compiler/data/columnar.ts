@@ -37,6 +37,10 @@ class CsvGrid implements RawGrid {
     return this.cols[col]![r];
   }
 
+  release(col: number): void {
+    this.cols[col] = [];
+  }
+
   invalid(): undefined {
     return undefined;
   }
@@ -86,6 +90,14 @@ function fieldOffsets(text: string, i: number): number[] {
   }
 }
 
+/** Distinct texts interned per column, at most. */
+const DICT_MAX = 4096;
+
+/** A string of its own (not a slice keeping the whole file's text alive). */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /**
  * Reads `source` into columns, or returns undefined when the text needs the careful reader
  * (./csv.ts). Problems found here are only rows with more or fewer values than the header.
@@ -100,6 +112,10 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
   const counts: number[] = [];
   let header: string[] | undefined;
   let cols: (string | undefined)[][] = [];
+  // per column, its distinct texts while there are few (stages, products, reps, dates): one
+  // string each, of its own, so that a column's million cells are a few hundred strings and the
+  // loaded values hold no slice of the file's text
+  let dicts: (Map<string, string> | null)[] = [];
   let width = 0;
   let rows = 0;
   const rec: string[] = [];
@@ -167,11 +183,34 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
       header = rec.slice();
       width = header.length;
       cols = header.map(() => []);
+      dicts = header.map(() => new Map<string, string>());
       starts.push(start);
       lines.push(startLine);
       continue;
     }
-    for (let k = 0; k < width; k++) cols[k]!.push(k < rec.length ? rec[k] : undefined);
+    for (let k = 0; k < width; k++) {
+      if (k >= rec.length) {
+        cols[k]!.push(undefined);
+        continue;
+      }
+      const v = rec[k]!;
+      const dict = dicts[k];
+      if (dict === null || dict === undefined) {
+        cols[k]!.push(v);
+        continue;
+      }
+      let u = dict.get(v);
+      if (u === undefined) {
+        if (dict.size >= DICT_MAX) {
+          dicts[k] = null; // a column of many distinct texts (keys, amounts): kept as read
+          cols[k]!.push(v);
+          continue;
+        }
+        u = own(v);
+        dict.set(u, u);
+      }
+      cols[k]!.push(u);
+    }
     starts.push(start);
     lines.push(startLine);
     counts.push(rec.length);

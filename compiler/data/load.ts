@@ -209,6 +209,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
       // a short row (reported as malformed) has no value
       out[idx] = text === undefined && isCsv ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
     }
+    if (col >= 0) grid.release?.(col);
   }
   const lines = new Array<number>(n);
   for (let idx = 0; idx < n; idx++) lines[idx] = grid.line(idx);
@@ -340,10 +341,16 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
       const isRep = target.ir.name === ir.roster;
       const what = isRep ? 'rep' : target.ir.key === 'id' || target.ir.key === 'key' ? 'key' : target.ir.key.replace(/_/g, ' ');
       let keyList: string[] | undefined;
-      for (const row of lt.rows) {
-        const v = cell(row, f.name);
-        if (typeof v !== 'string') continue;
-        if (target.keys.has(v)) continue;
+      const col = lt.cols?.[f.name];
+      let good: string | undefined; // the last value found (runs of one rep, one product)
+      for (let idx = 0; idx < lt.rows.length; idx++) {
+        const row = lt.rows[idx]!;
+        const v = col ? col[idx] : cell(row, f.name);
+        if (typeof v !== 'string' || v === good) continue;
+        if (target.keys.has(v)) {
+          good = v;
+          continue;
+        }
         keyList ??= [...target.keys.keys()].sort();
         const s = suggest(v, keyList);
         const loc = at(lt, row, f.name);

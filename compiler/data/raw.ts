@@ -52,6 +52,8 @@ export interface RawTable {
  */
 export interface RawGrid {
   readonly length: number;
+  /** Drops a column's texts once they are read (the positions stay): optional. */
+  release?(col: number): void;
   /** The cell's text; undefined when the row has no such cell, null for a JSON `null`. */
   text(col: number, r: number): string | null | undefined;
   /** The cell when it cannot be a value at all (RawCell.invalid), else undefined. */
