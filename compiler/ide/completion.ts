@@ -3,7 +3,7 @@
 import type { FullAnalysis } from '../analysis.js';
 import type * as A from '../syntax/ast.js';
 import type { Type } from '../semantics/types.js';
-import { BUILTIN_NAMES, functionInfo } from '../semantics/checker.js';
+import { BUILTIN_NAMES, functionInfo } from '../semantics/builtins.js';
 import { clamp, kindOf, nodePath, tokenIndexAt } from './util.js';
 
 export type CompletionKind = 'keyword' | 'snippet' | 'field' | 'variable' | 'table' | 'tiers' | 'function' | 'component' | 'builtin';

@@ -4,7 +4,7 @@ import type { FullAnalysis, SymbolInfo } from '../analysis.js';
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import type * as IR from '../../runtime/ir.js';
-import { BUILTIN_NAMES, functionInfo } from '../semantics/checker.js';
+import { BUILTIN_NAMES, functionInfo } from '../semantics/builtins.js';
 import { clamp, kindOf, nodePath, symbolAt, tokenIndexAt, within } from './util.js';
 import { constructHover, curveMarkdown, scorecardMarkdown } from './hover-constructs.js';
 import { rateOnly, tiersComponent, wholeComponent, type PreviewOptions } from './preview.js';

@@ -2,7 +2,7 @@
 // compiler/semantics/balances.ts) to the IR. Runs on clean plans only.
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
-import type { Semantics } from '../semantics/checker.js';
+import type { Semantics } from '../semantics/model.js';
 import { lowerExpr } from './to-ir.js';
 
 export function finishBalances(ir: IR.PlanIR, plan: A.Plan, sem: Semantics, text: string, file?: string): IR.PlanIR {

@@ -4,7 +4,7 @@ import { valueType } from '../semantics/types.js';
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import type { Semantics } from '../semantics/checker.js';
+import type { Semantics } from '../semantics/model.js';
 
 export interface BonusLowering {
   sem: Semantics;

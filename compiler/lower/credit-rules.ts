@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import type { Semantics } from '../semantics/checker.js';
+import type { Semantics } from '../semantics/model.js';
 import { EMPLOYMENT_NAMES } from '../semantics/proration.js';
 
 export interface MechLowering {

@@ -3,7 +3,7 @@
 import type * as A from '../syntax/ast.js';
 import type * as IR from '../../runtime/ir.js';
 import * as cal from '../../runtime/calendar.js';
-import type { Semantics } from '../semantics/checker.js';
+import type { Semantics } from '../semantics/model.js';
 import { lowerExpr, lowerToIR } from './to-ir.js';
 import { finishBalances } from './balances.js';
 

@@ -5,7 +5,7 @@ import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { periodFromKey } from '../../runtime/calendar.js';
 import { LineIndex } from '../syntax/lines.js';
-import type { Semantics, TiersInfo } from '../semantics/checker.js';
+import type { Semantics, TiersInfo } from '../semantics/model.js';
 import { valueType } from '../semantics/types.js';
 import { lowerEmployment, lowerMechanicCall, lowerMechanicName, lowerRateTable, teamQuotaAttainment, type MechLowering } from './credit-rules.js';
 import { allScorecards, bonusExpr, bonusIR, type BonusLowering } from './bonuses.js';

@@ -4,7 +4,7 @@
 // these through its time-and-money host; what they find is lowered by compiler/lower/balances.ts.
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
-import type { Semantics } from './checker.js';
+import type { Semantics } from './model.js';
 import { isUnknown, show, type Type } from './types.js';
 import type { TimeMoneyHost } from './time-money.js';
 

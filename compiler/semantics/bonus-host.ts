@@ -5,7 +5,7 @@ import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SymbolInfo, SymbolKind } from './symbols.js';
-import type { Semantics } from './checker.js';
+import type { Semantics } from './model.js';
 import type { Type } from './types.js';
 
 /** The checker's expression context, as these checks build it (structurally the checker's `Ctx`). */

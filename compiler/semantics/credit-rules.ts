@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
 import { creditRow } from './rows.js';
-import type { Ctx } from './checker.js';
+import type { Ctx } from './model.js';
 import type { MechanicsHost } from './proration.js';
 import { T, isUnknown, show, type Type } from './types.js';
 

@@ -9,7 +9,7 @@
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Resolution, Semantics } from './checker.js';
+import type { Resolution, Semantics } from './model.js';
 import type { SymbolInfo } from './symbols.js';
 import { T, type Type } from './types.js';
 

@@ -6,7 +6,7 @@ import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Decimal } from '../../runtime/decimal.js';
-import type { Ctx, Semantics, TableInfo } from './checker.js';
+import type { Ctx, Semantics, TableInfo } from './model.js';
 import { T, isNumeric, isUnknown, show, type Type } from './types.js';
 
 /** What the checker lends to the mechanics checks. */

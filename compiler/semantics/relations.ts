@@ -4,7 +4,7 @@
 // The checker calls these through its time-and-money host; compiler/lower/relations.ts lowers them.
 import type * as A from '../syntax/ast.js';
 import { Codes, diag } from '../diagnostics/diagnostic.js';
-import type { Ctx, Semantics, TableInfo } from './checker.js';
+import type { Ctx, Semantics, TableInfo } from './model.js';
 import { creditRow } from './rows.js';
 import { T, isNumeric, isUnknown, show, type Type } from './types.js';
 import type { TimeMoneyHost } from './time-money.js';

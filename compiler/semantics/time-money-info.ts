@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Semantics } from './checker.js';
+import type { Semantics } from './model.js';
 import type { Type } from './types.js';
 
 /** What the checker lends these checks. `ctx` is the checker's own scope object. */
