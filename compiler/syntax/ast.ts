@@ -3,16 +3,14 @@
 // Produced by `lower-cst.ts` from chevrotain's CST. Every node carries a span (UTF-16 offsets,
 // end exclusive). The parser recovers from errors, so every child that the grammar requires
 // may still be missing (`undefined`) in a tree built from broken text: consumers must cope.
+// The node base and the expressions are in ast-expr.ts, components' clauses in ast-clauses.ts:
+// both are re-exported here, so `import type * as A from './ast.js'` sees the whole tree.
 import type { Span } from './span.js';
+import type { DateLit, Expr, Name, Node, NumberLit, StringLit } from './ast-expr.js';
+import type { Clause, TierTable } from './ast-clauses.js';
 
-export interface Node {
-  span: Span;
-}
-
-/** An identifier as written, with its own span (used for hover, rename, definitions). */
-export interface Name extends Node {
-  text: string;
-}
+export type * from './ast-expr.js';
+export type * from './ast-clauses.js';
 
 /** `## ...` lines directly above a declaration, joined with newlines, without the markers. */
 export type Doc = string | undefined;
@@ -158,8 +156,6 @@ export interface LetDecl extends Node {
   doc: Doc;
 }
 
-export type TierMode = 'marginal' | 'retroactive';
-
 /** `tiers accelerator marginal { from 0% to 100% pays 8% ... }` */
 export interface TiersDecl extends Node {
   kind: 'TiersDecl';
@@ -168,171 +164,12 @@ export interface TiersDecl extends Node {
   doc: Doc;
 }
 
-export interface TierTable extends Node {
-  kind: 'TierTable';
-  mode?: TierMode;
-  modeSpan?: Span;
-  /** `bounds in lower band`: a shared bound belongs to the band below it (default: the band above). */
-  boundsIn?: 'lower' | 'higher';
-  /** The word after `band` as written (`band`), checked by the checker. */
-  boundsWord?: { text: string; span: Span };
-  bands: Band[];
-}
-
-/** `from 100% to 120% pays 12%` — owns `from`, not `to`; `to` absent means no upper bound. */
-export interface Band extends Node {
-  kind: 'Band';
-  from?: Expr;
-  to?: Expr;
-  pays?: Expr;
-}
-
-export type Basis = 'per deal' | 'period total' | 'running total';
-
 export interface ComponentDecl extends Node {
   kind: 'ComponentDecl';
   name?: Name;
   label?: StringLit;
   clauses: Clause[];
   doc: Doc;
-}
-
-export type Clause =
-  | ForClause
-  | OnClause
-  | BasisClause
-  | RateClause
-  | GateClause
-  | MultiplierClause
-  | CapClause
-  | ClawbackClause
-  | PaysClause
-  | PoolClause
-  | MinimumClause
-  | TrueUpClause
-  | AdvanceClause
-  | HoldbackClause
-  | AttainmentChoiceClause
-  | OpeningCreditClause;
-
-/** `opening credit rep.bookings_before`: credit before the plan's first period, counted in its first measure to date. */
-export interface OpeningCreditClause extends Node {
-  kind: 'OpeningCreditClause';
-  value?: Expr;
-}
-
-/** `for rep.role = "AE"`: which reps the component applies to. */
-export interface ForClause extends Node {
-  kind: 'ForClause';
-  cond?: Expr;
-}
-
-/** `on credit` | `on team credit` | `on credit where deal.product = "X"` (a CreditExpr) */
-export interface OnClause extends Node {
-  kind: 'OnClause';
-  measure?: Expr;
-}
-
-export interface BasisClause extends Node {
-  kind: 'BasisClause';
-  basis?: Basis;
-  /** `basis year to date` / `basis quarter to date` (then `basis` is 'period total' of the to-date measure). */
-  cumulative?: 'year' | 'quarter';
-}
-
-/** `true-up can be negative`: a cumulative component's true-up may be below zero. */
-export interface TrueUpClause extends Node {
-  kind: 'TrueUpClause';
-}
-
-/** `advance 50% settle at quarter end` */
-export interface AdvanceClause extends Node {
-  kind: 'AdvanceClause';
-  share?: Expr;
-  settle?: 'quarter' | 'year';
-}
-
-/** `hold back 20% until csat.score >= 4` | `hold back 20% until 2026-12-31` */
-export interface HoldbackClause extends Node {
-  kind: 'HoldbackClause';
-  share?: Expr;
-  until?: Expr;
-}
-
-/** `cancelled deals leave attainment` | `cancelled deals stay in attainment` */
-export interface AttainmentChoiceClause extends Node {
-  kind: 'AttainmentChoiceClause';
-  /** The word after `cancelled` (must be `deals`). */
-  noun?: Name;
-  choice?: 'leave' | 'stay';
-}
-
-/** `within 12 months takes 100%` in a clawback schedule. */
-export interface ScheduleRow extends Node {
-  kind: 'ScheduleRow';
-  within?: Expr; // a DurationLit
-  share?: Expr;
-}
-
-/** `rate 10%` | `rate accelerator` (a tiers name) | `rate marginal { ... }` */
-export interface RateClause extends Node {
-  kind: 'RateClause';
-  /** `rate by deal.product { "GTX Pro" pays 8%  otherwise pays 6% }` */
-  byTable?: RateTable;
-  value?: Expr; // flat rate or a name of tiers
-  table?: TierTable; // inline tiers
-}
-
-/** `by deal.product { "GTX Pro", "GTX Plus" pays 8%  otherwise pays 6% }`: a rate per value of a deal field. */
-export interface RateTable extends Node {
-  kind: 'RateTable';
-  key?: Expr;
-  entries: RateEntry[];
-}
-
-/** One line of a rate table; `values` is empty for `otherwise`. */
-export interface RateEntry extends Node {
-  kind: 'RateEntry';
-  values: StringLit[];
-  otherwise: boolean;
-  rate?: Expr;
-}
-
-/** `gate attainment >= 70%` */
-export interface GateClause extends Node {
-  kind: 'GateClause';
-  cond?: Expr;
-}
-
-/** `multiplier x1.2 when focus_share >= 30%` */
-export interface MultiplierClause extends Node {
-  kind: 'MultiplierClause';
-  factor?: Expr;
-  when?: Expr;
-}
-
-/** `cap USD 10,000 per period` | `cap USD 5,000 per deal` | `cap attainment at 150%` */
-export interface CapClause extends Node {
-  kind: 'CapClause';
-  per?: 'deal' | 'period' | 'attainment';
-  limit?: Expr;
-}
-
-/** `clawback cancellations within 90 days full` | `... prorated by <expr>` [`net against later payouts`] */
-export interface ClawbackClause extends Node {
-  kind: 'ClawbackClause';
-  events?: Name;
-  within?: Expr; // a DurationLit
-  /** `schedule { within 12 months takes 100% ... }` instead of `within`. */
-  schedule?: ScheduleRow[];
-  mode?: 'full' | 'prorated';
-  prorate?: Expr;
-  /** `prorated by unused term EXPR`: `prorate` is the term in months; share = unused months / term. */
-  unusedTerm?: boolean;
-  /** `takes P of credit` (ofCredit) or `takes AMOUNT`: the base taken back instead of what was paid. */
-  takes?: Expr;
-  takesOfCredit?: boolean;
-  net: boolean;
 }
 
 /** `draw recoverable USD 2,000 per period for rep.role = "AE" recover at most 50% per period` */
@@ -369,152 +206,7 @@ export interface TargetEntry extends Node {
   value?: Expr;
 }
 
-// ---------------------------------------------------------------- expressions
-
-export type Expr =
-  | NumberLit
-  | PercentLit
-  | MoneyLit
-  | StringLit
-  | BoolLit
-  | DateLit
-  | PeriodLit
-  | DurationLit
-  | NameRef
-  | FieldAccess
-  | Binary
-  | Unary
-  | IfExpr
-  | Otherwise
-  | Call
-  | CreditExpr
-  | ConvertExpr
-  | ErrorExpr;
-
-/** `1,200.50` or `x1.2` (multiplier); `text` is the digits as written without `,` and `x`. */
-export interface NumberLit extends Node {
-  kind: 'NumberLit';
-  text: string;
-  integer: boolean;
-}
-
-/** `12.5%`; text = '12.5' */
-export interface PercentLit extends Node {
-  kind: 'PercentLit';
-  text: string;
-}
-
-/** `USD 15,000`; amount = '15000' */
-export interface MoneyLit extends Node {
-  kind: 'MoneyLit';
-  currency: string;
-  amount: string;
-}
-
-export interface StringLit extends Node {
-  kind: 'StringLit';
-  value: string;
-}
-
-export interface BoolLit extends Node {
-  kind: 'BoolLit';
-  value: boolean;
-}
-
-/** `2026-01-15` */
-export interface DateLit extends Node {
-  kind: 'DateLit';
-  text: string;
-}
-
-/** `2026-01`, `2026-Q1`, `2026-H1` */
-export interface PeriodLit extends Node {
-  kind: 'PeriodLit';
-  text: string;
-}
-
-/** `90 days`, `12 months` */
-export interface DurationLit extends Node {
-  kind: 'DurationLit';
-  amount: string;
-  unit: 'days' | 'months';
-}
-
-export interface NameRef extends Node {
-  kind: 'NameRef';
-  name: Name;
-  /** `team quota at level 2`, `team attainment by product_lead`: whose quotas (section 23). */
-  team?: CreditExpr;
-}
-
-export interface FieldAccess extends Node {
-  kind: 'FieldAccess';
-  target: Expr;
-  field?: Name; // missing while typing `rep.`
-}
-
-export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or' | 'within';
-
-export interface Binary extends Node {
-  kind: 'Binary';
-  op: BinaryOp;
-  opSpan: Span;
-  left: Expr;
-  right?: Expr;
-}
-
-export interface Unary extends Node {
-  kind: 'Unary';
-  op: '-' | 'not';
-  operand?: Expr;
-}
-
-export interface IfExpr extends Node {
-  kind: 'IfExpr';
-  cond?: Expr;
-  then?: Expr;
-  else?: Expr;
-}
-
-/** `a otherwise b`: b when a cannot be computed (division by zero, missing row). */
-export interface Otherwise extends Node {
-  kind: 'Otherwise';
-  value: Expr;
-  fallback?: Expr;
-}
-
-/** `min(a, b)`, `ramp(months_since(rep.hire_date), 0%, 25%, 100%)` */
-export interface Call extends Node {
-  kind: 'Call';
-  callee: Name;
-  args: Expr[];
-  /** `by days employed` / `by quarter` in `prorate(x, by days employed)`, `seasonal(x, by quarter 20%, ...)`:
-   *  the words after `by`, and the position in `args` of the value written after them (if any). */
-  by?: { words: string[]; span: Span; at: number };
-  /** `round(x, to 0.01, half even)`: the position in `args` of the `to` value, and the mode's words. */
-  to?: number;
-  mode?: { text: string; span: Span };
-  /** `sum(deal.units where COND)`: the condition an aggregate's rows meet (docs/language.md section 22). */
-  where?: Expr;
-}
-
-/** `credit`, `team credit`, `credit where deal.product = "X"` */
-export interface CreditExpr extends Node {
-  kind: 'CreditExpr';
-  team: boolean;
-  where?: Expr;
-  /** `team credit by product_lead`: the roster field (a rep) that makes the hierarchy (section 23). */
-  by?: Name;
-  /** `at level 2` (reports of reports), `at all levels`; absent: level 1 (direct reports). */
-  level?: { n: number | 'all'; span: Span };
-}
-
-/** Stands where the parser recovered and found no expression. */
-export interface ErrorExpr extends Node {
-  kind: 'ErrorExpr';
-}
-
-// ---------------------------------------------------------------- curves, scorecards, bonuses
+// ---------------------------------------------------------------- curves, scorecards
 
 /** `curve payout linear { at 50% pays 25% ... below 50% pays 0% above 150% slope 1.5 }` */
 export interface CurveDecl extends Node {
@@ -560,30 +252,6 @@ export interface MetricDecl extends Node {
   cap?: Expr;
 }
 
-/** `pays EXPR [per deal | per unit of EXPR | per mentee] [where COND]` */
-export interface PaysClause extends Node {
-  kind: 'PaysClause';
-  amount?: Expr;
-  per?: 'deal' | 'unit' | 'mentee';
-  units?: Expr;
-  /** `in full`: each split rep is paid the whole amount, not its credited share. */
-  inFull?: boolean;
-  where?: Expr;
-}
-
-/** `pool EXPR per team split equally | split by credit share` */
-export interface PoolClause extends Node {
-  kind: 'PoolClause';
-  amount?: Expr;
-  rule?: 'equally' | 'credit share';
-}
-
-/** `minimum USD 500 per period` */
-export interface MinimumClause extends Node {
-  kind: 'MinimumClause';
-  amount?: Expr;
-}
-
 // ---------------------------------------------------------------- time and money
 
 /** Fiscal years, plan versions, effective dates, FX rates, payout currencies (see docs/language.md). */
@@ -624,15 +292,6 @@ export interface PayoutCurrencyDecl extends Node {
   value?: Expr;
 }
 
-/** `convert(deal.amount, to USD, on deal.close_date)`: the rate in force on the date (latest on or before it). */
-export interface ConvertExpr extends Node {
-  kind: 'ConvertExpr';
-  amount?: Expr;
-  /** `from deal.currency`: the amount is a number in the currency this text names (per row). */
-  from?: Expr;
-  currency?: Name;
-  date?: Expr;
-}
 
 // ---------------------------------------------------------------- balances and shown values
 
