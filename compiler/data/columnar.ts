@@ -90,6 +90,13 @@ function fieldOffsets(text: string, i: number): number[] {
   }
 }
 
+/** The number of `\n` in `text` from `from` (an estimate of the records left). */
+function lineBreaks(text: string, from: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Distinct texts interned per column, at most. */
 const DICT_MAX = 4096;
 
@@ -182,7 +189,9 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
     if (!header) {
       header = rec.slice();
       width = header.length;
-      cols = header.map(() => []);
+      // each column made at its final size (about one record per line break): no growth by copies
+      const est = lineBreaks(source, i);
+      cols = header.map(() => new Array<string | undefined>(est));
       dicts = header.map(() => new Map<string, string>());
       starts.push(start);
       lines.push(startLine);
@@ -190,26 +199,26 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
     }
     for (let k = 0; k < width; k++) {
       if (k >= rec.length) {
-        cols[k]!.push(undefined);
+        cols[k]![rows] = undefined;
         continue;
       }
       const v = rec[k]!;
       const dict = dicts[k];
       if (dict === null || dict === undefined) {
-        cols[k]!.push(v);
+        cols[k]![rows] = v;
         continue;
       }
       let u = dict.get(v);
       if (u === undefined) {
         if (dict.size >= DICT_MAX) {
           dicts[k] = null; // a column of many distinct texts (keys, amounts): kept as read
-          cols[k]!.push(v);
+          cols[k]![rows] = v;
           continue;
         }
         u = own(v);
         dict.set(u, u);
       }
-      cols[k]!.push(u);
+      cols[k]![rows] = u;
     }
     starts.push(start);
     lines.push(startLine);
@@ -225,6 +234,7 @@ export function readCsvColumns(file: string, source: string): RawTable | undefin
   }
   const headStart = starts.shift()!;
   lines.shift();
+  for (const col of cols) if (col.length > rows) col.length = rows;
   const grid = new CsvGrid(source, rows, cols, starts, lines);
   const headOffsets = fieldOffsets(source, headStart);
   const index = new LineIndex(source.slice(0, Math.min(n, (starts[0] ?? n) + 1)));
