@@ -17,6 +17,7 @@ import { DEFAULT_MAX_BYTES, resolveSource, unreadFiles, type SourceOptions } fro
 import { parentField } from '../data/bounds.js';
 import { Codes, format } from '../diagnostics/codes.js';
 import { DUCKDB, INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+import { valueText } from './rows.js';
 
 /** A table read by the engine: its file and how its rows map to the file's lines. */
 export interface EngineTable {
@@ -141,20 +142,6 @@ function typedPlain(f: FieldIR, c: string): string {
     case 'boolean':
       return `lower(${c}) IN ('true', 'yes')`;
   }
-}
-
-/** A value the loader read, as the text the engine's column is cast from; undefined when it does not fit. */
-function valueText(v: Value): string | null | undefined {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Decimal) {
-    if (v.decimalPlaces() > INPUT_SCALE || v.abs().gte(new Decimal(10).pow(PRECISION - INPUT_SCALE))) return undefined;
-    return v.toFixed();
-  }
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v.kind === 'date') return v.iso;
-  if (v.kind === 'period') return v.key;
-  return v.key;
 }
 
 async function count(conn: DuckDBConnection, sql: string): Promise<number> {

@@ -24,23 +24,29 @@ export class EngineRefusal extends Error {
 
 const MAX_INT_DIGITS = PRECISION - INPUT_SCALE;
 
-export function cellText(v: Value, r: RowValue, field: string): string | null {
+/** A value the loader read, as the text an engine column is cast from; undefined when a number does not fit the engine's exact DECIMAL columns. */
+export function valueText(v: Value): string | null | undefined {
   if (v === null || v === undefined) return null;
   if (v instanceof Decimal) {
-    if (v.decimalPlaces() > INPUT_SCALE || v.abs().gte(new Decimal(10).pow(MAX_INT_DIGITS)))
-      throw new EngineRefusal(
-        Codes.EngineDecimalRange.code,
-        `\`${field}\` = ${v.toFixed()} in ${r.table} \`${r.key}\` does not fit the engine's exact DECIMAL(${PRECISION}, ${INPUT_SCALE}) columns`,
-        r.loc.file,
-        r.loc.line,
-      );
+    if (v.decimalPlaces() > INPUT_SCALE || v.abs().gte(new Decimal(10).pow(MAX_INT_DIGITS))) return undefined;
     return v.toFixed();
   }
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v.kind === 'date') return v.iso;
-  if (v.kind === 'period') return v.key;
   return v.key;
+}
+
+/** `valueText`, refusing a number that does not fit (COMP9502, at the row). */
+export function cellText(v: Value, r: RowValue, field: string): string | null {
+  const s = valueText(v);
+  if (s !== undefined) return s;
+  throw new EngineRefusal(
+    Codes.EngineDecimalRange.code,
+    `\`${field}\` = ${(v as Decimal).toFixed()} in ${r.table} \`${r.key}\` does not fit the engine's exact DECIMAL(${PRECISION}, ${INPUT_SCALE}) columns`,
+    r.loc.file,
+    r.loc.line,
+  );
 }
 
 export interface CreditRow {
