@@ -25,6 +25,7 @@ import { indexEvents, PaidOn } from './engine/clawback.js';
 import type { CreditedPeriods, RepPeriodCredit } from './engine/measures.js';
 
 export { compilePlan } from './engine/compile.js';
+export { repsToEvaluate } from './engine/reps.js';
 export type {
   Attribution,
   CompiledClawback,
@@ -168,6 +169,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {
+      if (opts.onlyReps && !opts.onlyReps.has(repKey)) continue;
       if (opts.progress && (++n & 0x3ff) === 0) opts.progress(`evaluating ${period.key}: rep ${n.toLocaleString('en-US')} of ${repKeys.length.toLocaleString('en-US')}`);
       const earned = earnRepPeriod(frame, repKey, settle, fmt, fail);
       const statement = settleRepPeriod(frame, earned, state, fmt, fail);

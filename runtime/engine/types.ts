@@ -197,6 +197,11 @@ export interface EvaluateOptions {
    * CSV never shows them, and at a million deals they are most of a run's memory. Default true.
    */
   deals?: boolean;
+  /**
+   * Only these reps' components are evaluated and statements built (crediting still runs over
+   * all the data): `comp explain` passes `repsToEvaluate` (runtime/engine/reps.ts). Default: all.
+   */
+  onlyReps?: Set<string>;
   /** Told what is being evaluated, from the loops (`comp run`'s progress line on a terminal). */
   progress?: (what: string) => void;
 }

@@ -19,7 +19,10 @@ export async function explain(planFile: string, o: ExplainOptions): Promise<void
   const reps = (dataset[plan.ir.roster] ?? []).map((r) => r.key);
   if (!reps.includes(o.rep)) throw unknownChoice('rep', o.rep, [...reps].sort());
   // Every period up to the one asked for is evaluated: balances carry from one to the next.
-  const result = await evaluatePlan(plan.ir, dataset);
+  // Only the rep asked for (and the reps below it in the team) is evaluated, unless the plan reads
+  // other reps' results another way (runtime/engine/reps.ts); crediting always covers all rows.
+  const { repsToEvaluate } = await import('../../../runtime/evaluate.js');
+  const result = await evaluatePlan(plan.ir, dataset, { onlyReps: repsToEvaluate(plan.ir, dataset, o.rep) });
   if (!result) return setExit(EXIT_ERRORS);
   const periods = result.periods.map((p) => p.key);
   if (!periods.includes(o.period)) throw unknownChoice('period', o.period, periods);
