@@ -10,6 +10,7 @@ import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { compileCurve, curveAt } from '../../runtime/mechanics/curves.js';
 import { formatPercent } from '../../runtime/format.js';
+import { daysBetween, fromDays, toDays } from '../../runtime/calendar.js';
 import { EMPLOYMENT_NAMES } from '../semantics/proration.js';
 import { MONTHS, monthNumber } from '../semantics/fiscal.js';
 import { show } from '../semantics/types.js';
@@ -17,6 +18,9 @@ import { children, kindOf } from './util.js';
 import { POINTS, previewTarget, renderTargetPreview, wholeComponent, type PreviewOptions } from './preview.js';
 import { readSampleFile, sampleFolder } from './preview-sample.js';
 import { targetForComponent } from './preview-hover.js';
+
+/** A real calendar date written `YYYY-MM-DD` (a row with a wrong one has its own error; its hover says nothing). */
+const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && fromDays(toDays(s)) === s;
 
 const src = (a: FullAnalysis, n: A.Node | undefined): string => (n ? a.text.slice(n.span.start, n.span.end).replace(/\s+/g, ' ').trim() : '');
 const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
@@ -348,8 +352,8 @@ export function constructHover(a: FullAnalysis, pathNodes: A.Node[], offset: num
     if (k === 'OpeningDecl' || k === 'NegativeBalanceDecl' || k === 'ShowDecl' || k === 'OpeningCreditClause') return { node: n, markdown: balanceMarkdown(a, n as A.BalanceItem | A.OpeningCreditClause) };
     if (k === 'CalendarRow') {
       const r = n as A.CalendarRow;
-      if (r.key && r.start && r.end) {
-        const days = Math.round((Date.parse(r.end.text) - Date.parse(r.start.text)) / 86_400_000) + 1;
+      if (r.key && r.start && r.end && isDate(r.start.text) && isDate(r.end.text)) {
+        const days = daysBetween(r.start.text, r.end.text) + 1;
         return { node: n, markdown: `**Period ${code(r.key.value)}** of a calendar table: ${r.start.text} to ${r.end.text}, ${days} days${days % 7 === 0 ? ` (${days / 7} weeks)` : ''}. Written \`${r.key.value}\` in \`period\` cells, \`--period\` and the output.` };
       }
     }
