@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The JavaScript baseline of `npm run bench`: scripts/bench/plan.comp written by hand, as an
-// engineer would in an afternoon, with exact scaled integers (money in cents; rates applied in
-// 1/10,000 of a unit; BigInt only for the divisions of a clawed-back share). It knows the data
+// The JavaScript baseline of `npm run bench`: scripts/bench/plan.comp written by hand, as a
+// competent engineer would in an afternoon, with exact scaled integers: credits in 1/10,000 of a
+// unit (cents x share %), rated amounts in 1/1,000,000 of a unit (credit x rate %), all JS
+// integers checked to stay below 2^53, and BigInt only for the divisions of a clawed-back share.
+// One pass over the deals aggregates per rep and quarter (credit, GTK credit, SPIFF count); only
+// credits on cancelled deals are kept line by line (the clawbacks need them). It knows the data
 // shapes of the workload (scripts/bench/scale.mjs) and nothing else.
 //
 //   node scripts/bench/baseline.mjs DATA_DIR > lines.csv      (rep,period,kind,name,amount)
@@ -17,22 +20,27 @@ const lines = (name) => {
   return out;
 };
 
-/** '1054' / '12.5' / '70%' -> integer hundredths. */
+/** '1054' / '12.5' / '70' -> integer hundredths. */
 function hundredths(s) {
   const i = s.indexOf('.');
   if (i < 0) return Number(s) * 100;
-  const frac = (s.slice(i + 1) + '00').slice(0, 2);
   if (s.length - i - 1 > 2) throw new Error(`more than 2 places: ${s}`);
+  const frac = (s.slice(i + 1) + '00').slice(0, 2);
   return Number(s.slice(0, i)) * 100 + (s[0] === '-' ? -1 : 1) * Number(frac);
 }
+const safe = (x) => {
+  if (!Number.isSafeInteger(x)) throw new Error(`out of exact integer range: ${x}`);
+  return x;
+};
 
 /** Days since 1970-01-01 of 'YYYY-MM-DD'. */
 const dayNo = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000;
-const quarterOf = (iso) => `${iso.slice(0, 4)}-Q${Math.floor((+iso.slice(5, 7) - 1) / 3) + 1}`;
+/** 0..3 for 2017-Q1..Q4, -1 outside the plan year. */
+const quarterNo = (iso) => (iso.startsWith('2017-') ? Math.floor((+iso.slice(5, 7) - 1) / 3) : -1);
 const QUARTERS = ['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4'];
 
-/** Round x (in 1/10,000 of a unit, i.e. 1/100 of a cent) to cents, half away from zero. */
-const toCents = (x) => (x >= 0 ? Math.floor((x + 50) / 100) : -Math.floor((-x + 50) / 100));
+/** Round x (in 1/1,000,000 of a unit) to cents, half away from zero. */
+const toCents = (x) => (x >= 0 ? Math.floor((safe(x) + 5000) / 10000) : -Math.floor((-safe(x) + 5000) / 10000));
 const money = (cents) => {
   const neg = cents < 0;
   const a = Math.abs(cents);
@@ -40,150 +48,157 @@ const money = (cents) => {
 };
 
 // ---- inputs
-const reps = new Map(); // id -> { role, manager, quotaCents }
+const repIndex = new Map(); // id -> index
+const ids = [];
+const role = [];
+const quota = []; // cents x 100 (1/10,000)
+const managerOf = [];
 for (const l of lines('reps.csv')) {
-  const [id, manager, role, , , q] = l.split(',');
-  reps.set(id, { role, manager, quota: hundredths(q) * 3 });
+  const [id, manager, r, , , q] = l.split(',');
+  repIndex.set(id, ids.length);
+  ids.push(id);
+  role.push(r);
+  managerOf.push(manager);
+  quota.push(hundredths(q) * 3 * 100);
 }
+const R = ids.length;
 const series = new Map();
 for (const l of lines('products.csv')) {
   const [p, s] = l.split(',');
   series.set(p, s);
 }
-const csat = new Map();
+const csat = new Array(R * 4); // score in hundredths
 for (const l of lines('csat_quarterly.csv')) {
   const [rep, q, score] = l.split(',');
-  csat.set(`${rep}|${q}`, hundredths(score));
+  csat[repIndex.get(rep) * 4 + (+q.slice(6) - 1)] = hundredths(score);
 }
-const splits = new Map(); // deal -> [rep, sharePct, overlay]
+const splits = new Map(); // deal -> [[repIndex, share %, overlay]]
 for (const l of lines('splits.csv')) {
   const [deal, rep, share, overlay] = l.split(',');
   let list = splits.get(deal);
   if (!list) splits.set(deal, (list = []));
-  list.push([rep, hundredths(share.slice(0, -1)) / 100, overlay === 'yes']);
+  const pct = Number(share.slice(0, -1));
+  if (!Number.isInteger(pct)) throw new Error(`share not a whole percent: ${share}`);
+  list.push([repIndex.get(rep), pct, overlay === 'yes']);
+}
+const cancels = new Map(); // deal -> earliest cancellation date
+for (const l of lines('cancellations.csv')) {
+  const [deal, date] = l.split(',');
+  if (!cancels.has(deal) || date < cancels.get(deal)) cancels.set(deal, date);
 }
 
-// ---- credits per rep and quarter: [deal, date, cents, gtk, spiff]
-const credits = new Map(); // `${rep}|${q}` -> credits
-const credit = (rep, q, c) => {
-  const k = `${rep}|${q}`;
-  let list = credits.get(k);
-  if (!list) credits.set(k, (list = []));
-  list.push(c);
+// ---- one pass over the deals: per rep and quarter, credit, GTK credit and SPIFF deals
+const credit = new Array(R * 4).fill(0); // 1/10,000
+const gtkCredit = new Array(R * 4).fill(0);
+const spiffs = new Array(R * 4).fill(0);
+const onCancelled = new Map(); // `${rep}|${deal}` -> { rep, deal, date, q, amount } (the last credit wins)
+const add = (rep, q, deal, date, amount, gtk, spiff) => {
+  const k = rep * 4 + q;
+  credit[k] += amount;
+  if (gtk) gtkCredit[k] += amount;
+  if (spiff) spiffs[k]++;
+  if (cancels.has(deal)) onCancelled.set(`${rep}|${deal}`, { rep, deal, date, q, amount });
 };
 for (const l of lines('sales_pipeline.csv')) {
   const f = l.split(',');
   if (f[4] !== 'Won') continue;
   const deal = f[0];
   const date = f[6];
-  const value = hundredths(f[7]);
+  const q = quarterNo(date);
+  if (q < 0) continue;
+  const value = hundredths(f[7]); // cents
   const product = f[2] === 'GTXPro' ? 'GTX Pro' : f[2];
   const gtk = series.get(product) === 'GTK';
   const spiff = product === 'GTX Plus Pro' && date >= '2017-06-01' && date <= '2017-08-31';
-  const q = quarterOf(date);
   const sp = splits.get(deal);
-  const ordinary = sp ? sp.filter((s) => !s[2]) : [];
-  if (ordinary.length === 0) credit(f[1], q, [deal, date, value, gtk, spiff]);
-  else for (const [rep, pct] of ordinary) credit(rep, q, [deal, date, (value * pct) / 100, gtk, spiff]);
-  if (sp) for (const [rep, pct, overlay] of sp) if (overlay) credit(rep, q, [deal, date, (value * pct) / 100, gtk, spiff]);
+  let ordinary = 0;
+  if (sp) for (const s of sp) if (!s[2]) ordinary++;
+  if (ordinary === 0) add(repIndex.get(f[1]), q, deal, date, value * 100, gtk, spiff);
+  else for (const [rep, pct, overlay] of sp) if (!overlay) add(rep, q, deal, date, value * pct, gtk, spiff);
+  if (sp) for (const [rep, pct, overlay] of sp) if (overlay) add(rep, q, deal, date, value * pct, gtk, spiff);
 }
-const cancels = new Map(); // deal -> date
-for (const l of lines('cancellations.csv')) {
-  const [deal, date] = l.split(',');
-  if (!cancels.has(deal) || date < cancels.get(deal)) cancels.set(deal, date);
+for (const x of credit) safe(x);
+// clawable credits per rep, by the quarter of their deal's cancellation
+const clawable = new Map(); // rep * 4 + cancel quarter -> records
+for (const c of onCancelled.values()) {
+  const date = cancels.get(c.deal);
+  const cq = quarterNo(date);
+  if (cq < 0 || date < c.date || dayNo(date) - dayNo(c.date) > 90) continue;
+  const k = c.rep * 4 + cq;
+  let list = clawable.get(k);
+  if (!list) clawable.set(k, (list = []));
+  list.push(c);
 }
-const team = new Map(); // manager -> reports
-for (const [id, r] of reps) {
-  if (!r.manager) continue;
-  let t = team.get(r.manager);
-  if (!t) team.set(r.manager, (t = []));
-  t.push(id);
+const team = new Map(); // manager index -> report indices
+for (let i = 0; i < R; i++) {
+  if (!managerOf[i]) continue;
+  const m = repIndex.get(managerOf[i]);
+  let t = team.get(m);
+  if (!t) team.set(m, (t = []));
+  t.push(i);
 }
 
 // ---- per quarter, per rep: earn, claw back, settle
-const cancelsByQ = new Map();
 const out = [];
-const owed = new Map();
-/** Attributions of a period-total component: [deal, date, amount * credit, total credit] per credit. */
-const paidOn = new Map(); // `${comp}|${rep}|${deal}` -> { date, num: amount(1e-4) * credit(cents), den: credit total (cents) }
-const sum = (cs) => cs.reduce((t, c) => t + c[2], 0);
-const repIds = [...reps.keys()].sort();
-for (const q of QUARTERS) {
-  for (const id of repIds) {
-    const r = reps.get(id);
-    const cs = credits.get(`${id}|${q}`) ?? [];
+const owed = new Array(R).fill(0);
+const exactPaid = { commission: new Array(R * 4).fill(0), accelerator: new Array(R * 4).fill(0) }; // 1/1,000,000
+const order = [...ids.keys()].sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+for (let q = 0; q < 4; q++) {
+  for (const i of order) {
+    const k = i * 4 + q;
+    const id = ids[i];
     let earned = 0;
-    const line = (kind, name, cents) => out.push(`${id},${q},${kind},${name},${money(cents)}`);
-    const periodTotal = (name, exact, C) => {
+    const line = (kind, name, cents) => out.push(`${id},${QUARTERS[q]},${kind},${name},${money(cents)}`);
+    const pay = (name, exact) => {
+      if (exactPaid[name]) exactPaid[name][k] = exact;
       const cents = toCents(exact);
       line('component', name, cents);
       earned += cents;
-      for (const c of cs) paidOn.set(`${name}|${id}|${c[0]}`, { date: c[1], num: BigInt(exact) * BigInt(c[2]), den: BigInt(C) });
     };
-    if (r.role === 'AE') {
-      const C = sum(cs);
-      const Q = r.quota;
-      periodTotal('commission', Math.min(C, Q) * 6, C);
-      const score = csat.get(`${id}|${q}`);
+    const C = credit[k];
+    if (role[i] === 'AE') {
+      const Q = quota[i];
+      pay('commission', Math.min(C, Q) * 6);
       let acc = Math.max(0, Math.min(C, (Q * 3) / 2) - Q) * 9 + Math.max(0, C - (Q * 3) / 2) * 12;
-      if (score < 350) acc = 0;
-      periodTotal('accelerator', Math.min(acc, 20000 * 10000), C);
-      let kick = 0;
-      let spiffs = 0;
-      for (const c of cs) {
-        if (c[3]) kick += c[2] * 2;
-        if (c[4]) spiffs++;
-      }
-      line('component', 'kicker', toCents(kick));
-      earned += toCents(kick);
-      line('component', 'spiff', spiffs * 15000);
-      earned += spiffs * 15000;
-    } else if (r.role === 'SE') {
-      const cents = toCents(sum(cs) * 3);
-      line('component', 'overlay', cents);
-      earned += cents;
-    } else if (r.role === 'Manager') {
+      if (csat[k] < 350) acc = 0;
+      pay('accelerator', Math.min(acc, 20000 * 1000000));
+      pay('kicker', gtkCredit[k] * 2);
+      const spiff = spiffs[k] * 15000;
+      line('component', 'spiff', spiff);
+      earned += spiff;
+    } else if (role[i] === 'SE') {
+      pay('overlay', C * 3);
+    } else if (role[i] === 'Manager') {
       let TC = 0;
       let TQ = 0;
-      for (const m of team.get(id) ?? []) {
-        TC += sum(credits.get(`${m}|${q}`) ?? []);
-        TQ += reps.get(m).quota;
+      for (const m of team.get(i) ?? []) {
+        TC += credit[m * 4 + q];
+        TQ += quota[m];
       }
-      const cents = toCents(Math.min(TC, TQ) * 1 + Math.max(0, TC - TQ) * 2);
-      line('component', 'override', cents);
-      earned += cents;
+      pay('override', Math.min(TC, TQ) * 1 + Math.max(0, TC - TQ) * 2);
     }
     // clawbacks: cancellations dated in this quarter, within 90 days of the credit, full
     let clawed = 0;
-    if (r.role === 'AE') {
-      const due = [];
+    const due = role[i] === 'AE' ? clawable.get(k) : undefined;
+    if (due) {
       for (const name of ['commission', 'accelerator']) {
-        for (const [deal, date] of cancelsIn(q)) {
-          const a = paidOn.get(`${name}|${id}|${deal}`);
-          if (!a || a.clawed || date < a.date || dayNo(date) - dayNo(a.date) > 90) continue;
-          a.clawed = true;
-          if (a.num === 0n) continue;
-          // round(-num / den) to cents, half away from zero (num is in 1/100 cent)
-          const n = a.num;
-          const d = a.den * 100n;
-          const cents = -Number((2n * n + d) / (2n * d));
+        for (const c of due) {
+          const rk = i * 4 + c.q;
+          const exact = BigInt(exactPaid[name][rk]);
+          const num = exact * BigInt(c.amount);
+          if (num === 0n) continue;
+          // round(-exact * amount / credit) to cents, half away from zero (exact in 1/1,000,000)
+          const d = BigInt(credit[rk]) * 10000n;
+          const cents = -Number((2n * num + d) / (2n * d));
           line('clawback', name, cents);
           clawed -= cents;
         }
       }
     }
-    const net = earned - clawed - (owed.get(id) ?? 0);
+    const net = earned - clawed - owed[i];
     const paid = Math.max(net, 0);
-    owed.set(id, net < 0 ? -net : 0);
+    owed[i] = net < 0 ? -net : 0;
     if (paid !== earned - clawed) line('balance', 'balance', paid - (earned - clawed));
   }
-}
-function cancelsIn(q) {
-  let list = cancelsByQ.get(q);
-  if (!list) {
-    list = [...cancels].filter(([, d]) => quarterOf(d) === q).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
-    cancelsByQ.set(q, list);
-  }
-  return list;
 }
 process.stdout.write(out.join('\n') + '\n');

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The Python baseline of `npm run bench`: scripts/bench/plan.comp written by hand with the
 standard library's `decimal` (exact decimals, rounded half away from zero to cents on each payout
-line only). It knows the data shapes of the workload (scripts/bench/scale.mjs) and nothing else.
+line only). One pass over the deals keeps per rep and quarter the credit lines' amounts; the
+exact share of a payout on a deal is worked out only for deals that are cancelled (the clawbacks
+read nothing else), and each rep's clawbacks look only at that rep's cancelled deals. It knows the
+data shapes of the workload (scripts/bench/scale.mjs) and nothing else.
 
     python3 scripts/bench/baseline.py DATA_DIR > lines.csv      (rep,period,kind,name,amount)
 """
@@ -46,7 +49,26 @@ def main(d):
     for deal, rep, share, overlay in rows(d, 'splits.csv'):
         splits.setdefault(deal, []).append((rep, Decimal(share[:-1]) / 100, overlay == 'yes'))
 
-    credits = {}
+    cancels = {}
+    for deal, date, _ in rows(d, 'cancellations.csv'):
+        if deal not in cancels or date < cancels[deal]:
+            cancels[deal] = date
+
+    credits = {}    # (rep, quarter) -> [credit amounts]
+    gtk_credit = {}  # (rep, quarter) -> [GTK credit amounts]
+    spiffs = {}     # (rep, quarter) -> SPIFF deals
+    cancelled = {}  # (rep, deal) -> (quarter, date, amount): credits on cancelled deals, the last wins
+
+    def add(rep, q, deal, date, amount, gtk, spiff):
+        key = (rep, q)
+        credits.setdefault(key, []).append(amount)
+        if gtk:
+            gtk_credit.setdefault(key, []).append(amount)
+        if spiff:
+            spiffs[key] = spiffs.get(key, 0) + 1
+        if deal in cancels:
+            cancelled[(rep, deal)] = (q, date, amount)
+
     for f in rows(d, 'sales_pipeline.csv'):
         if f[4] != 'Won':
             continue
@@ -58,21 +80,23 @@ def main(d):
         sp = splits.get(deal, [])
         ordinary = [s for s in sp if not s[2]]
         if not ordinary:
-            credits.setdefault((f[1], q), []).append((deal, date, value, gtk, spiff))
+            add(f[1], q, deal, date, value, gtk, spiff)
         else:
             for rep, share, _ in ordinary:
-                credits.setdefault((rep, q), []).append((deal, date, value * share, gtk, spiff))
+                add(rep, q, deal, date, value * share, gtk, spiff)
         for rep, share, overlay in sp:
             if overlay:
-                credits.setdefault((rep, q), []).append((deal, date, value * share, gtk, spiff))
+                add(rep, q, deal, date, value * share, gtk, spiff)
 
-    cancels = {}
-    for deal, date, _ in rows(d, 'cancellations.csv'):
-        if deal not in cancels or date < cancels[deal]:
-            cancels[deal] = date
-    cancels_by_q = {}
-    for deal, date in sorted(cancels.items(), key=lambda x: (x[1], x[0])):
-        cancels_by_q.setdefault(quarter_of(date), []).append((deal, date))
+    # per rep and quarter of the cancellation: the credits it may claw back, in date order
+    clawable = {}
+    for (rep, deal), (q, date, amount) in cancelled.items():
+        cdate = cancels[deal]
+        if cdate < date or day_no(cdate) - day_no(date) > 90:
+            continue
+        clawable.setdefault((rep, quarter_of(cdate)), []).append((cdate, deal, q, amount))
+    for v in clawable.values():
+        v.sort()
     team = {}
     for rid, (_role, manager, _q) in reps.items():
         if manager:
@@ -80,7 +104,7 @@ def main(d):
 
     out = []
     owed = {}
-    paid_on = {}
+    paid_exact = {}  # (component, rep, quarter) -> (exact payout, credit)
     for q in QUARTERS:
         for rid in sorted(reps):
             role, _manager, quota = reps[rid]
@@ -90,35 +114,36 @@ def main(d):
             def line(kind, name, amount):
                 out.append('%s,%s,%s,%s,%s' % (rid, q, kind, name, amount))
 
-            def period_total(name, exact, total):
-                c = cents(exact)
-                line('component', name, c)
-                for cr in cs:
-                    paid_on[(name, rid, cr[0])] = [cr[1], ZERO if total == 0 else exact * cr[2] / total, False]
-                return c
-
             if role == 'AE':
-                C = sum((c[2] for c in cs), ZERO)
-                earned += period_total('commission', min(C, quota) * Decimal('0.06'), C)
+                C = sum(cs, ZERO)
+                exact = min(C, quota) * Decimal('0.06')
+                paid_exact[('commission', rid, q)] = (exact, C)
+                c = cents(exact)
+                line('component', 'commission', c)
+                earned += c
                 hi = quota * Decimal('1.5')
                 acc = max(ZERO, min(C, hi) - quota) * Decimal('0.09') + max(ZERO, C - hi) * Decimal('0.12')
                 if csat[(rid, q)] < Decimal('3.5'):
                     acc = ZERO
-                earned += period_total('accelerator', min(acc, Decimal(20000)), C)
-                kick = cents(sum((c[2] * Decimal('0.02') for c in cs if c[3]), ZERO))
+                exact = min(acc, Decimal(20000))
+                paid_exact[('accelerator', rid, q)] = (exact, C)
+                c = cents(exact)
+                line('component', 'accelerator', c)
+                earned += c
+                kick = cents(sum(gtk_credit.get((rid, q), []), ZERO) * Decimal('0.02'))
                 line('component', 'kicker', kick)
-                spiff = cents(Decimal(150) * sum(1 for c in cs if c[4]))
+                spiff = cents(Decimal(150) * spiffs.get((rid, q), 0))
                 line('component', 'spiff', spiff)
                 earned += kick + spiff
             elif role == 'SE':
-                c = cents(sum((c[2] for c in cs), ZERO) * Decimal('0.03'))
+                c = cents(sum(cs, ZERO) * Decimal('0.03'))
                 line('component', 'overlay', c)
                 earned += c
             elif role == 'Manager':
                 tc = ZERO
                 tq = ZERO
                 for m in team.get(rid, []):
-                    tc += sum((c[2] for c in credits.get((m, q), [])), ZERO)
+                    tc += sum(credits.get((m, q), []), ZERO)
                     tq += reps[m][2]
                 c = cents(min(tc, tq) * Decimal('0.01') + max(ZERO, tc - tq) * Decimal('0.02'))
                 line('component', 'override', c)
@@ -127,14 +152,11 @@ def main(d):
             clawed = ZERO
             if role == 'AE':
                 for name in ('commission', 'accelerator'):
-                    for deal, date in cancels_by_q.get(q, []):
-                        a = paid_on.get((name, rid, deal))
-                        if not a or a[2] or date < a[0] or day_no(date) - day_no(a[0]) > 90:
+                    for _cdate, _deal, cq, amount in clawable.get((rid, q), []):
+                        exact, total = paid_exact[(name, rid, cq)]
+                        if total == 0 or exact * amount == 0:
                             continue
-                        a[2] = True
-                        if a[1] == 0:
-                            continue
-                        c = cents(-a[1])
+                        c = cents(-(exact * amount / total))
                         line('clawback', name, c)
                         clawed -= c
             net = earned - clawed - owed.get(rid, ZERO)
