@@ -22,7 +22,8 @@ import { creditDeals } from './engine/credit.js';
 import { earnRepPeriod, type PeriodFrame } from './engine/earn.js';
 import { settleRepPeriod, type Settled, type SettleState } from './engine/settle.js';
 import { indexEvents, PaidOn } from './engine/clawback.js';
-import type { CreditedPeriods, RepPeriodCredit } from './engine/measures.js';
+import type { CreditAggregates, CreditedPeriods, RepPeriodCredit } from './engine/measures.js';
+import { seamPlan } from './engine/seam.js';
 
 export { compilePlan } from './engine/compile.js';
 export { repsToEvaluate } from './engine/reps.js';
@@ -112,6 +113,9 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     } else m.set(cr.rep, { lines: [cr], credit: ZERO.plus(cr.amount) });
   }
 
+  // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
+  if (opts.aggregates) mergeAggregates(ir, creditsBy, opts.aggregates);
+
   // team membership (direct reports)
   const reportsOf = new Map<string, string[]>();
   if (ir.teamBy) {
@@ -165,7 +169,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       }
       return o;
     };
-    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false };
+    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial: !!opts.aggregates };
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {
@@ -203,4 +207,23 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     },
   };
   return { result, errors: [], warnings: uniqWarnings };
+}
+
+/** Sums from a SQL engine over the partial lines' periods (./engine/seam.ts says which plans may). */
+function mergeAggregates(ir: CompiledPlan['ir'], creditsBy: CreditedPeriods, aggregates: CreditAggregates): void {
+  const seam = seamPlan(ir);
+  if (!seam.ok) throw new Error(`internal: credit sums given for a plan whose phase 2 reads its lines (${seam.why})`);
+  for (const [pk, reps] of aggregates) {
+    let m = creditsBy.get(pk);
+    if (!m) creditsBy.set(pk, (m = new Map()));
+    for (const [rep, a] of reps) {
+      const rc = m.get(rep);
+      if (rc) {
+        rc.credit = a.credit;
+        rc.partial = a.partial;
+      } else m.set(rep, { lines: [], credit: a.credit, partial: a.partial });
+    }
+  }
+  for (const [pk, m] of creditsBy)
+    for (const [rep, rc] of m) if (!rc.partial) throw new Error(`internal: credit lines of ${rep} in ${pk} without the engine's sums`);
 }

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import type { Dataset, PlanIR, RunResult } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
+import type { CreditAggregates } from '../../runtime/engine/measures.js';
 import type { PlanLines } from '../sql/compile.js';
 import type { LoadOptions } from '../data/load.js';
 import { Codes } from '../diagnostics/codes.js';
@@ -50,8 +51,17 @@ export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLin
  * `comp run --engine duckdb`: the inputs read by DuckDB and the credit lines computed there; the
  * dataset and credits for the runtime, or undefined after printing the errors. `COMP_ENGINE_TRACE`
  * set: says on stderr whether the engine read the inputs or handed them to the loader, and why.
+ * `sums` (no trace or deal line printed): for a plan runtime/engine/seam.ts accepts, the credit
+ * lines stay in DuckDB and the runtime takes sums per rep and period (compiler/engines/seam.ts).
  */
-export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, inputs: string[], opts: LoadOptions): Promise<{ dataset: Dataset; credits: PrecomputedCredits } | undefined> {
+export async function engineRun(
+  planFile: string,
+  ir: PlanIR,
+  lines: PlanLines,
+  inputs: string[],
+  opts: LoadOptions,
+  sums = false,
+): Promise<{ dataset: Dataset; credits: PrecomputedCredits; aggregates?: CreditAggregates } | undefined> {
   requireExisting(inputs.filter((i) => i !== '-'), 'data file or folder');
   const { DuckDbEngine } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open();
@@ -74,6 +84,19 @@ export async function engineRun(planFile: string, ir: PlanIR, lines: PlanLines, 
     for (const i of inputs) if (i !== '-' && !statSync(i, { throwIfNoEntry: false })?.isDirectory()) protectInput(i);
     for (const t of read.tables.values()) protectInput(t.file);
     if (!(await compiles(planFile, ir, lines))) return undefined;
+    if (sums) {
+      // the runtime seam: sums per rep and period, lines only of deals clawback events name
+      const { seamCredits } = await import('../engines/seam.js');
+      const t0 = Date.now();
+      const got = await seamCredits(engine.conn, ir);
+      if (process.env.COMP_ENGINE_TRACE) writeErr(got.ok ? `engine: sums ${Date.now() - t0} ms (${cpu()})\n` : `engine: every credit line read (${got.why})\n`);
+      if (got.ok) {
+        const t1 = Date.now();
+        const dataset = await engine.inputRows(ir, read.tables, got.credits);
+        if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: rows ${Date.now() - t1} ms (${cpu()})\n`);
+        return { dataset, credits: got.credits, aggregates: got.aggregates };
+      }
+    }
     const t0 = Date.now();
     const credits = await engine.inputCredits(ir);
     const t1 = Date.now();

@@ -6,10 +6,9 @@ import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { creditQuery } from '../sql/compile.js';
-import { CREDIT_COLUMNS } from '../sql/credits.js';
-import { cellText, CreditsBuilder, rowsOf } from './rows.js';
+import { cellText, readCreditLines, rowsOf } from './rows.js';
 import { decimalOf, readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
-import { reachableRows } from './prune.js';
+import { creditingOnly, reachableRows } from './prune.js';
 import type { SourceOptions } from '../data/sandbox.js';
 
 export { EngineRefusal } from './rows.js';
@@ -75,36 +74,17 @@ export class DuckDbEngine {
    */
   async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, credits: PrecomputedCredits, prune = true): Promise<Dataset> {
     const data: Dataset = Object.create(null) as Dataset;
-    const keep = prune ? await reachableRows(this.conn, ir, credits) : new Map<string, Set<string>>();
-    for (const t of ir.tables) data[t.name] = await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name));
+    const keep = prune ? await reachableRows(this.conn, ir, credits, creditingOnly(ir, credits)) : new Map<string, Set<string>>();
+    for (const t of ir.tables) {
+      const t0 = Date.now();
+      data[t.name] = await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name));
+      if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: ${t.name} ${data[t.name]!.length} rows ${Date.now() - t0} ms\n`);
+    }
     return data;
   }
 
   private async readCredits(ir: PlanIR): Promise<PrecomputedCredits> {
-    const b = new CreditsBuilder();
-    const result = await this.conn.stream(creditQuery(ir, DUCKDB));
-    const names = result.columnNames();
-    const at = (n: string): number => names.indexOf(n);
-    const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map(at) as number[];
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const c = chunk.getColumns() as unknown[][];
-      for (let i = 0; i < chunk.rowCount; i++)
-        b.add({
-          rule: c[rule!]![i] as number,
-          deal_key: c[deal!]![i] as string,
-          rep: c[rep!]![i] as string | null,
-          credit_date: c[date!]![i] as string | null,
-          deal_amount: c[dealAmount!]![i] as string | null,
-          share: c[share!]![i] as string | null,
-          overlay: c[overlay!]![i] as boolean,
-          amount: c[amount!]![i] as string | null,
-          split_key: c[splitKey!]![i] as string,
-          hand_back: c[handBack!]![i] as boolean,
-        });
-    }
-    return b.result();
+    return readCreditLines(this.conn, creditQuery(ir, DUCKDB));
   }
 
   /**

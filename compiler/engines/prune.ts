@@ -18,7 +18,13 @@ function namedElsewhere(ir: PlanIR): Set<string> {
       for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
         if (k === 'tables' && key === '') continue; // the declarations themselves (reference types read below)
         if (k === 'credits' && key === '') {
-          for (const r of v as Record<string, unknown>[]) for (const [rk, rv] of Object.entries(r)) if (rk !== 'table') walk(rv, rk);
+          for (const r of v as Record<string, unknown>[])
+            for (const [rk, rv] of Object.entries(r)) {
+              if (rk === 'split' && rv && typeof rv === 'object') {
+                // the split table's name (its fields are read only while crediting)
+                for (const [sk, sv] of Object.entries(rv as Record<string, unknown>)) if (sk !== 'table') walk(sv, sk);
+              } else if (rk !== 'table') walk(rv, rk);
+            }
           continue;
         }
         walk(v, k);
@@ -27,15 +33,29 @@ function namedElsewhere(ir: PlanIR): Set<string> {
   };
   walk(ir, '');
   for (const t of ir.tables) {
-    // self-references (parent chains) and anything but plain fields keep a table whole
-    if (t.fields.some((f) => f.type.t === 'ref' && f.type.table === t.name) || t.repField || t.periodField || t.roster) out.add(t.name);
+    // self-references (parent chains) and the roster keep a table whole (a table read per rep is
+    // named by the expressions that read it: `lookup`, aggregates)
+    if (t.fields.some((f) => f.type.t === 'ref' && f.type.table === t.name) || t.roster) out.add(t.name);
   }
   return out;
 }
 
-export async function reachableRows(conn: DuckDBConnection, ir: PlanIR, credits: PrecomputedCredits): Promise<Map<string, Set<string>>> {
+/**
+ * Split tables read only while crediting: when the engine credited every row (no row handed back),
+ * the runtime never reads them, and they need none of their rows (the runtime seam's case).
+ */
+export function creditingOnly(ir: PlanIR, credits: PrecomputedCredits): Set<string> {
+  const out = new Set<string>();
+  if ([...credits.handBack.values()].some((s) => s.size > 0)) return out;
+  const elsewhere = namedElsewhere(ir);
+  for (const r of ir.credits) if (r.split && !elsewhere.has(r.split.table)) out.add(r.split.table);
+  return out;
+}
+
+export async function reachableRows(conn: DuckDBConnection, ir: PlanIR, credits: PrecomputedCredits, skip = new Set<string>()): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   const elsewhere = namedElsewhere(ir);
+  for (const t of skip) out.set(t, new Set());
   const id = DUCKDB.ident;
   for (const name of new Set(ir.credits.map((r) => r.table))) {
     const t = ir.tables.find((x) => x.name === name)!;
@@ -49,6 +69,7 @@ export async function reachableRows(conn: DuckDBConnection, ir: PlanIR, credits:
     });
     for (const other of ir.tables)
       for (const f of other.fields) {
+        if (skip.has(other.name)) continue;
         if (f.type.t !== 'ref' || f.type.table !== name) continue;
         const rows = (await conn.runAndReadAll(`SELECT DISTINCT ${id(f.name)} FROM ${id(other.name)} WHERE ${id(f.name)} IS NOT NULL`)).getRows();
         for (const r of rows) keep.add(String(r[0]));

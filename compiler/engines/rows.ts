@@ -5,6 +5,7 @@ import { Codes } from '../diagnostics/codes.js';
 import type { RowValue, Value } from '../../runtime/ir.js';
 import type { PrecomputedCredits, PrecomputedLine } from '../../runtime/evaluate.js';
 import { DUCKDB, INPUT_SCALE, PRECISION } from '../sql/dialect.js';
+import { CREDIT_COLUMNS } from '../sql/credits.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PlanIR } from '../../runtime/ir.js';
 import { parsePeriod } from '../data/values.js';
@@ -85,6 +86,33 @@ export class CreditsBuilder {
   result(): PrecomputedCredits {
     return { lines: this.lines, handBack: this.handBack };
   }
+}
+
+/** Credit lines (the columns of `creditQuery`) read chunk by chunk: no object per result row. */
+export async function readCreditLines(conn: DuckDBConnection, sql: string): Promise<PrecomputedCredits> {
+  const b = new CreditsBuilder();
+  const result = await conn.stream(sql);
+  const names = result.columnNames();
+  const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map((n) => names.indexOf(n));
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const c = chunk.getColumns() as unknown[][];
+    for (let i = 0; i < chunk.rowCount; i++)
+      b.add({
+        rule: c[rule!]![i] as number,
+        deal_key: c[deal!]![i] as string,
+        rep: c[rep!]![i] as string | null,
+        credit_date: c[date!]![i] as string | null,
+        deal_amount: c[dealAmount!]![i] as string | null,
+        share: c[share!]![i] as string | null,
+        overlay: c[overlay!]![i] as boolean,
+        amount: c[amount!]![i] as string | null,
+        split_key: c[splitKey!]![i] as string,
+        hand_back: c[handBack!]![i] as boolean,
+      });
+  }
+  return b.result();
 }
 
 export function toCredits(rows: CreditRow[]): PrecomputedCredits {

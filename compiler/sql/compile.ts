@@ -49,10 +49,14 @@ export function compileCredits(ir: PlanIR, d: Dialect, lines: PlanLines = {}): C
 /** The query `comp run --engine` runs: credit lines, values as text (read back exactly). */
 export function creditQuery(ir: PlanIR, d: Dialect): string {
   const ctes = compileCredits(ir, d);
-  const cols = CREDIT_COLUMNS.map((c) =>
+  return `${withClause(ctes)}\nSELECT ${creditLineColumns(d).join(', ')}\nFROM credits`;
+}
+
+/** The columns of a credit line as read back: dates and decimals as exact text. */
+export function creditLineColumns(d: Dialect): string[] {
+  return CREDIT_COLUMNS.map((c) =>
     c === 'rule' || c === 'overlay' || c === 'hand_back' || c === 'rep' || c === 'split_key' || c === 'deal_key' ? c : `${c === 'credit_date' ? d.toText(c) : d.decimalText(c)} AS ${c}`,
   );
-  return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits`;
 }
 
 /** The CTEs once each (an ancestor table read by several rules is defined once), in order. */
@@ -61,13 +65,13 @@ function unique(ctes: Cte[]): Cte[] {
   return ctes.filter((c) => !seen.has(c.name) && !!seen.add(c.name));
 }
 
-function withClause(all: Cte[]): string {
+export function withClause(all: Cte[]): string {
   const ctes = unique(all);
   return (ctes.some((c) => c.recursive) ? 'WITH RECURSIVE\n' : 'WITH\n') + ctes.map((c) => `${c.comment.map((l) => `-- ${l}\n`).join('')}${c.name} AS (\n  ${c.body}\n)`).join(',\n\n');
 }
 
 /** Periods of the plan, from the runtime calendar (the one definition of period boundaries). */
-function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
+export function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
   if (!ir.periods.from || !ir.periods.to) return undefined;
   // one PeriodSpec (a calendar table's rows are periods here too)
   const spec: cal.PeriodSpec = cal.specOf(ir.periods);

@@ -5,7 +5,7 @@ import { Decimal } from '../decimal.js';
 import type { RowValue, TraceNode } from '../ir.js';
 import { exactText, formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
-import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx } from './types.js';
+import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx, type RV } from './types.js';
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
 import { hierarchyCredits } from '../mechanics/relations.js';
@@ -93,7 +93,8 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       if (!asBool(k.measureWhere(dc), dc)) continue;
       deals.push(cr);
     }
-    measure = sumOf(deals);
+    // a SQL engine's sums (./measures.ts): the lines here are only those clawback events name
+    measure = rp.partial ? (rp.partial.components.get(ir.name)?.measure ?? ZERO) : sumOf(deals);
   } else {
     // the pool itself (never changed here); its sum is the rep-period's `credit` / `team credit`
     deals = pool;
@@ -222,6 +223,11 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   let subtotal: Decimal;
   const dealCtx = (row: RowValue): Ctx => ({ ...ctx, row, lastEmpty: undefined });
   const bonusPay = k.bonus ? payBonus(k.bonus, deals, ctx, bonusHelpers) : undefined;
+  if (bonusPay?.dealAmounts && rp.partial) {
+    // `pays X per deal` over every line: X (read from no deal, ./seam.ts) times the engine's sum of weights
+    const each = asDec(k.bonus!.pays!.amount(ctx) as RV, ctx);
+    bonusPay.total = each.times(rp.partial.components.get(ir.name)?.bonusWeight ?? ZERO);
+  }
   if (bonusPay) {
     subtotal = bonusPay.total;
     if (bonusPay.dealAmounts) dealAmounts.push(...bonusPay.dealAmounts);
@@ -256,6 +262,8 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       subtotal = subtotal.plus(amount);
       dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: V(amount), children: r.nodes });
     });
+    // a flat rate read from no deal (./seam.ts) on every line: the rate times the measure
+    if (rp.partial) subtotal = pay(ZERO, measurePaid, null).amount;
     children.push({
       kind: 'rate',
       text: `${tiersLabel || 'rate'} ${ir.basis === 'per deal' ? 'on each deal' : 'on the running total'}: ${money(subtotal)}`,

@@ -15,10 +15,11 @@ import { asBool, byStr } from './values.js';
 import { bonusTrace, letValue } from './expr.js';
 import { evalComponent } from './component.js';
 import { describeFailure } from './errors.js';
-import type { RepPeriodCredit } from './measures.js';
+import type { PartialCredit, RepPeriodCredit } from './measures.js';
 import { creditsTrace, roundingNode, showTyped, valueString, type LineFormat } from './trace.js';
 
 const ZERO = new Decimal(0);
+const NO_SUMS: PartialCredit = { components: new Map() };
 /** A component being evaluated (`effective_rate` of itself is an error). */
 const IN_PROGRESS = { failed: undefined };
 
@@ -40,6 +41,8 @@ export interface PeriodFrame {
   repRow(k: string): RowValue;
   /** Whether statements list what each component paid on each deal (EvaluateOptions `deals`). */
   deals: boolean;
+  /** The credits are a SQL engine's sums and the lines of deals clawback events name (EvaluateOptions `aggregates`). */
+  partial?: boolean;
 }
 
 /** What a rep earns in a period, before clawbacks, balances, draws and currency. */
@@ -76,6 +79,13 @@ export function earnRepPeriod(
   for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m)?.lines ?? []));
   team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
   const rp: RepPeriod = { rep, period, credits, team, lets: new Map(), creditSum: own?.credit };
+  // a SQL engine's sums (./measures.ts): `team` holds only some lines, the team's credit is the reports' credits
+  if (f.partial) {
+    rp.partial = own?.partial ?? NO_SUMS;
+    let t = ZERO;
+    for (const m of reportsOf.get(repKey) ?? []) t = t.plus(f.credits.get(m)?.credit ?? ZERO);
+    rp.teamSum = t;
+  }
   settle.enterPeriod(rp, env);
   const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
   const lines: PayoutLine[] = [];

@@ -18,7 +18,35 @@ export interface RepPeriodCredit {
   lines: Credit[];
   /** The sum of the lines' amounts in that order: the plan's `credit` for the rep and period (exact). */
   credit: Decimal;
+  /**
+   * Set when phase 1 ran in a SQL engine that returned only some lines (those of the deals a
+   * clawback event names): `credit` and these sums are over all the rep's lines, `lines` is partial.
+   * Only for plans `seamPlan` (./seam.ts) accepts.
+   */
+  partial?: PartialCredit;
 }
+
+/** A component's sums over all of one rep's lines in a period (a SQL engine's, ./seam.ts says which). */
+export interface ComponentAggregate {
+  /** The measure: the sum of the amounts of the lines passing the component's `where`. */
+  measure: Decimal;
+  /** How many lines pass it. */
+  lines: number;
+  /** A `pays ... per deal` bonus: the sum over the lines its `where` keeps of 1 (`in full` or unsplit) or the split share. */
+  bonusWeight?: Decimal;
+}
+
+/** The sums that stand for the lines a partial rep-period does not carry: component name -> sums (absent: none pass). */
+export interface PartialCredit {
+  components: Map<string, ComponentAggregate>;
+}
+
+/**
+ * Phase 1 from a SQL engine, as sums: period key -> rep key -> the rep's credit (over all lines)
+ * and the component sums. Given with `EvaluateOptions.credits` holding only the lines of deals a
+ * clawback event names (`EvaluateOptions.aggregates`).
+ */
+export type CreditAggregates = Map<string, Map<string, { credit: Decimal; partial: PartialCredit }>>;
 
 /** Phase 1's result: period key -> rep key -> the rep's credit. Reps with no credit are absent. */
 export type CreditedPeriods = Map<string, Map<string, RepPeriodCredit>>;

@@ -6,6 +6,7 @@ import type { CompiledBonus } from '../mechanics/bonuses.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { FxIndex } from '../mechanics/currency.js';
 import type { BalancesCode } from '../mechanics/balances.js';
+import type { CreditAggregates, PartialCredit } from './measures.js';
 
 // ------------------------------------------------------------------ runtime values
 
@@ -66,6 +67,8 @@ export interface RepPeriod {
   lets: Map<string, RV>;
   creditSum?: Decimal;
   teamSum?: Decimal;
+  /** A SQL engine's sums standing for the lines `credits` does not carry (./measures.ts, ./seam.ts). */
+  partial?: PartialCredit;
   /** Explanations of proration and credit-rule values (runtime/mechanics/), shown in the trace. */
   notes?: TraceNode[];
   noteKeys?: Set<string>;
@@ -192,6 +195,11 @@ export interface EvaluateOptions {
    * are evaluated here as usual (empty values, split sums: the errors stay the runtime's).
    */
   credits?: PrecomputedCredits;
+  /**
+   * With `credits` holding only the lines of deals a clawback event names: per period and rep, the
+   * credit and component sums over all lines (./measures.ts; only for plans ./seam.ts accepts).
+   */
+  aggregates?: CreditAggregates;
   /**
    * false: statements carry no deal lines (`deals` empty): what `comp run` prints as a table or
    * CSV never shows them, and at a million deals they are most of a run's memory. Default true.

@@ -65,18 +65,20 @@ export async function run(planFile: string | string[], o: RunOptions): Promise<v
 async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: string; to?: string }, o: RunOptions, progress: Progress): Promise<void> {
   let dataset: Dataset | undefined;
   let credits;
+  let aggregates;
   if (o.engine === 'duckdb') {
     const { planLines } = await import('../../sql/lines.js');
     const lines = files.length === 1 ? planLines((plan as Awaited<ReturnType<typeof compilePlanFile>>)!.analysis.plan, readSource(files[0]!)) : {};
-    const got = await engineRun(files[0]!, plan.ir, lines, o.data, { ...loadOptions(o), progress: progress.step });
+    // sums instead of lines when nothing printed shows a line (table, CSV; not the ledger's runs)
+    const got = await engineRun(files[0]!, plan.ir, lines, o.data, { ...loadOptions(o), progress: progress.step }, o.format !== 'json' && !o.ledger);
     if (!got) return setExit(EXIT_ERRORS);
-    ({ dataset, credits } = got);
+    ({ dataset, credits, aggregates } = got);
   } else {
     dataset = await loadData(plan.ir, o.data, { ...loadOptions(o), progress: progress.step });
     if (!dataset) return setExit(EXIT_ERRORS);
   }
   // only the JSON output prints traces: the table and CSV skip building most of their text
-  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, progress: progress.step });
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, aggregates, progress: progress.step });
   progress.done();
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
