@@ -86,9 +86,8 @@ export async function engineRun(
     if (!(await compiles(planFile, ir, lines))) return undefined;
     if (sums) {
       // the runtime seam: sums per rep and period, lines only of deals clawback events name
-      const { seamCredits } = await import('../engines/seam.js');
       const t0 = Date.now();
-      const got = await seamCredits(engine.conn, ir);
+      const got = await engine.inputSums(ir);
       if (process.env.COMP_ENGINE_TRACE) writeErr(got.ok ? `engine: sums ${Date.now() - t0} ms (${cpu()})\n` : `engine: every credit line read (${got.why})\n`);
       if (got.ok) {
         const t1 = Date.now();

@@ -9,6 +9,7 @@ import { creditQuery } from '../sql/compile.js';
 import { cellText, readCreditLines, rowsOf } from './rows.js';
 import { decimalOf, readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
 import { creditingOnly, reachableRows } from './prune.js';
+import { seamCredits, type SeamOutcome } from './seam.js';
 import type { SourceOptions } from '../data/sandbox.js';
 
 export { EngineRefusal } from './rows.js';
@@ -60,6 +61,16 @@ export class DuckDbEngine {
     await this.conn.run(`SET schema = 'main'`);
     await this.conn.run(`DROP SCHEMA ${this.inputs} CASCADE`);
     this.inputs = undefined;
+  }
+
+  /** The runtime seam over `data` (./seam.ts): sums per rep and period, the named deals' lines; or why not. */
+  async sums(ir: PlanIR, data: Dataset): Promise<SeamOutcome> {
+    return this.withTables(ir, data, () => seamCredits(this.conn, ir));
+  }
+
+  /** The runtime seam over the tables of `readInputs`. */
+  async inputSums(ir: PlanIR): Promise<SeamOutcome> {
+    return seamCredits(this.conn, ir);
   }
 
   /** Credit lines over the tables of `readInputs`. */

@@ -2,11 +2,12 @@
 // on sums, the engine materialises the credit lines once (compile.ts `creditQuery`'s lines) and
 // reads back, per rep and period, the credit and each component's sums, and only the lines of
 // the deals a clawback event names. Three queries over the materialised lines:
-//   - `seamChecks`: lines handed back to the runtime, lines outside the plan periods (COMP7004)
-//     and rows whose filters read an empty value: any of them and the engine reads every line;
+//   - `seamChecks`: rows handed back to the runtime (and, in `seamSums`, rows whose filters read an
+//     empty value): any of them and the engine reads every line;
 //   - `seamSums`: per period and rep, the credit, and per component its measure (`on credit
 //     where`), line count and per-deal bonus weight (`pays X per deal [in full] where`);
-//   - `seamLines`: the lines of the deals clawback events name.
+//   - `seamLines`: the lines of the deals clawback events name, and those outside the plan periods
+//     (the runtime warns of each, COMP7004).
 // Expressions compile through the one expression compiler (./expr.ts); the differential tests
 // (test/engines/seam.test.ts) hold every sum equal to the runtime's walk over the lines.
 import type { ComponentIR, PlanIR } from '../../runtime/ir.js';
@@ -29,16 +30,9 @@ function linesCte(d: Dialect): Cte {
   return { name: 'credits', comment: ['the credit lines, computed once'], body: `SELECT * FROM ${d.ident(LINES_TABLE)}` };
 }
 
-/** Lines handed back, lines outside the plan periods. */
-export function seamChecks(ir: PlanIR, d: Dialect): string {
-  const periods = periodsCte(ir, d);
-  if (!periods) throw new Unsupported('no period range');
-  return (
-    `${withClause([linesCte(d), periods])}\n` +
-    `SELECT SUM(CASE WHEN c.hand_back THEN 1 ELSE 0 END) AS handed_back,\n` +
-    `  SUM(CASE WHEN NOT c.hand_back AND NOT EXISTS (SELECT 1 FROM periods AS p WHERE c.credit_date BETWEEN p.period_start AND p.period_end) THEN 1 ELSE 0 END) AS outside\n` +
-    `FROM credits AS c`
-  );
+/** Rows handed back to the runtime (it evaluates and reports them itself: then it takes every line). */
+export function seamChecks(d: Dialect): string {
+  return `${withClause([linesCte(d)])}\nSELECT SUM(CASE WHEN c.hand_back THEN 1 ELSE 0 END) AS handed_back\nFROM credits AS c`;
 }
 
 /** Per period and rep: the rep's credit over all its lines. */
@@ -106,7 +100,9 @@ export function seamLines(ir: PlanIR, d: Dialect): string {
       named.push(`SELECT ${text} AS deal_key FROM ${id(cb.events)} AS e WHERE ${col} IS NOT NULL`);
     }
   const cols = creditLineColumns(d);
-  const ctes: Cte[] = [linesCte(d)];
+  const ctes: Cte[] = [linesCte(d), periodsCte(ir, d)!];
   if (named.length) ctes.push({ name: 'named', comment: ['deals a clawback event names'], body: [...new Set(named)].join('\n  UNION\n  ') });
-  return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits${named.length ? '\nWHERE deal_key IN (SELECT deal_key FROM named)' : '\nWHERE FALSE'}`;
+  // and the lines outside the plan periods: the runtime warns of each (COMP7004) at its row
+  const outside = 'NOT EXISTS (SELECT 1 FROM periods AS p WHERE credits.credit_date BETWEEN p.period_start AND p.period_end)';
+  return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits\nWHERE ${named.length ? `deal_key IN (SELECT deal_key FROM named) OR ` : ''}${outside}`;
 }

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import type { Dataset, PlanIR, RunResult } from '../../runtime/ir.js';
-import { formatJson } from '../../compiler/cli/report.js';
+import { formatCsv, formatJson, formatTable } from '../../compiler/cli/report.js';
 import { Decimal } from '../../runtime/decimal.js';
 import type { evaluate } from '../../runtime/evaluate.js';
 import type { Plan } from '../../compiler/syntax/ast.js';
@@ -66,6 +66,14 @@ export function planCases(): { cases: PlanCase[]; skipped: string[] } {
 /** What a run prints (JSON), with its errors and warnings: the bytes the engines must agree on. */
 export function output(o: ReturnType<typeof evaluate>): string {
   return (o.result ? formatJson(o.result) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
+}
+
+/**
+ * What `comp run` prints as a table and as CSV (no trace, no deal line: the outputs the runtime
+ * seam serves), with its errors and warnings.
+ */
+export function printed(o: ReturnType<typeof evaluate>, ir: PlanIR): string {
+  return (o.result ? formatTable(o.result, ir) + formatCsv(o.result, { ir }) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
 }
 
 /** component name, rep, period -> the measure the runtime shows in its trace. */

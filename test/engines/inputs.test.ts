@@ -18,7 +18,7 @@ import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { Decimal } from '../../runtime/decimal.js';
 import type { Dataset, PlanIR, Value } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
-import { output, ROOT } from './cases.js';
+import { output, printed, ROOT } from './cases.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 
 function valueText(v: Value | undefined): string {
@@ -64,7 +64,7 @@ function planDirs(): string[] {
 }
 
 let engine: DuckDbEngine;
-const tally = { read: 0, referredClean: [] as string[], referredErrors: 0, credits: 0 };
+const tally = { read: 0, referredClean: [] as string[], referredErrors: 0, credits: 0, sums: 0 };
 
 beforeAll(async () => {
   engine = await DuckDbEngine.open();
@@ -72,7 +72,7 @@ beforeAll(async () => {
 afterAll(() => {
   engine?.close();
   console.log(
-    `engine inputs: ${tally.read} input sets read by DuckDB (same rows and values as the loader; ${tally.credits} also run: same credit lines, same output bytes), ` +
+    `engine inputs: ${tally.read} input sets read by DuckDB (same rows and values as the loader; ${tally.credits} also run: same credit lines, same output bytes; ${tally.sums} also from sums through the runtime seam, same table and CSV bytes), ` +
       `${tally.referredErrors} with data errors referred to the loader, ${tally.referredClean.length} clean ones referred to the loader: ${tally.referredClean.join('; ')}`,
   );
 });
@@ -108,6 +108,14 @@ async function compare(name: string, ir: PlanIR, inputs: string[], parquet = fal
       const reached = await engine.inputRows(ir, read.tables, credits);
       const compiled = compilePlan(ir);
       expect(output(evaluate(compiled, reached, { credits })), name).toBe(output(evaluate(compiled, loaded.dataset)));
+      // and as a table or CSV through the runtime seam: sums, the named deals' lines, fewer rows
+      const sums = await engine.inputSums(ir);
+      if (sums.ok) {
+        const few = await engine.inputRows(ir, read.tables, sums.credits);
+        const opts = { traces: false, deals: false };
+        expect(printed(evaluate(compiled, few, { ...opts, credits: sums.credits, aggregates: sums.aggregates }), ir), name).toBe(printed(evaluate(compiled, loaded.dataset, opts), ir));
+        tally.sums++;
+      }
       await engine.closeInputs();
       expect(differences(creditsText(credits), creditsText(await engine.credits(ir, loaded.dataset))), name).toEqual([]);
       tally.credits++;

@@ -16,7 +16,7 @@ import { DuckDbEngine } from '../../compiler/engines/duckdb.js';
 import { compileCredits, SqlCompileError } from '../../compiler/sql/compile.js';
 import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
-import { output } from './cases.js';
+import { output, printed } from './cases.js';
 
 const WHERE = [
   '',
@@ -36,6 +36,11 @@ const COMPONENT = [
   'on credit\n  rate 12%\n  cap USD 1,500 per period',
   'on credit where deal.region = "EU"\n  rate 3%',
   'on credit\n  basis per deal\n  rate marginal {\n    from USD 0 to USD 2,000 pays 4%\n    from USD 2,000 pays 8%\n  }',
+  // what the runtime seam computes in SQL: per-deal flat rates, per-deal bonuses, clawbacks of named deals
+  'on credit where deal.region = "EU"\n  basis per deal\n  rate 2%',
+  'pays USD 150 per deal where deal.amount >= USD 1,000',
+  'pays USD 75 per deal in full where deal.region = "US"',
+  'on credit\n  rate 5%\n  clawback cancellations within 90 days full net against later payouts',
 ];
 
 interface Gen {
@@ -49,6 +54,7 @@ interface Gen {
   deals: { owner: number; stage: string; region: string; day: number; cents: number; discount: number | null }[];
   shares: { deal: number; reps: number[]; pattern: readonly number[]; overlay: number | null }[];
   renewals: { owner: number; day: number; cents: number }[];
+  cancels: { deal: number; day: number }[];
 }
 
 const DAY0 = Date.UTC(2025, 11, 20); // some rows fall before and after the plan's periods
@@ -85,7 +91,10 @@ const gen: fc.Arbitrary<Gen> = fc.record({
     { maxLength: 6 },
   ),
   renewals: fc.array(fc.record({ owner: fc.nat(), day: fc.integer({ min: 0, max: 200 }), cents: fc.integer({ min: 0, max: 500_000 }) }), { maxLength: 6 }),
+  cancels: fc.array(fc.record({ deal: fc.nat(), day: fc.integer({ min: 0, max: 200 }) }), { maxLength: 4 }),
 });
+
+const clawsBack = (g: Gen): boolean => g.components.some((c) => c.includes('clawback'));
 
 function planText(g: Gen): string {
   return `plan "random"
@@ -107,7 +116,7 @@ table deals from "deals.csv" {
   amount: money
   discount: percent optional
 }
-${g.splits ? '\ntable splits from "splits.csv" {\n  deal: deals\n  rep: rep\n  share: percent\n  overlay: boolean\n}\n' : ''}${g.second ? '\ntable renewals from "renewals.csv" {\n  id: text key\n  owner: rep\n  renewed_on: date\n  value: money\n}\n' : ''}
+${g.splits ? '\ntable splits from "splits.csv" {\n  deal: deals\n  rep: rep\n  share: percent\n  overlay: boolean\n}\n' : ''}${g.second ? '\ntable renewals from "renewals.csv" {\n  id: text key\n  owner: rep\n  renewed_on: date\n  value: money\n}\n' : ''}${clawsBack(g) ? '\ntable cancellations from "cancellations.csv" {\n  deal: deals\n  date: date\n}\n' : ''}
 credit deals
   ${g.where}
   amount ${g.amount}
@@ -141,13 +150,14 @@ function files(g: Gen): Record<string, string> {
     }
     out['splits.csv'] = 'deal,rep,share,overlay\n' + rows.join('\n');
   }
+  if (clawsBack(g)) out['cancellations.csv'] = 'deal,date\n' + (g.deals.length ? g.cancels.map((c) => `D${c.deal % g.deals.length},${iso(c.day)}`).join('\n') : '');
   if (g.second) out['renewals.csv'] = 'id,owner,renewed_on,value\n' + g.renewals.map((r, i) => `N${i},R${r.owner % n},${iso(r.day)},${money(r.cents)}`).join('\n');
   return out;
 }
 
 let engine: DuckDbEngine;
 const work = mkdtempSync(join(tmpdir(), 'comp-engine-prop-'));
-const seen = { plans: 0, refused: 0, failedRuns: 0, loadFails: 0 };
+const seen = { plans: 0, refused: 0, failedRuns: 0, loadFails: 0, sums: 0 };
 
 beforeAll(async () => {
   engine = await DuckDbEngine.open();
@@ -155,7 +165,7 @@ beforeAll(async () => {
 afterAll(() => {
   engine?.close();
   rmSync(work, { recursive: true, force: true });
-  console.log(`engine property: ${seen.plans} random plans identical on DuckDB (${seen.failedRuns} of them runs that fail, with the same errors), ${seen.refused} refused (COMP9501), ${seen.loadFails} whose data fail to load`);
+  console.log(`engine property: ${seen.plans} random plans identical on DuckDB (${seen.failedRuns} of them runs that fail, with the same errors; ${seen.sums} also from sums through the runtime seam), ${seen.refused} refused (COMP9501), ${seen.loadFails} whose data fail to load`);
 });
 
 describe('random plans and data: the default engine and DuckDB pay the same bytes', () => {
@@ -190,6 +200,13 @@ describe('random plans and data: the default engine and DuckDB pay the same byte
         const credits = await engine.credits(a.ir!, loaded.dataset);
         expect(output(evaluate(compiled, loaded.dataset, { credits })), text).toBe(output(expected));
         seen.plans++;
+        // through the runtime seam: sums per rep and period, the named deals' lines
+        const sums = await engine.sums(a.ir!, loaded.dataset);
+        if (sums.ok) {
+          const opts = { traces: false, deals: false };
+          expect(printed(evaluate(compiled, loaded.dataset, { ...opts, credits: sums.credits, aggregates: sums.aggregates }), a.ir!), text).toBe(printed(evaluate(compiled, loaded.dataset, opts), a.ir!));
+          seen.sums++;
+        }
         if (expected.errors.length) seen.failedRuns++;
       }),
       { numRuns: Number(process.env.COMP_ENGINE_PROPERTY_RUNS ?? 100) },
