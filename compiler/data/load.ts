@@ -9,9 +9,10 @@ import type { DataError, Dataset, FieldIR, PeriodsIR, PlanIR, RowValue, TableIR,
 import { Decimal } from '../../runtime/decimal.js';
 import { Codes, format, type DiagnosticDef, type Severity } from '../diagnostics/codes.js';
 import { suggest } from '../diagnostics/diagnostic.js';
-import { readCsv } from './csv.js';
+import { readCsv, readCsvRows } from './csv.js';
+import { readCsvFile } from './csv-stream.js';
 import { MAX_JSON_DEPTH, readJson } from './json.js';
-import { readDataFile, resolveSource, unreadFiles, type SourceOptions } from './sandbox.js';
+import { DEFAULT_MAX_BYTES, readDataFile, resolveSource, unreadFiles, type SourceOptions } from './sandbox.js';
 import type { Sheets } from './xlsx.js';
 import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
@@ -44,7 +45,17 @@ export type LoadOptions = SourceOptions & {
   sheets?: Sheets;
   /** Told what is being read, from the loops (`comp run`'s progress line, compiler/cli/progress.ts). */
   progress?: (what: string) => void;
+  /** Bytes per read of a CSV file (./csv-stream.ts; tests set tiny ones to hit chunk borders). */
+  csvChunkBytes?: number;
+  /** Largest CSV file that is not plain read whole by the careful reader (default CAREFUL_MAX_BYTES; tests set small ones). */
+  csvCarefulMaxBytes?: number;
 };
+
+/**
+ * Largest CSV file read by the careful reader (./csv.ts), which holds the file's text whole: a
+ * plain CSV file of any size streams (./csv-stream.ts); one that is not plain is read whole up to here.
+ */
+export const CAREFUL_MAX_BYTES = DEFAULT_MAX_BYTES;
 
 interface LoadedTable {
   ir: TableIR;
@@ -132,14 +143,8 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
       loaded.set(t.name, lt);
       continue;
     }
-    const read = readDataFile(file, opts);
-    if ('problem' in read) {
-      report(read.problem.def, read.problem.file, { line: 1, column: 1 }, read.problem.args, read.problem.hint);
-      continue;
-    }
-    const text = read.text;
-    opts.progress?.(`reading ${file}`);
-    const raw = file.toLowerCase().endsWith('.json') ? readJson(file, text) : readCsv(file, text);
+    const raw = readTable(file, t, opts, report);
+    if (!raw) continue;
     const lt = checkTable(t, raw, report, ir.periods, opts.progress);
     dataset[t.name] = lt.rows;
     loaded.set(t.name, lt);
@@ -156,6 +161,33 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   return { dataset, errors };
+}
+
+/** A table's file read: a CSV file streamed (or read whole by the careful reader), a JSON file whole. */
+function readTable(file: string, t: TableIR, opts: LoadOptions, report: Report): RawTable | undefined {
+  const start = { line: 1, column: 1 };
+  opts.progress?.(`reading ${file}`);
+  if (!file.toLowerCase().endsWith('.json')) {
+    // only the declared columns' texts are kept (the others are reported, COMP6014, and never read)
+    const s = readCsvFile(file, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)) });
+    if ('problem' in s) {
+      report(s.problem.def, s.problem.file, start, s.problem.args, s.problem.hint);
+      return undefined;
+    }
+    if ('table' in s) return s.table;
+    const carefulMax = opts.csvCarefulMaxBytes ?? CAREFUL_MAX_BYTES;
+    if (s.size > carefulMax) {
+      const problem = `${s.why}: a CSV file over ${Math.round(carefulMax / (1024 * 1024))} MiB is read only when it is plain (quotes only around whole values and doubled inside them, one kind of line break), so that its text is never held whole`;
+      report(Codes.MalformedFile, file, s.at(), { problem });
+      return undefined;
+    }
+  }
+  const read = readDataFile(file, opts);
+  if ('problem' in read) {
+    report(read.problem.def, read.problem.file, start, read.problem.args, read.problem.hint);
+    return undefined;
+  }
+  return file.toLowerCase().endsWith('.json') ? readJson(file, read.text) : readCsvRows(file, read.text);
 }
 
 type Report = (def: DiagnosticDef, file: string, at: Position, args: Record<string, string | number>, hint?: string, message?: string) => void;

@@ -164,21 +164,47 @@ export function readDataFile(file: string, opts: SourceOptions = {}): ReadResult
   return 'problem' in r ? r : { text: r.bytes.toString('utf8') };
 }
 
-/** The same checks as readDataFile, for a binary file (an XLSX workbook). */
-export function readDataBytes(file: string, opts: SourceOptions = {}): { bytes: Buffer } | { problem: SourceProblem } {
+/**
+ * Opens a data file for reading after the same checks as readDataFile (a regular file, not over
+ * the size limit); the caller reads it (./csv-stream.ts: in chunks) and closes `fd`.
+ */
+export function openDataFile(file: string, opts: SourceOptions = {}): { fd: number; size: number; max: number } | { problem: SourceProblem } {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { problem: { def: Codes.MalformedFile, file, args: { problem: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } } };
+    return { problem: cannotRead(file, e) };
   }
   try {
     const st = fstatSync(fd);
     const kind = kindOf(st);
-    if (kind) return { problem: { def: Codes.NotAFile, file, args: { file, kind }, hint: 'a table is read from a regular CSV or JSON file' } };
-    if (st.size > max) return { problem: tooLarge(file, st.size, max) };
-    const buf = Buffer.alloc(Math.min(st.size, max) + 1);
+    if (kind) {
+      closeSync(fd);
+      return { problem: { def: Codes.NotAFile, file, args: { file, kind }, hint: 'a table is read from a regular CSV or JSON file' } };
+    }
+    if (st.size > max) {
+      closeSync(fd);
+      return { problem: tooLarge(file, st.size, max) };
+    }
+    return { fd, size: st.size, max };
+  } catch (e) {
+    closeSync(fd);
+    return { problem: cannotRead(file, e) };
+  }
+}
+
+function cannotRead(file: string, e: unknown): SourceProblem {
+  return { def: Codes.MalformedFile, file, args: { problem: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } };
+}
+
+/** The same checks as readDataFile, for a binary file (an XLSX workbook). */
+export function readDataBytes(file: string, opts: SourceOptions = {}): { bytes: Buffer } | { problem: SourceProblem } {
+  const opened = openDataFile(file, opts);
+  if ('problem' in opened) return opened;
+  const { fd, size, max } = opened;
+  try {
+    const buf = Buffer.alloc(Math.min(size, max) + 1);
     let n = 0;
     for (;;) {
       const got = readSync(fd, buf, n, buf.length - n, null);
@@ -189,7 +215,7 @@ export function readDataBytes(file: string, opts: SourceOptions = {}): { bytes: 
     }
     return { bytes: buf.subarray(0, n) };
   } catch (e) {
-    return { problem: { def: Codes.MalformedFile, file, args: { problem: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } } };
+    return { problem: cannotRead(file, e) };
   } finally {
     closeSync(fd);
   }

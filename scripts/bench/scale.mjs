@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // The benchmark workload: samples/crm scaled K times, deterministically.
 //
-//   node scripts/bench/scale.mjs --copies K --out DIR
+//   node scripts/bench/scale.mjs --copies K --out DIR [--wide]
+//
+// --wide: the pipeline gets two more columns the plan does not read (a CRM export's free text:
+// `description`, ~620 bytes of words with commas, quotes and accented letters, and `notes`, a
+// quoted value over three lines), about 950 bytes a row: 120 copies make a ~1 GB CSV that pays
+// exactly what the narrow one pays (BENCH=bigcsv, test/bench/bigcsv.ts).
 //
 // Copy 1 is the sample itself; copy c > 1 repeats every rep, manager, deal, split and
 // cancellation with new names and ids (`Anna Snelling` -> `Anna Snelling #c`, deal `1C1I7A6R` ->
@@ -10,7 +15,7 @@
 // scripts/bench/plan.comp reads a satisfaction score per rep and quarter (`csat_quarterly.csv`),
 // made here from a hash of the original rep's id and the quarter (3.3 to 5.0), so the copies
 // share it too. No randomness and no clock: the same K writes the same bytes.
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -38,10 +43,26 @@ export function h(s) {
   return x >>> 0;
 }
 
+const WORDS = ['renewal', 'pilot', 'Zoë', 'Ünal', 'café', 'procurement', 'budget, Q3', '"urgent"', 'legal review', 'expansion', '€ pricing', 'champion', 'security questionnaire', 'multi-year', 'discount', 'Łódź office', 'integration', 'decision maker', 'next steps', 'POC'];
+
+/** A deal's free text (description, notes), from a hash of its id: the same id, the same text. */
+function freeText(id) {
+  let x = h(id);
+  const words = (n) => {
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      x = h(`${x}`);
+      out.push(WORDS[x % WORDS.length]);
+    }
+    return out.join(' ');
+  };
+  return [words(52), `${words(9)}\n${words(9)}\r\n${words(9)}`.replace(/\r/g, '')];
+}
+
 const QUARTERS = ['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4'];
 
 /** Writes the workload of K copies into `out`; returns the number of pipeline rows. */
-export function scale(copies, out) {
+export function scale(copies, out, wide = false) {
   mkdirSync(out, { recursive: true });
   const read = (name) => readFileSync(path.join(SRC, name), 'utf8');
   const rows = (name) => parse(read(name), { columns: true });
@@ -77,26 +98,37 @@ export function scale(copies, out) {
       }
     }
   });
-  // the pipeline, streamed: it is the large file
+  // the pipeline, written as it is made: it is the large file (past V8's ~512 MB string limit when --wide)
   const pipeline = rows('sales_pipeline.csv');
   let n = 0;
-  const chunks = ['opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n'];
+  const fd = openSync(path.join(out, 'sales_pipeline.csv'), 'w');
+  let chunks = [`opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value${wide ? ',description,notes' : ''}\n`];
+  let size = 0;
   for (let c = 1; c <= copies; c++) {
     for (const p of pipeline) {
-      chunks.push(
-        [deal(p.opportunity_id, c), rep(p.sales_agent, c), p.product, p.account, p.deal_stage, p.engage_date, p.close_date, p.close_value].map(csv).join(',') + '\n',
-      );
+      const cells = [deal(p.opportunity_id, c), rep(p.sales_agent, c), p.product, p.account, p.deal_stage, p.engage_date, p.close_date, p.close_value];
+      if (wide) cells.push(...freeText(deal(p.opportunity_id, c)));
+      const line = cells.map(csv).join(',') + '\n';
+      chunks.push(line);
+      size += line.length;
       n++;
+      if (size > 1 << 22) {
+        writeSync(fd, chunks.join(''));
+        chunks = [];
+        size = 0;
+      }
     }
   }
-  writeFileSync(path.join(out, 'sales_pipeline.csv'), chunks.join(''));
+  writeSync(fd, chunks.join(''));
+  closeSync(fd);
   return n;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const copies = Number(arg('copies', '1'));
-  const out = arg('out', path.join(ROOT, 'dist', 'bench', `crm-x${copies}`));
+  const wide = process.argv.includes('--wide');
+  const out = arg('out', path.join(ROOT, 'dist', 'bench', `crm-x${copies}${wide ? '-wide' : ''}`));
   if (!Number.isInteger(copies) || copies < 1) throw new Error('--copies K: a positive integer');
-  const n = scale(copies, out);
+  const n = scale(copies, out, wide);
   console.log(`${out}: ${copies} copies, ${n} pipeline rows`);
 }

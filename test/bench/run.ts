@@ -179,7 +179,8 @@ function cpuFigures(): void {
 // BENCH=scale: only the scaled workload; BENCH=editor: only the editor and start-up figures;
 // BENCH=preview: only the sample re-run after an edit and the sample hovers over LSP;
 // BENCH=startup: only `comp check` / `comp run` start-up CPU on samples/crm (test/bench/startup.ts);
-// BENCH=duckdb: only the SQL engine on Parquet (test/bench/engines.ts).
+// BENCH=duckdb: only the SQL engine on Parquet (test/bench/engines.ts);
+// BENCH=bigcsv: only a ~1 GB CSV streamed through `comp run` (test/bench/bigcsv.ts; not in the default run).
 const only = process.env.BENCH;
 if (!only || only === 'editor') {
   throughput();
@@ -194,4 +195,5 @@ if (only === 'preview') {
 }
 if (!only || only === 'startup') (await import('./startup.js')).startupBench();
 if (!only || only === 'scale') scaleBench();
+if (only === 'bigcsv') (await import('./bigcsv.js')).bigCsvBench();
 if (!only || only === 'duckdb') await (await import('./engines.js')).engineBench();

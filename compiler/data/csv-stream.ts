@@ -1,0 +1,622 @@
+// A CSV file read in chunks straight into columns: the file's text is never held whole (a 1 GB
+// export streams; V8's strings stop at ~512 MB). Bytes are read in fixed-size chunks and scanned
+// as bytes: the delimiters (`,` `"` `\r` `\n`) are ASCII and never part of a UTF-8 sequence, so
+// a character split across two chunks is never cut by the scan, and each cell's bytes are
+// decoded only once its field is complete. A record split across two chunks is scanned again
+// from its start once the next chunk is in (the unfinished record is carried over).
+//
+// It reads exactly what ./columnar.ts reads from the same file's text (values, lines, problems
+// and positions: a property test holds the two together at every chunk size), and like it takes
+// only plain RFC 4180 files: anything else (a stray or unclosed quote, mixed or bare `\r` line
+// breaks) answers `careful`, and ./load.ts reads that file whole with the careful reader.
+//
+// Per record it keeps its start (byte offset) and line; positions of single cells are found when
+// a report asks, by reading that record from the file again (the UTF-16 column counted from the
+// decoded bytes of its line, as the one-string reader counts it).
+import { closeSync, openSync, readSync, constants } from 'node:fs';
+import { readHeader, type Position, type RawGrid, type RawProblem, type RawTable } from './raw.js';
+import { openDataFile, type SourceOptions, type SourceProblem, tooLarge } from './sandbox.js';
+
+/** Bytes read at a time. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** Distinct texts interned per column, at most (as ./columnar.ts). */
+const DICT_MAX = 4096;
+
+export type StreamResult =
+  | { table: RawTable }
+  | { problem: SourceProblem }
+  /** Not plain RFC 4180: read it with the careful reader. `at`: the first place found, `why`: what. */
+  | { careful: true; size: number; at: () => Position; why: string };
+
+export interface StreamOptions extends SourceOptions {
+  /** Bytes per read (tests set tiny ones to hit the borders). */
+  chunkBytes?: number;
+  /** The header names (trimmed) whose texts are kept: a column no field reads is scanned, never decoded (default: all). */
+  columns?: ReadonlySet<string>;
+  /** Told how far the read is (`comp run`'s progress line). */
+  progress?: (what: string) => void;
+}
+
+const NEED = -1; // the record goes on past the bytes read so far
+const BAD = -2; // not plain: the careful reader's
+
+/** Growable typed array of numbers. */
+class Nums<T extends Float64Array | Int32Array> {
+  n = 0;
+  constructor(
+    public a: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = this.make(this.a.length * 2 + 16);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+  done(): T {
+    return this.a.length === this.n ? this.a : (this.a.slice(0, this.n) as T);
+  }
+}
+
+const MB = (n: number) => `${(n / (1024 * 1024)).toFixed(0)} MB`;
+
+/** Reads a CSV file into columns (or answers that it needs the careful reader). */
+export function readCsvFile(file: string, opts: StreamOptions = {}): StreamResult {
+  const opened = openDataFile(file, opts);
+  if ('problem' in opened) return opened;
+  const { fd, size, max } = opened;
+  try {
+    return scanFile(file, fd, size, max, opts);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function scanFile(file: string, fd: number, size: number, max: number, opts: StreamOptions): StreamResult {
+  const chunk = Math.max(1, opts.chunkBytes ?? CHUNK_BYTES);
+  let buf = Buffer.allocUnsafe(Math.max(chunk, 4));
+  let base = 0; // file offset of buf[0]
+  let len = 0; // bytes in buf
+  let eof = false;
+  let total = 0;
+  let tooBig = false;
+  /** Keeps buf[from..len), reads the next chunk after it. */
+  const more = (from: number): number => {
+    if (from > 0) {
+      buf.copy(buf, 0, from, len);
+      base += from;
+      len -= from;
+    }
+    if (buf.length - len < chunk) {
+      const b = Buffer.allocUnsafe(Math.max(buf.length * 2, len + chunk));
+      buf.copy(b, 0, 0, len);
+      buf = b;
+    }
+    const got = readSync(fd, buf, len, chunk, null);
+    if (got === 0) eof = true;
+    len += got;
+    total += got;
+    if (total > max) tooBig = true;
+    opts.progress?.(`reading ${file}: ${MB(total)} of ${MB(size)}`);
+    return from;
+  };
+  more(0);
+  while (!eof && len < 3) more(0);
+  if (tooBig) return { problem: tooLarge(file, total, max) };
+  const bom = len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+
+  // the scan's state, committed at the end of each record
+  let i = bom;
+  let line = 1;
+  let crlf = 0; // `\r\n` line breaks
+  let lf = 0; // `\n` alone
+  const st: Scan = { lines: 0, crlf: 0, lf: 0, why: '', at: 0 };
+  const rec = new Fields();
+
+  const starts = new Nums(new Float64Array(1024), (n) => new Float64Array(n));
+  const lines = new Nums(new Int32Array(1024), (n) => new Int32Array(n));
+  const counts = new Nums(new Int32Array(1024), (n) => new Int32Array(n));
+  let header: string[] | undefined;
+  let headStart = 0;
+  let headLine = 1;
+  let cols: (string | undefined)[][] = [];
+  let dicts: (ByteDict | null)[] = [];
+  let keep: boolean[] = [];
+  let width = 0;
+  let rows = 0;
+  const mixed = () => crlf > 0 && lf > 0;
+  for (;;) {
+    if (tooBig) return { problem: tooLarge(file, total, max) };
+    if (i >= len) {
+      if (eof) break;
+      more(i); // nothing to keep
+      i = 0;
+      continue;
+    }
+    const c0 = buf[i]!;
+    if (c0 === 10) {
+      i++;
+      line++;
+      lf++;
+      if (mixed()) return careful(file, size, base + i - 1, 'line breaks are mixed (`\\r\\n` and `\\n`)');
+      continue;
+    }
+    if (c0 === 13) {
+      if (i + 1 >= len && !eof) {
+        more(i);
+        i = 0;
+        continue;
+      }
+      if (i + 1 >= len || buf[i + 1] !== 10) return careful(file, size, base + i, 'a line break is a bare `\\r`');
+      i += 2;
+      line++;
+      crlf++;
+      if (mixed()) return careful(file, size, base + i - 2, 'line breaks are mixed (`\\r\\n` and `\\n`)');
+      continue;
+    }
+    st.lines = 0;
+    st.crlf = 0;
+    st.lf = 0;
+    const end = scanRecord(buf, len, eof, i, rec, st);
+    if (end === NEED) {
+      more(i);
+      i = 0;
+      continue;
+    }
+    if (end === BAD) return careful(file, size, base + st.at, st.why);
+    const start = base + i;
+    const startLine = line;
+    i = end;
+    line += st.lines;
+    crlf += st.crlf;
+    lf += st.lf;
+    if (mixed()) return careful(file, size, start, 'line breaks are mixed (`\\r\\n` and `\\n`)');
+    if (!header) {
+      header = [];
+      for (let k = 0; k < rec.n; k++) header.push(rec.text(buf, k));
+      width = header.length;
+      headStart = start;
+      headLine = startLine;
+      // each column made at about its final size (records estimated from the first chunk's line breaks)
+      let breaks = 1;
+      for (let k = buf.indexOf(10, i); k >= 0 && k < len; k = buf.indexOf(10, k + 1)) breaks++;
+      const est = eof ? breaks : Math.ceil(((breaks * Math.max(0, size - (base + i))) / Math.max(1, len - i)) * 1.05) + 16;
+      // (past ~32M, `new Array(n)` is a dictionary: a larger column grows as it is filled)
+      keep = header.map((h) => !opts.columns || opts.columns.has(h.trim()));
+      cols = header.map((_, k) => (keep[k] ? new Array<string | undefined>(Math.min(est, 30_000_000)) : []));
+      dicts = header.map(() => new ByteDict());
+      continue;
+    }
+    const nf = rec.n;
+    for (let k = 0; k < width; k++) {
+      if (!keep[k]) continue;
+      const col = cols[k]!;
+      if (k >= nf) {
+        col[rows] = undefined;
+        continue;
+      }
+      const dict = dicts[k];
+      if (!dict || rec.f[k]! & ESCAPED) {
+        col[rows] = rec.text(buf, k);
+        continue;
+      }
+      const a = rec.a[k]!;
+      const b = rec.b[k]!;
+      const h = rec.h[k]!;
+      let v = dict.find(buf, a, b, h);
+      if (v === null) {
+        v = rec.text(buf, k);
+        if (!dict.add(buf, a, b, h, v)) dicts[k] = null; // a column of many distinct texts (keys, amounts): kept as read
+      }
+      col[rows] = v;
+    }
+    starts.push(start);
+    lines.push(startLine);
+    counts.push(nf);
+    rows++;
+  }
+
+  const problems: RawProblem[] = [];
+  const table: RawTable = { file, kind: 'csv', columns: [], rows: [], problems, start: { line: 1, column: 1 } };
+  if (!header) {
+    problems.push({ line: 1, column: 1, message: 'the file is empty: a CSV input needs a header row' });
+    return { table };
+  }
+  for (let k = 0; k < width; k++) if (keep[k] && cols[k]!.length > rows) cols[k]!.length = rows;
+  const grid = new FileGrid(file, bom, rows, cols, starts.done(), lines.done());
+  table.start = grid.position(headStart, headLine, headStart);
+  const headOffsets = grid.fieldOffsets(headStart);
+  readHeader(table, header, (k) => grid.position(headStart, headLine, headOffsets[k]!));
+  const got = counts.done();
+  for (let r = 0; r < rows; r++) {
+    if (got[r] === width) continue;
+    problems.push({ ...grid.rowAt(r), message: `this row has ${got[r]} ${got[r] === 1 ? 'value' : 'values'}, the header has ${width} columns` });
+  }
+  table.grid = grid;
+  return { table };
+
+  function careful(file: string, size: number, offset: number, why: string): StreamResult {
+    // where the file stops being plain, found again only if a report needs it
+    return { careful: true, size, at: () => positionIn(file, offset), why };
+  }
+}
+
+interface Scan {
+  /** Line breaks, `\r\n` ones and `\n` ones, in the record. */
+  lines: number;
+  crlf: number;
+  lf: number;
+  /** Why the record is not plain (BAD), and where (an offset in the buffer). */
+  why: string;
+  at: number;
+}
+
+interface Slices {
+  latin1Slice(a: number, b: number): string;
+  utf8Slice(a: number, b: number): string;
+}
+
+/** A field's text: bytes all ASCII read as such, else decoded as UTF-8 (Buffer's own slicers: no argument checks). */
+function textOf(buf: Buffer, a: number, b: number, hi: number): string {
+  return hi < 0x80 ? (buf as unknown as Slices).latin1Slice(a, b) : (buf as unknown as Slices).utf8Slice(a, b);
+}
+
+/** One record's fields as byte ranges of the buffer: [a, b), an FNV-1a hash of the bytes, flags. */
+class Fields {
+  n = 0;
+  a = new Int32Array(64);
+  b = new Int32Array(64);
+  h = new Int32Array(64);
+  /** NON_ASCII: decode as UTF-8; ESCAPED: `""` inside, a text of its own. */
+  f = new Uint8Array(64);
+  push(a: number, b: number, h: number, f: number): void {
+    if (this.n === this.a.length) {
+      const grow = <T extends Int32Array | Uint8Array>(x: T, make: (n: number) => T): T => {
+        const y = make(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.a = grow(this.a, (n) => new Int32Array(n));
+      this.b = grow(this.b, (n) => new Int32Array(n));
+      this.h = grow(this.h, (n) => new Int32Array(n));
+      this.f = grow(this.f, (n) => new Uint8Array(n));
+    }
+    const k = this.n++;
+    this.a[k] = a;
+    this.b[k] = b;
+    this.h[k] = h;
+    this.f[k] = f;
+  }
+  text(buf: Buffer, k: number): string {
+    const f = this.f[k]!;
+    const v = textOf(buf, this.a[k]!, this.b[k]!, f & NON_ASCII ? 0x80 : 0);
+    return f & ESCAPED ? v.replace(/""/g, '"') : v;
+  }
+}
+const NON_ASCII = 1;
+const ESCAPED = 2;
+const FNV = 0x811c9dc5 | 0;
+
+/**
+ * A column's distinct texts while there are few (stages, products, reps, dates), found by their
+ * bytes: a repeated cell makes no string at all (a million cells are a few hundred strings).
+ */
+class ByteDict {
+  private readonly slots = new Int32Array(DICT_MAX * 2); // entry + 1, open addressing
+  private readonly hashes = new Int32Array(DICT_MAX);
+  private readonly offs = new Int32Array(DICT_MAX);
+  private readonly lens = new Int32Array(DICT_MAX);
+  private readonly texts: string[] = [];
+  private arena = Buffer.allocUnsafe(1 << 14);
+  private used = 0;
+  size = 0;
+
+  private slot = 0;
+
+  /** The text of buf[a, b) (hash h) when it is known, else null (then `add` may remember it). */
+  find(buf: Buffer, a: number, b: number, h: number): string | null {
+    const mask = this.slots.length - 1;
+    const n = b - a;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s]! - 1;
+      if (e < 0) {
+        this.slot = s;
+        return null;
+      }
+      if (this.hashes[e] !== h || this.lens[e] !== n) continue;
+      const o = this.offs[e]!;
+      let k = 0;
+      while (k < n && this.arena[o + k] === buf[a + k]) k++;
+      if (k === n) return this.texts[e]!;
+    }
+  }
+
+  /** Remembers `text` as the text of buf[a, b) (just looked up with `find`); false once full. */
+  add(buf: Buffer, a: number, b: number, h: number, text: string): boolean {
+    if (this.size >= DICT_MAX) return false;
+    const n = b - a;
+    if (this.used + n > this.arena.length) {
+      const g = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + n));
+      this.arena.copy(g, 0, 0, this.used);
+      this.arena = g;
+    }
+    buf.copy(this.arena, this.used, a, b);
+    const k = this.size++;
+    this.hashes[k] = h;
+    this.offs[k] = this.used;
+    this.lens[k] = n;
+    this.texts.push(text);
+    this.used += n;
+    this.slots[this.slot] = k + 1;
+    return true;
+  }
+}
+
+/**
+ * Scans the record at `start` into `out` (its fields' bytes): its end, NEED when it goes on past
+ * buf[len) and the file does, or BAD (`st.why`) when it is not plain. Counts its line breaks in `st`.
+ */
+function scanRecord(buf: Buffer, len: number, eof: boolean, start: number, out: Fields, st: Scan): number {
+  let p = start;
+  out.n = 0;
+  for (;;) {
+    if (p < len && buf[p] === 34) {
+      let j = p + 1;
+      let escaped = 0;
+      let hi = 0;
+      let h = FNV;
+      for (;;) {
+        if (j >= len) {
+          if (!eof) return NEED;
+          st.why = 'a quoted value is never closed with `"`';
+          st.at = p;
+          return BAD;
+        }
+        const c = buf[j]!;
+        if (c === 34) {
+          if (j + 1 >= len && !eof) return NEED;
+          if (j + 1 < len && buf[j + 1] === 34) {
+            escaped = ESCAPED;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        if (c === 10) {
+          st.lf++;
+          st.lines++;
+        } else if (c === 13) {
+          if (j + 1 >= len && !eof) return NEED;
+          if (j + 1 >= len || buf[j + 1] !== 10) {
+            st.why = 'a line break is a bare `\\r`';
+            st.at = j;
+            return BAD;
+          }
+          st.crlf++;
+          st.lines++;
+          h = Math.imul(h ^ c, 0x01000193);
+          j++;
+        }
+        hi |= c;
+        h = Math.imul(h ^ buf[j]!, 0x01000193);
+        j++;
+      }
+      out.push(p + 1, j, h, (hi & 0x80 ? NON_ASCII : 0) | escaped);
+      p = j + 1;
+      if (p >= len && !eof) return NEED;
+      if (p < len) {
+        const c = buf[p]!;
+        if (c !== 44 && c !== 10 && c !== 13) {
+          st.why = 'unexpected text after a closing quote';
+          st.at = p;
+          return BAD;
+        }
+      }
+    } else {
+      const from = p;
+      let hi = 0;
+      let h = FNV;
+      for (;;) {
+        if (p >= len) {
+          if (!eof) return NEED;
+          break;
+        }
+        const c = buf[p]!;
+        if (c === 44 || c === 10 || c === 13) break;
+        if (c === 34) {
+          st.why = 'a quote inside an unquoted value';
+          st.at = p;
+          return BAD;
+        }
+        hi |= c;
+        h = Math.imul(h ^ c, 0x01000193);
+        p++;
+      }
+      out.push(from, p, h, hi & 0x80 ? NON_ASCII : 0);
+    }
+    if (p >= len) return p; // the end of the file
+    const c = buf[p]!;
+    if (c === 44) {
+      p++;
+      if (p >= len) {
+        if (!eof) return NEED;
+        out.push(p, p, FNV, 0); // a trailing comma at the very end
+        return p;
+      }
+      continue;
+    }
+    if (c === 13) {
+      if (p + 1 >= len && !eof) return NEED;
+      if (p + 1 >= len || buf[p + 1] !== 10) {
+        st.why = 'a line break is a bare `\\r`';
+        st.at = p;
+        return BAD;
+      }
+      st.crlf++;
+      st.lines++;
+      return p + 2;
+    }
+    st.lf++;
+    st.lines++;
+    return p + 1;
+  }
+}
+
+/** Bytes of a file at an offset, a block at a time (the last block kept). */
+class Blocks {
+  private block = Buffer.alloc(0);
+  private at = -1;
+  constructor(private readonly file: string) {}
+
+  /** The file's bytes from `from`, at least `need` of them when the file has them (fewer at its end). */
+  get(from: number, need: number): { buf: Buffer; off: number; len: number } {
+    if (this.at < 0 || from < this.at || from + need > this.at + this.block.length) {
+      const n = Math.max(need, 1 << 16);
+      const b = Buffer.allocUnsafe(n);
+      let got = 0;
+      const fd = openSync(this.file, constants.O_RDONLY);
+      try {
+        for (;;) {
+          const k = readSync(fd, b, got, n - got, from + got);
+          if (k === 0) break;
+          got += k;
+          if (got === n) break;
+        }
+      } finally {
+        closeSync(fd);
+      }
+      this.block = b.subarray(0, got);
+      this.at = from;
+    }
+    return { buf: this.block, off: from - this.at, len: this.block.length - (from - this.at) };
+  }
+}
+
+/** The position of byte `offset` of a file, counting from its start (the rare reports of files left to the careful reader). */
+function positionIn(file: string, offset: number): Position {
+  const blocks = new Blocks(file);
+  let line = 1;
+  let lineStart = 0;
+  for (let at = 0; at < offset; ) {
+    const { buf, off, len } = blocks.get(at, Math.min(1 << 16, offset - at));
+    const n = Math.min(len, offset - at);
+    if (n <= 0) break;
+    for (let k = buf.indexOf(10, off); k >= 0 && k < off + n; k = buf.indexOf(10, k + 1)) {
+      line++;
+      lineStart = at + (k - off) + 1;
+    }
+    at += n;
+  }
+  const { buf, off } = new Blocks(file).get(lineStart, offset - lineStart);
+  const col = buf.toString('utf8', off, off + (offset - lineStart)).length;
+  return { line, column: col + 1 };
+}
+
+/** The columns of a streamed file; a cell's position is found by reading its record again. */
+class FileGrid implements RawGrid {
+  private readonly blocks: Blocks;
+  constructor(
+    file: string,
+    private readonly bom: number,
+    readonly length: number,
+    private readonly cols: (string | undefined)[][],
+    private readonly starts: Float64Array,
+    readonly lines: Int32Array,
+  ) {
+    this.blocks = new Blocks(file);
+  }
+
+  text(col: number, r: number): string | undefined {
+    return this.cols[col]![r];
+  }
+
+  release(col: number): void {
+    this.cols[col] = [];
+  }
+
+  invalid(): undefined {
+    return undefined;
+  }
+
+  line(r: number): number {
+    return this.lines[r]!;
+  }
+
+  rowAt(r: number): Position {
+    return this.position(this.starts[r]!, this.lines[r]!, this.starts[r]!);
+  }
+
+  cellAt(col: number, r: number): Position {
+    const s = this.starts[r]!;
+    const offs = this.fieldOffsets(s);
+    return this.position(s, this.lines[r]!, offs[col] ?? s);
+  }
+
+  /** The bytes of a record from its start, enough to hold it (a plain record: scanned as ./columnar.ts fieldOffsets). */
+  private record(start: number): { buf: Buffer; off: number; len: number } {
+    for (let need = 1 << 12; ; need *= 4) {
+      const got = this.blocks.get(start, need);
+      if (got.len < need || recordEnd(got.buf, got.off, got.off + got.len) >= 0) return got;
+    }
+  }
+
+  /** The file offsets of the fields of the record starting at `start`. */
+  fieldOffsets(start: number): number[] {
+    const { buf, off, len } = this.record(start);
+    const out: number[] = [];
+    const n = off + len;
+    let i = off;
+    for (;;) {
+      out.push(start + (i - off));
+      if (buf[i] === 34) {
+        let j = i + 1;
+        for (;;) {
+          j = buf.indexOf(34, j);
+          if (j < 0 || j >= n) return out;
+          if (buf[j + 1] === 34) j += 2;
+          else break;
+        }
+        i = j + 1;
+      }
+      while (i < n) {
+        const c = buf[i]!;
+        if (c === 44 || c === 10 || c === 13) break;
+        i++;
+      }
+      if (i >= n || buf[i] !== 44) return out;
+      i++;
+    }
+  }
+
+  /** 1-based line and UTF-16 column of byte `offset`, inside the record at `start` (line `line`). */
+  position(start: number, line: number, offset: number): Position {
+    const { buf, off } = this.record(start);
+    let lineStart = start === this.bom ? 0 : start;
+    const to = off + (offset - start);
+    for (let k = buf.indexOf(10, off); k >= 0 && k < to; k = buf.indexOf(10, k + 1)) {
+      line++;
+      lineStart = start + (k - off) + 1;
+    }
+    if (lineStart < start) {
+      // the first record after a BOM: its line starts with the BOM (one UTF-16 unit, as the text counts it)
+      return { line, column: 1 + 1 + buf.toString('utf8', off, to).length };
+    }
+    return { line, column: 1 + buf.toString('utf8', off + (lineStart - start), to).length };
+  }
+}
+
+/** The end of the plain record in buf[from..to), or -1 when it goes on past `to`. */
+function recordEnd(buf: Buffer, from: number, to: number): number {
+  let i = from;
+  let quoted = false;
+  while (i < to) {
+    const c = buf[i]!;
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) return i;
+    i++;
+  }
+  return -1;
+}

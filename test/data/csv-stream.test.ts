@@ -1,0 +1,160 @@
+// The streamed CSV reader (compiler/data/csv-stream.ts) reads a file in chunks exactly as the
+// one-string readers read its text (compiler/data/csv.ts readCsv): the same columns, cell texts,
+// lines, positions and problems at any chunk size, or it leaves the file to the careful reader
+// exactly when the one-string fast path does. Borders are hit on purpose with tiny chunks.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readCsvFile, type StreamResult } from '../../compiler/data/csv-stream.js';
+import { readCsvColumns } from '../../compiler/data/columnar.js';
+import { readCsv } from '../../compiler/data/csv.js';
+import { gridOf, type RawTable } from '../../compiler/data/raw.js';
+import { loadDataset } from '../../compiler/data/load.js';
+import type { RowValue } from '../../runtime/ir.js';
+import { testPlan } from './ir.js';
+
+function view(t: RawTable) {
+  const g = gridOf(t);
+  const rows = [];
+  for (let r = 0; r < g.length; r++) {
+    const cells = t.columns.map((c) => [g.text(c.index, r), g.cellAt(c.index, r)]);
+    rows.push({ line: g.line(r), at: g.rowAt(r), cells });
+  }
+  const problems = [...t.problems].sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
+  return { columns: t.columns, start: t.start, problems, rows };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'comp-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function file(bytes: Buffer | string): string {
+  const f = path.join(dir, `t${n++}.csv`);
+  writeFileSync(f, bytes);
+  return f;
+}
+
+function table(r: StreamResult): RawTable {
+  if (!('table' in r)) throw new Error(`expected a table: ${JSON.stringify(r)}`);
+  return r.table;
+}
+
+/** Streamed at `chunk` bytes vs the one-string read of the same bytes. */
+function same(bytes: Buffer, chunk: number): void {
+  const f = file(bytes);
+  const text = bytes.toString('utf8');
+  const streamed = readCsvFile(f, { chunkBytes: chunk });
+  const fast = readCsvColumns(f, text);
+  if (!fast) {
+    expect('careful' in streamed).toBe(true);
+    return;
+  }
+  expect(view(table(streamed))).toEqual(view(readCsv(f, text)));
+}
+
+const piece = fc.constantFrom('a', 'b', 'x y', ' ', ',', '"', '""', '\n', '\r\n', '\r', '1,200.50', 'é', '€', '😀', '');
+const field = fc.oneof(
+  fc.array(fc.constantFrom('a', 'b', ' ', '7', '.', 'é', '€', '😀'), { maxLength: 4 }).map((x) => x.join('')),
+  fc.array(piece, { maxLength: 4 }).map((x) => `"${x.join('').replace(/"/g, '""')}"`),
+  fc.array(piece, { maxLength: 3 }).map((x) => x.join('')),
+);
+const record = fc.array(field, { minLength: 1, maxLength: 4 }).map((fs) => fs.join(','));
+
+describe('streamed CSV', () => {
+  it('reads what the one-string read reads, at any chunk size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 0, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.option(fc.uint8Array({ minLength: 1, maxLength: 3 }), { nil: undefined }),
+        (recs, br, endBreak, bom, chunk, junk) => {
+          let bytes = Buffer.from((bom ? '\ufeff' : '') + recs.join(br) + (endBreak ? br : ''), 'utf8');
+          // bytes that are not UTF-8 at all, somewhere in the middle
+          if (junk && bytes.length > 0) {
+            const at = junk[0]! % bytes.length;
+            bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(junk.map((b) => b | 0x80)), bytes.subarray(at)]);
+          }
+          same(bytes, chunk);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  const borders = {
+    'a quoted value with line breaks across a border': 'id,note,amount\n1,"one\ntwo\r\nthree ""q"" ,",5\n2,x,7\n',
+    'a multi-byte character split across a border': 'id,name\n1,Zoë €😀 Ünal\n2,日本語,x\n',
+    'CRLF split across a border': 'id,name\r\n1,a\r\n\r\n2,b\r\n3,"c\r\nd"\r\n',
+    'a BOM': '\ufeffid,name,amount\n1,é,1\n2,b\n',
+    'a last line without a line break': 'id,name\n1,a\n2,"b"',
+    'a trailing comma at the very end': 'id,name\n1,',
+    'blank lines and a short row': 'id,name,x\n\n\n1,a\n2,b,c\n\n',
+  };
+  for (const [what, text] of Object.entries(borders)) {
+    it(`reads ${what} at every chunk size`, () => {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let chunk = 1; chunk <= bytes.length + 1; chunk++) same(bytes, chunk);
+    });
+  }
+
+  it('leaves files that are not plain to the careful reader, at every chunk size', () => {
+    for (const text of ['id,x\n1,"a\n', 'id,x\n1,"a"b\n', 'id,x\n1,a"b\n', 'id,x\r\n1,a\n', 'id,x\n1,a\r\n', 'id,x\r1,a\r', 'id,x\n1,"a\rb"\n']) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let chunk = 1; chunk <= bytes.length + 1; chunk++) {
+        const r = readCsvFile(file(bytes), { chunkBytes: chunk });
+        expect('careful' in r, `${JSON.stringify(text)} at ${chunk}`).toBe(true);
+        expect(readCsvColumns('t.csv', text)).toBeUndefined();
+      }
+    }
+  });
+
+  it('finds where a file stops being plain (for a file too large for the careful reader)', () => {
+    const r = readCsvFile(file('id,name\n1,ü\n2,ab"c\n'), { chunkBytes: 3 });
+    if (!('careful' in r)) throw new Error('expected careful');
+    expect(r.at()).toEqual({ line: 3, column: 5 });
+    expect(r.why).toBe('a quote inside an unquoted value');
+  });
+
+  it('reports the same errors and values through the loader at any chunk size', () => {
+    for (const folder of ['good', 'bad', 'shuffled', 'malformed']) {
+      const inputs = [path.join('test', 'data', 'fixtures', folder)];
+      const whole = loadDataset(testPlan, inputs);
+      const vals = (rows: RowValue[]) => rows.map((r) => [r.key, r.loc, JSON.stringify(r.values)]);
+      for (const chunk of [1, 2, 7, 64, 1000]) {
+        const streamed = loadDataset(testPlan, inputs, { csvChunkBytes: chunk });
+        expect(streamed.errors, `${folder} at ${chunk}`).toEqual(whole.errors);
+        for (const t of Object.keys(whole.dataset)) expect(vals(streamed.dataset[t]!)).toEqual(vals(whole.dataset[t]!));
+      }
+    }
+  });
+
+  it('keeps only the texts of the columns asked for, at the same positions', () => {
+    const f = file('id, note ,amount\n1,"a, b",5\n2,é,7\n');
+    const all = table(readCsvFile(f, { chunkBytes: 5 }));
+    const some = table(readCsvFile(f, { chunkBytes: 5, columns: new Set(['id', 'amount']) }));
+    expect(some.columns).toEqual(all.columns);
+    const g = gridOf(some);
+    expect([g.text(0, 1), g.text(1, 1), g.text(2, 1)]).toEqual(['2', undefined, '7']);
+    expect(g.cellAt(2, 1)).toEqual(gridOf(all).cellAt(2, 1));
+  });
+
+  it('reports a large file that is not plain at its first irregular place (COMP6012), instead of reading it whole', () => {
+    const d = mkdtempSync(path.join(dir, 'big-'));
+    writeFileSync(path.join(d, 'reps.csv'), 'id,name\n1,a\n2,"b\n3,c\n');
+    const r = loadDataset(testPlan, [d], { csvCarefulMaxBytes: 10 });
+    const e = r.errors.find((x) => x.code === 'COMP6012')!;
+    expect([e.line, e.column]).toEqual([3, 3]);
+    expect(e.message).toContain('a quoted value is never closed with `"`: a CSV file over 0 MiB is read only when it is plain');
+  });
+
+  it('says how far the read is', () => {
+    const seen: string[] = [];
+    readCsvFile(file('id,name\n' + '1,a\n'.repeat(50)), { chunkBytes: 64, progress: (s) => seen.push(s) });
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen[0]).toMatch(/^reading .*t\d+\.csv: 0 MB of 0 MB$/);
+  });
+});
