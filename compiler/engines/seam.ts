@@ -14,13 +14,18 @@ import { seamPlan } from '../../runtime/engine/seam.js';
 import { compileCredits, withClause } from '../sql/compile.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { Unsupported } from '../sql/cte.js';
-import { LINES_TABLE, seamChecks, seamCredit, seamLines, seamSums } from '../sql/seam.js';
+import { LINES_TABLE, seamLines, seamSums } from '../sql/seam.js';
 import { readCreditLines } from './rows.js';
 
 export type SeamOutcome = { ok: true; credits: PrecomputedCredits; aggregates: CreditAggregates } | { ok: false; why: string };
 
 async function rows(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
-  return (await conn.runAndReadAll(sql)).getRows() as unknown[][];
+  const t = Date.now();
+  const u = process.cpuUsage();
+  const r = (await conn.runAndReadAll(sql)).getRows() as unknown[][];
+  const c = process.cpuUsage(u);
+  if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
+  return r;
 }
 
 /** The sums and the named deals' lines over the plan's tables in the connection's schema. */
@@ -30,34 +35,31 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR): Promise<S
   const d = DUCKDB;
   await conn.run(`CREATE OR REPLACE TABLE ${d.ident(LINES_TABLE)} AS ${withClause(compileCredits(ir, d))}\nSELECT * FROM credits`);
   try {
-    const [check] = await rows(conn, seamChecks(d));
-    if (Number(check?.[0] ?? 0) > 0) return { ok: false, why: 'rows handed back to the runtime' };
+    const comps = plan.components.filter((c) => c.measure || c.bonus).map((c) => ({ k: ir.components.find((x) => x.name === c.name)!, s: c }));
+    let sql: string;
+    try {
+      sql = seamSums(ir, d, comps);
+    } catch (e) {
+      if (e instanceof Unsupported) return { ok: false, why: e.construct };
+      throw e;
+    }
+    const got = await rows(conn, sql);
+    if (got.some((r) => Number(r[3]) > 0)) return { ok: false, why: 'rows handed back to the runtime' };
     const out: CreditAggregates = new Map();
-    const at = (period: string, rep: string): { credit: Decimal; partial: PartialCredit } => {
+    for (const r of got) {
+      if (r[0] === null) continue; // lines outside the plan periods: read as lines below
+      const period = String(r[0]);
+      const partial: PartialCredit = { components: new Map() };
+      for (const [i, { s }] of comps.entries()) {
+        const at = 4 + 4 * i;
+        if (r[0] !== null && Number(r[at + 3]) > 0) return { ok: false, why: `an empty value in a filter of component ${s.name}` };
+        const sums: ComponentAggregate = { measure: new Decimal(String(r[at])), lines: Number(r[at + 1]) };
+        if (s.bonus) sums.bonusWeight = new Decimal(String(r[at + 2]));
+        partial.components.set(s.name, sums);
+      }
       let m = out.get(period);
       if (!m) out.set(period, (m = new Map()));
-      let a = m.get(rep);
-      if (!a) m.set(rep, (a = { credit: new Decimal(0), partial: { components: new Map() } }));
-      return a;
-    };
-    for (const [period, rep, credit] of await rows(conn, seamCredit(ir, d))) at(String(period), String(rep)).credit = new Decimal(String(credit));
-    for (const c of plan.components) {
-      if (!c.measure && !c.bonus) continue;
-      const k = ir.components.find((x) => x.name === c.name)!;
-      let sql: string;
-      try {
-        sql = seamSums(ir, d, k, c);
-      } catch (e) {
-        if (e instanceof Unsupported) return { ok: false, why: `${e.construct} (component ${k.name})` };
-        throw e;
-      }
-      const got = await rows(conn, sql);
-      if (got.some((r) => Number(r[5]) > 0)) return { ok: false, why: `an empty value in a filter of component ${k.name}` };
-      for (const [period, rep, measure, lines, weight] of got) {
-        const s: ComponentAggregate = { measure: new Decimal(String(measure)), lines: Number(lines) };
-        if (c.bonus) s.bonusWeight = new Decimal(String(weight));
-        at(String(period), String(rep)).partial.components.set(c.name, s);
-      }
+      m.set(String(r[1]), { credit: new Decimal(String(r[2])), partial });
     }
     const credits = await readCreditLines(conn, seamLines(ir, d));
     return { ok: true, credits, aggregates: out };

@@ -87,6 +87,26 @@ function keyed(file: string, cols: [number, number, number]): Map<string, string
   return m;
 }
 
+/** A CSV's data lines, sorted. */
+function sortedLines(text: string): string[] {
+  return text.trim().split('\n').slice(1).sort();
+}
+
+/**
+ * The 120-copy run's payout lines as `k` replicas pay them (./engines.ts `replicate`: replica
+ * i > 0 renames rep `X` to `X ~i`; every replica pays what the original pays), sorted; undefined
+ * when that run was not made.
+ */
+function replicated(file: string, k: number): string[] | undefined {
+  if (!existsSync(file)) return undefined;
+  const out: string[] = [];
+  for (const l of sortedLines(readFileSync(file, 'utf8'))) {
+    const at = l.indexOf(',');
+    for (let i = 0; i < k; i++) out.push(i === 0 ? l : `${l.slice(0, at)} ~${i}${l.slice(at)}`);
+  }
+  return out.sort();
+}
+
 export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES ?? '12,120').split(',').map(Number)): Promise<void> {
   const plan = readFileSync(join(ROOT, 'scripts', 'bench', 'plan.comp'), 'utf8');
   const a = analyze('plan.comp', plan);
@@ -124,11 +144,12 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
         return /heap out of memory/.test(m) ? 'failed: JavaScript heap out of memory (node default, about 4 GB)' : `failed: ${m.split('\n')[0]}`;
       }
     };
-    // Both comp runs hold the credited rows in JavaScript (the runtime evaluates per credit line):
-    // about 1.3 GB (engine) and 1.9 GB (default) peak at 1M rows, so 10M rows would need 13-19 GB. Opt in above 2M rows.
-    const skipComp = rows > 2_000_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
-    const cd = skipComp ? undefined : run(['--engine', 'duckdb']);
-    const cr = skipComp ? undefined : run([]);
+    // The default engine holds the rows and credit lines in JavaScript (about 1.9 GB peak per 1M
+    // rows): opt in above 2M rows. The engine path keeps them in DuckDB (the runtime seam) and
+    // always runs; above 2M rows its output is checked against the 120-copy default run replicated.
+    const skipDefault = rows > 2_000_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
+    const cd = run(['--engine', 'duckdb']);
+    const cr = skipDefault ? undefined : run([]);
     // hand-written credits = comp's measures of the components on plain credit (AE: commission, SE: overlay)
     const handCredit = keyed(h.out, [0, 1, 2]);
     let checked = 0;
@@ -143,18 +164,20 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     if (bad.length || checked === 0) throw new Error(`hand-written SQL and comp's SQL disagree (${checked} checked): ${bad.slice(0, 5).join('; ')}`);
     const sameRun = typeof cd === 'object' && typeof cr === 'object' ? readFileSync(cd.out, 'utf8') === readFileSync(cr.out, 'utf8') : undefined;
     if (sameRun === false) throw new Error(`comp run --engine duckdb and the default engine print different bytes at ${copies} copies`);
+    const replicaOf = !cr && typeof cd === 'object' && copies % 120 === 0 ? replicated(join(ROOT, 'dist', 'bench', 'crm-x120-parquet', 'out-comp.csv'), copies / 120) : undefined;
+    const sameReplicas = replicaOf && typeof cd === 'object' ? sortedLines(readFileSync(cd.out, 'utf8')).join('\n') === replicaOf.join('\n') : undefined;
+    if (sameReplicas === false) throw new Error(`comp run --engine duckdb at ${copies} copies is not the 120-copy default run replicated`);
     const row = (name: string, m: Measured, same: string): void =>
       console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | ${name} | ${f2(m.cpu)} | ${f2(m.wall)} | ${m.rssMb.toFixed(0)} | ${f2(m.cpu / h.cpu)}x | ${f2(m.wall / h.wall)}x | ${same} |`);
     row('hand-written DuckDB SQL (crediting per rep and quarter)', h, '');
     row("comp's SQL in DuckDB (comp sql: credits + every measure)", g, `yes (${checked} rep-quarters)`);
     const failed = (name: string, why: string): void => console.log(`| ${copies} | ${rows.toLocaleString('en-US')} | ${name} | ${why} | | | | | |`);
-    if (!cd || !cr) failed('comp run (both engines)', 'not run above 2M rows: about 1.3 GB (engine) and 1.9 GB (default) per 1M rows (BENCH_ENGINE_COMP_LARGE=1 runs them)');
-    else {
-      if (typeof cd === 'object') row('comp run --engine duckdb (whole plan)', cd, sameRun ? 'yes (same bytes as default)' : '');
-      else failed('comp run --engine duckdb (whole plan)', cd);
-      if (typeof cr === 'object') row('comp run, default engine (whole plan)', cr, '');
-      else failed('comp run, default engine (whole plan)', cr);
-    }
+    const same = sameRun ? 'yes (same bytes as default)' : sameReplicas ? `yes (the 120-copy default run x${copies / 120}, line for line)` : '';
+    if (typeof cd === 'object') row('comp run --engine duckdb (whole plan)', cd, same);
+    else failed('comp run --engine duckdb (whole plan)', cd);
+    if (!cr) failed('comp run, default engine (whole plan)', 'not run above 2M rows: about 1.9 GB per 1M rows in JavaScript (BENCH_ENGINE_COMP_LARGE=1 runs it)');
+    else if (typeof cr === 'object') row('comp run, default engine (whole plan)', cr, '');
+    else failed('comp run, default engine (whole plan)', cr);
   }
 }
 

@@ -80,6 +80,10 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
   // only the JSON output prints traces: the table and CSV skip building most of their text
   const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, aggregates, progress: progress.step });
   progress.done();
+  if (process.env.COMP_ENGINE_TRACE) {
+    const u = process.cpuUsage();
+    process.stderr.write(`run: evaluated (${Math.round((u.user + u.system) / 1000)} ms CPU so far)\n`);
+  }
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
     const p = plan.ir.periods;
