@@ -258,6 +258,21 @@ export function summarizeSample(ir: IR.PlanIR, opts: PreviewOptions): SampleSumm
   return value;
 }
 
+/**
+ * The summary of a fresh load and run, through no cache of this module: what summarizeSample must
+ * equal after any sequence of edits (test/ide/preview-fresh.test.ts).
+ */
+export function freshSampleSummary(ir: IR.PlanIR, opts: PreviewOptions): SampleSummary | undefined {
+  const folder = sampleFolder(opts);
+  if (!folder) return undefined;
+  const shown = opts.planPath ? path.relative(path.dirname(opts.planPath), folder) || '.' : folder;
+  const base: SampleSummary = { folder, shown, currency: ir.currency, periods: [], components: {}, total: '0', reps: 0, repKeys: [] };
+  const loaded = loadDataset(ir, [folder], sampleSheets(folder, ir.tables) ? { sheets: sampleSheets(folder, ir.tables)! } : {});
+  if (loaded.errors.some((e) => e.severity === 'error')) return undefined;
+  const out = evaluate(compilePlan(ir), loaded.dataset, { traces: false, deals: false });
+  return out.result ? summarize(ir, out.result, loaded.dataset, base) : undefined;
+}
+
 const summaries = new WeakMap<IR.RunResult, { shown: string; value: SampleSummary }>();
 const profileCache = new WeakMap<IR.Dataset, Map<string, TargetEntryJson[]>>();
 
