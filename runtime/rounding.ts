@@ -18,8 +18,11 @@ const MODES: Record<RoundingMode, Rm> = {
 };
 
 /** Rounds `x` to a multiple of `place` ('0.01', '1', '0.05') in the given mode. Never returns -0. */
+const places = new Map<string, Decimal>();
+
 export function roundLine(x: Decimal, rounding: { mode: RoundingMode; place: string }): Decimal {
-  const place = new Decimal(rounding.place);
+  let place = places.get(rounding.place);
+  if (place === undefined) places.set(rounding.place, (place = new Decimal(rounding.place)));
   let r: Decimal;
   if (place.isZero()) r = x;
   else r = x.div(place).toDecimalPlaces(0, MODES[rounding.mode]).times(place);

@@ -8,7 +8,7 @@ import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
 import { exactText, formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
-import type { Attribution, CompiledClawback, CompiledPlan, Ctx, RV } from './types.js';
+import type { Attribution, CompiledClawback, CompiledPlan, Credit, Ctx, RV } from './types.js';
 import { asDec, byStr, isObj, keyOf, sortRows } from './values.js';
 import { roundingNode } from './trace.js';
 import type { LineFormat } from './trace.js';
@@ -71,6 +71,27 @@ export class PaidOn {
   constructor(events: EventIndex) {
     for (const byPeriod of events.values()) for (const byDeal of byPeriod.values()) for (const deal of byDeal.keys()) this.wanted.add(deal);
   }
+
+  /** Whether any of these credits' deals is named by a clawback event (unknown credits: yes). */
+  wantsAny(credits: readonly Credit[] | undefined): boolean {
+    if (credits === undefined) return true;
+    if (this.wanted.size === 0 || credits.length === 0) return false;
+    // the same lists come back for each component of a rep-period (its credits, its team's)
+    let w = this.asked.get(credits);
+    if (w === undefined) {
+      w = false;
+      for (const c of credits) {
+        if (this.wanted.has(c.key)) {
+          w = true;
+          break;
+        }
+      }
+      this.asked.set(credits, w);
+    }
+    return w;
+  }
+
+  private readonly asked = new WeakMap<readonly Credit[], boolean>();
 
   record(ki: number, rep: string, a: Attribution): void {
     if (!this.wanted.has(a.key)) return;

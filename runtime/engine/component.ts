@@ -71,6 +71,29 @@ function sumOf(cs: Credit[]): Decimal {
   return t;
 }
 
+/** A component's result; what it paid on each deal is made when first read. */
+class Paid implements ComponentResult {
+  declare blended?: { paid: Decimal; on: Decimal };
+  private made: Attribution[] | undefined;
+  constructor(
+    public exact: Decimal,
+    readonly trace: TraceNode,
+    private readonly make: () => Attribution[],
+    readonly paidOnDeals: readonly Credit[],
+    blended: { paid: Decimal; on: Decimal } | undefined,
+  ) {
+    if (blended) this.blended = blended;
+  }
+
+  get attributions(): Attribution[] {
+    return (this.made ??= this.make());
+  }
+
+  set attributions(v: Attribution[]) {
+    this.made = v;
+  }
+}
+
 /**
  * `tracing` false: the trace's amounts and rates are left out (`money` then returns '' too); the
  * figures and attributions are the same.
@@ -310,25 +333,25 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     } else children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
   }
 
-  // per-deal attribution (for clawbacks)
-  const attributions: Attribution[] = [];
-  if (bonusPay && !bonusPay.dealAmounts) {
-    // a bonus paid per period, per mentee or from a team pool is not paid on deals
-  } else if (ir.basis === 'period total') {
-    const zero = measure.isZero();
-    for (const d of deals) attributions.push(zero ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, amount, d.amount, null, measure));
-  } else {
-    const capRatio = beforeCaps.isZero() || amount.eq(beforeCaps) ? null : amount.div(beforeCaps);
-    deals.forEach((d, i) => {
-      attributions.push(gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null));
-    });
-  }
+  // per-deal attribution (for clawbacks, JSON deal lines): made when first read (most runs read
+  // none: only deals some clawback event names are recorded, and only JSON prints deal lines)
+  const paid = amount;
+  const attributionsOf = (): Attribution[] => {
+    const out: Attribution[] = [];
+    if (bonusPay && !bonusPay.dealAmounts) {
+      // a bonus paid per period, per mentee or from a team pool is not paid on deals
+    } else if (ir.basis === 'period total') {
+      const zero = measure.isZero();
+      for (const d of deals) out.push(zero ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, paid, d.amount, null, measure));
+    } else {
+      const capRatio = beforeCaps.isZero() || paid.eq(beforeCaps) ? null : paid.div(beforeCaps);
+      deals.forEach((d, i) => {
+        out.push(gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null));
+      });
+    }
+    return out;
+  };
 
   amount = applyMinimum(k.bonus, amount, ctx, bonusHelpers, children);
-  return {
-    exact: amount,
-    trace: { kind: 'component', text: ir.label, value: V(amount), children },
-    attributions,
-    ...(bonusPay ? {} : { blended: { paid: subtotal, on: measurePaid } }),
-  };
+  return new Paid(amount, { kind: 'component', text: ir.label, value: V(amount), children }, attributionsOf, bonusPay && !bonusPay.dealAmounts ? [] : deals, bonusPay ? undefined : { paid: subtotal, on: measurePaid });
 }

@@ -56,7 +56,7 @@ export interface Earned {
   /** The sum of the rounded component lines. */
   earned: Decimal;
   /** What each component paid on each deal, exact (component index in the plan in force). */
-  paidOn: { ki: number; attributions: Attribution[] }[];
+  paidOn: { ki: number; res: ComponentResult }[];
   dealLines: DealLine[];
   values: Record<string, string>;
   trace: TraceNode[];
@@ -142,12 +142,15 @@ export function earnRepPeriod(
       const rounded = round(res.exact);
       lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: exactText(res.exact) });
       earned = earned.plus(rounded);
-      res.trace.children!.push(roundingNode(res.exact, rounded, rounding.mode, rounding.place, money, moneyR));
-      res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
-      res.trace.value = str(rounded);
-      componentTraces.push(res.trace);
+      // the trace only when asked (explain, JSON, previews of one rep): a table or CSV never shows it
+      if (tracing) {
+        res.trace.children!.push(roundingNode(res.exact, rounded, rounding.mode, rounding.place, money, moneyR));
+        res.trace.text = `${k.ir.label}: ${moneyR(rounded)}`;
+        res.trace.value = str(rounded);
+        componentTraces.push(res.trace);
+      }
       if (f.deals) for (const a of res.attributions) dealLines.push(dealLine(k.ir.name, a));
-      paidOn.push({ ki, attributions: res.attributions });
+      paidOn.push({ ki, res });
     } catch (err) {
       fail(err, `component \`${k.ir.name}\``, rep, period, k.ir.at);
     }

@@ -15,7 +15,7 @@ import { compileCreditRule, type CreditRuleHelpers } from '../mechanics/credit-r
 import { noteConversion, rateOn } from '../mechanics/currency.js';
 import { compileRelation, hierarchyCredits, hierarchyReps, type RelationHelpers } from '../mechanics/relations.js';
 import { compileEffectiveRate, type EffectiveRateHelpers } from '../mechanics/effective-rate.js';
-import { EvalFailure, type CompiledLet, type Ctx, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
+import { EvalFailure, type CompiledLet, type Ctx, type Env, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
 import { asBool, asDec, compare, date, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
 
 const ZERO = new Decimal(0);
@@ -76,9 +76,12 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
       const name = e.name;
       // the common case inline: a row's text, amount or date that is no reference (whether the
       // field is a reference is looked up once per table and plan, not per row)
+      // (and the referenced table's index, once per table, plan and dataset, not per row)
       let cTable: string | undefined;
       let cTypes: Map<string, Map<string, FieldType>> | undefined;
+      let cTables: Env['tables'] | undefined;
       let cPlain = false;
+      let cRef: Map<string, RowValue> | undefined;
       return (c) => {
         const o = of(c);
         if (o !== null && typeof o === 'object' && (o as RowValue).kind === 'row') {
@@ -87,13 +90,17 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
           if (v !== null && v !== undefined && typeof v !== 'number') {
             if (typeof v !== 'string') return v;
             const types = c.env.plan.fieldTypes;
-            if (row.table !== cTable || types !== cTypes) {
+            if (row.table !== cTable || types !== cTypes || c.env.tables !== cTables) {
               cTable = row.table;
               cTypes = types;
+              cTables = c.env.tables;
               const t = types.get(row.table)?.get(name);
               cPlain = !(t && t.t === 'ref');
+              cRef = t && t.t === 'ref' ? c.env.tables.get(t.table) : undefined;
             }
             if (cPlain) return v;
+            const target = cRef?.get(v);
+            if (target) return target;
           }
         }
         return fieldOf(c, o, name);

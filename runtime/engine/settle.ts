@@ -47,7 +47,7 @@ export function settleRepPeriod(
   const { settle } = s;
   const { str, moneyR, round } = fmt;
   const failHere = (err: unknown, what: string, at?: PlanAt): void => fail(err, what, rep, period, at);
-  for (const { ki, attributions } of e.paidOn) for (const a of attributions) s.paidOn.record(ki, repKey, a);
+  for (const { ki, res } of e.paidOn) if (s.paidOn.wantsAny(res.paidOnDeals)) for (const a of res.attributions) s.paidOn.record(ki, repKey, a);
 
   const clawedBack = applyClawbacks({ plan: P, events: s.events, paidOn: s.paidOn, settle, repKey, period, ctx, lines, trace, fmt, fail: failHere });
 
@@ -98,7 +98,7 @@ export function settleRepPeriod(
   settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
   if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
   if (!drawBalance.isZero()) settleChildren.push({ kind: 'drawBalance', text: `draw balance after this period ${moneyR(drawBalance)}`, value: str(drawBalance) });
-  trace.push({ kind: 'settlement', text: `Paid ${moneyR(paid)}`, value: str(paid), children: settleChildren });
+  if (fmt.tracing) trace.push({ kind: 'settlement', text: `Paid ${moneyR(paid)}`, value: str(paid), children: settleChildren });
   st.owed = owedAfter;
   st.drawBalance = drawBalance;
 

@@ -296,5 +296,11 @@ export interface ComponentResult {
   /** What the rate or tiers paid and the credit paid on (`effective_rate(...)`, runtime/mechanics/effective-rate.ts); none for a bonus. */
   blended?: { paid: Decimal; on: Decimal };
   trace: TraceNode;
+  /** What it paid on each deal (made when first read by runtime/engine/component.ts). */
   attributions: Attribution[];
+  /**
+   * The credits `attributions` are of, one each, in order, when known without making them: the
+   * settlement records attributions only when some clawback event names one of these deals.
+   */
+  paidOnDeals?: readonly Credit[];
 }
