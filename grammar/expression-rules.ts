@@ -8,6 +8,7 @@ import { CstParser, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { LazyLookahead } from './lazy-lookahead.js';
 import { LOOKAHEAD_CACHE, type LookaheadCache } from './lookahead-cache.js';
+import type { GastCache } from './gast-cache.js';
 import { compErrorMessageProvider } from './messages.js';
 
 const stmtKeywords = T.STATEMENT_KEYWORDS;
@@ -27,6 +28,8 @@ export interface CompParserOptions {
   validate?: boolean;
   /** The paths cache to use (null: none; default: the bundle's). */
   lookahead?: LookaheadCache | null;
+  /** The recorded productions to use (null: record them; default: the bundle's, ./gast-cache.ts). */
+  gast?: GastCache | null;
 }
 
 export abstract class ExpressionRules extends CstParser {

@@ -3,6 +3,8 @@
 // grammar it bundles, by token name, and the hash of that grammar. Compiled from source (tests,
 // the language server's modules) it holds none: the paths are then computed on first use
 // (./lazy-lookahead.ts). A cache whose hash is not the running grammar's is never used.
+import type { GastCache } from './gast-cache.js';
+
 export interface LookaheadCache {
   /** Hash of the grammar's serialised productions (`lookaheadHash`). */
   hash: string;
@@ -11,3 +13,6 @@ export interface LookaheadCache {
 }
 
 export const LOOKAHEAD_CACHE: LookaheadCache | undefined = undefined;
+
+/** The grammar's recorded productions (./gast-cache.ts), written by scripts/bundle.mjs with the paths. */
+export const GAST_CACHE: GastCache | undefined = undefined;

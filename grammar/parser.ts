@@ -7,17 +7,49 @@
 //
 // Error messages are produced by `compErrorMessageProvider` (./messages.ts) as JSON `{code, args}`
 // so that `compiler/syntax/parse.ts` turns them into registry diagnostics (COMP1101/1103/1104).
+import type { TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { ComponentRules } from './component-rules.js';
 import type { CompParserOptions } from './expression-rules.js';
+import { restoreGast } from './gast-cache.js';
+import { GAST_CACHE } from './lookahead-cache.js';
 
 export { compErrorMessageProvider, describeFound, type EncodedError } from './messages.js';
 export type { CompParserOptions } from './expression-rules.js';
 
+interface Recorder {
+  definedRulesNames: string[];
+  topLevelRuleRecord?: (name: string, impl: unknown) => unknown;
+  recoveryEnabled: boolean;
+  resyncFollows: Record<string, TokenType[]>;
+}
+
 export class CompParser extends ComponentRules {
+  /** True when the productions came from the bundle's cache (./gast-cache.ts) instead of being recorded. */
+  readonly gastFromCache: boolean;
+
   constructor(opts: CompParserOptions = {}) {
     super(opts);
-    this.performSelfAnalysis();
+    const cache = opts.gast === null ? undefined : opts.gast ?? GAST_CACHE;
+    const self = this as unknown as Recorder;
+    const restored = cache ? restoreGast(cache, T.allTokens, self.definedRulesNames) : undefined;
+    // chevrotain's self-analysis records each rule through this method: answer from the cache;
+    // and computes the follows of error recovery only while recovery is on: set them from it
+    const recovery = self.recoveryEnabled;
+    if (restored) {
+      self.topLevelRuleRecord = (name: string) => restored.rules.get(name);
+      self.recoveryEnabled = false;
+    }
+    try {
+      this.performSelfAnalysis();
+    } finally {
+      if (restored) {
+        delete self.topLevelRuleRecord;
+        self.recoveryEnabled = recovery;
+        if (recovery) self.resyncFollows = restored.follows;
+      }
+    }
+    this.gastFromCache = restored !== undefined;
   }
 
   plan = this.RULE('plan', () => {

@@ -8,6 +8,8 @@
 // What the bundle leaves out of every start, each checked here, at build time:
 // - the grammar's lookahead paths (grammar/lookahead-cache.ts): computed here, written into
 //   dist/grammar/lookahead-cache.js, used only under the hash of the running grammar;
+// - the recording of the grammar's productions (grammar/gast-cache.ts): recorded here, written
+//   into the same file, rebuilt by the bundled parser (checked here to serialise the same);
 // - chevrotain's lexer validations: the lexer of dist/grammar/tokens.js is built here with
 //   them (an invalid token definition fails the build), and the bundled copy skips them;
 // - string-width's set-up (an Intl.Segmenter and Unicode property expressions, about 20 ms):
@@ -40,13 +42,23 @@ if (!existsSync(entry)) {
 const esbuild = createRequire(join(root, 'package.json'))('esbuild');
 
 // The grammar's lookahead paths, computed once here instead of at every start of `comp`
-// (grammar/lookahead-cache.ts; used only while its hash is the running grammar's).
+// (grammar/lookahead-cache.ts; used only while its hash is the running grammar's), and its
+// recorded productions (grammar/gast-cache.ts), rebuilt by the bundled parser instead of
+// recording them at every start. A parser rebuilt from them must serialise to the same grammar.
 const { CompParser } = await import(pathToFileURL(join(dist, 'grammar', 'parser.js')).href);
-const grammar = new CompParser({ lookahead: null });
+const { serializeGast } = await import(pathToFileURL(join(dist, 'grammar', 'gast-cache.js')).href);
+const { lookaheadHash } = await import(pathToFileURL(join(dist, 'grammar', 'lazy-lookahead.js')).href);
+const grammar = new CompParser({ lookahead: null, gast: null });
 const lookahead = grammar.lookahead.makeCache(grammar);
+const gast = serializeGast(Object.values(grammar.getGAstProductions()), grammar.resyncFollows);
+const rebuilt = new CompParser({ lookahead: null, gast });
+if (!rebuilt.gastFromCache || lookaheadHash(rebuilt.getSerializedGastProductions()) !== lookahead.hash || JSON.stringify(serializeGast(Object.values(rebuilt.getGAstProductions()), rebuilt.resyncFollows)) !== JSON.stringify(gast)) {
+  console.error('bundle: the grammar rebuilt from its recorded productions (grammar/gast-cache.ts) is not the recorded grammar');
+  process.exit(1);
+}
 writeFileSync(
   join(dist, 'grammar', 'lookahead-cache.js'),
-  `// Written by scripts/bundle.mjs from the grammar it bundles (grammar/lookahead-cache.ts).\nexport const LOOKAHEAD_CACHE = ${JSON.stringify(lookahead)};\n`,
+  `// Written by scripts/bundle.mjs from the grammar it bundles (grammar/lookahead-cache.ts).\nexport const LOOKAHEAD_CACHE = ${JSON.stringify(lookahead)};\nexport const GAST_CACHE = ${JSON.stringify(gast)};\n`,
 );
 
 // The lexer, built with chevrotain's validations (importing tokens.js built it): it must have no

@@ -8,6 +8,7 @@ import { CompParser } from '../../grammar/parser.js';
 import { CompLexer } from '../../grammar/tokens.js';
 import { memoiseErrorLookahead } from '../../grammar/recovery.js';
 import { lookaheadHash } from '../../grammar/lazy-lookahead.js';
+import { serializeGast } from '../../grammar/gast-cache.js';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -38,11 +39,34 @@ function parseWith(p: CompParser, text: string): string {
 }
 
 describe('lookahead cache', () => {
-  const computing = new CompParser({ lookahead: null });
+  const computing = new CompParser({ lookahead: null, gast: null });
   const cache = computing.lookahead.makeCache(computing);
-  const cached = new CompParser({ lookahead: cache });
+  const cached = new CompParser({ lookahead: cache, gast: null });
+  // the bundle's parser: recorded productions and follows too (grammar/gast-cache.ts)
+  const gast = serializeGast(Object.values(computing.getGAstProductions()), (computing as unknown as { resyncFollows: Parameters<typeof serializeGast>[1] }).resyncFollows);
+  const bundled = new CompParser({ lookahead: cache, gast });
   memoiseErrorLookahead(computing);
   memoiseErrorLookahead(cached);
+  memoiseErrorLookahead(bundled);
+
+  it('rebuilds the recorded productions and follows exactly', () => {
+    expect(computing.gastFromCache).toBe(false);
+    expect(bundled.gastFromCache).toBe(true);
+    expect(bundled.getSerializedGastProductions()).toEqual(computing.getSerializedGastProductions());
+    const follows = (p: CompParser) => (p as unknown as { resyncFollows: Parameters<typeof serializeGast>[1] }).resyncFollows;
+    expect(serializeGast(Object.values(bundled.getGAstProductions()), follows(bundled))).toEqual(gast);
+    expect(Object.keys(gast.follows).length).toBeGreaterThan(50);
+  });
+
+  it('records the productions when the cache is not of this grammar', () => {
+    const fewer = new CompParser({ gast: { ...gast, rules: gast.rules.slice(1) } });
+    expect(fewer.gastFromCache).toBe(false);
+    const unknownToken = JSON.parse(JSON.stringify(gast).replace('"terminalType":"Comma"', '"terminalType":"NoSuchToken"')) as typeof gast;
+    expect(JSON.stringify(unknownToken)).toContain('NoSuchToken');
+    const other = new CompParser({ gast: unknownToken });
+    expect(other.gastFromCache).toBe(false);
+    expect(other.getSerializedGastProductions()).toEqual(computing.getSerializedGastProductions());
+  });
 
   it('covers every production of the grammar, under its hash', () => {
     expect(Object.keys(cache.paths).length).toBe(computing.lookahead.productions.size);
@@ -55,12 +79,15 @@ describe('lookahead cache', () => {
       const cuts = [text];
       for (let at = 17; at < text.length; at += 97) cuts.push(text.slice(0, at), text.slice(0, at) + text.slice(at + 5));
       for (const t of cuts) {
-        expect(parseWith(cached, t)).toBe(parseWith(computing, t));
+        const want = parseWith(computing, t);
+        expect(parseWith(cached, t)).toBe(want);
+        expect(parseWith(bundled, t)).toBe(want);
         n++;
       }
     }
     expect(n).toBeGreaterThan(1000);
     expect(cached.lookahead.usingCache).toBe(true);
+    expect(bundled.lookahead.usingCache).toBe(true);
     expect(computing.lookahead.usingCache).toBe(false);
   });
 
