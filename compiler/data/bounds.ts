@@ -30,7 +30,7 @@ export function parentField(t: TableIR): FieldIR | undefined {
 }
 
 /** Reports each row whose parent chain loops (once per loop, at its first row in file order). */
-export function checkParentLoops(t: TableIR, rows: RowValue[], keys: Map<string, RowValue>, report: (row: RowValue, field: string, args: Record<string, string>) => void): void {
+export function checkParentLoops(t: TableIR, rows: RowValue[], keys: { get(key: string): RowValue | undefined }, report: (row: RowValue, field: string, args: Record<string, string>) => void): void {
   const pf = parentField(t);
   if (!pf) return;
   const done = new Set<string>();

@@ -30,7 +30,7 @@ class CsvGrid implements RawGrid {
     readonly length: number,
     private readonly cols: (string | undefined)[][],
     private readonly starts: number[],
-    private readonly lines: number[],
+    readonly lines: number[],
   ) {}
 
   text(col: number, r: number): string | undefined {

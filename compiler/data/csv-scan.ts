@@ -68,39 +68,38 @@ const FNV = 0x811c9dc5 | 0;
  * A column's distinct texts while there are few (stages, products, reps, dates), found by their
  * bytes: a repeated cell makes no string at all (a million cells are a few hundred strings).
  */
-export class ByteDict {
+class ByteDict {
   private readonly slots = new Int32Array(DICT_MAX * 2); // entry + 1, open addressing
   private readonly hashes = new Int32Array(DICT_MAX);
   private readonly offs = new Int32Array(DICT_MAX);
   private readonly lens = new Int32Array(DICT_MAX);
-  private readonly texts: string[] = [];
+  readonly texts: string[] = [];
   private arena = Buffer.allocUnsafe(1 << 14);
   private used = 0;
-  size = 0;
-
   private slot = 0;
 
-  /** The text of buf[a, b) (hash h) when it is known, else null (then `add` may remember it). */
-  find(buf: Buffer, a: number, b: number, h: number): string | null {
+  /** The entry of buf[a, b) (hash h), or -1 (then `add` may remember it). */
+  find(buf: Buffer, a: number, b: number, h: number): number {
     const mask = this.slots.length - 1;
     const n = b - a;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const e = this.slots[s]! - 1;
       if (e < 0) {
         this.slot = s;
-        return null;
+        return -1;
       }
       if (this.hashes[e] !== h || this.lens[e] !== n) continue;
       const o = this.offs[e]!;
       let k = 0;
       while (k < n && this.arena[o + k] === buf[a + k]) k++;
-      if (k === n) return this.texts[e]!;
+      if (k === n) return e;
     }
   }
 
-  /** Remembers `text` as the text of buf[a, b) (just looked up with `find`); false once full. */
-  add(buf: Buffer, a: number, b: number, h: number, text: string): boolean {
-    if (this.size >= DICT_MAX) return false;
+  /** Remembers `text` as the text of buf[a, b) (just looked up with `find`): its entry, or -1 once full. */
+  add(buf: Buffer, a: number, b: number, h: number, text: string): number {
+    const k = this.texts.length;
+    if (k >= DICT_MAX) return -1;
     const n = b - a;
     if (this.used + n > this.arena.length) {
       const g = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + n));
@@ -108,14 +107,87 @@ export class ByteDict {
       this.arena = g;
     }
     buf.copy(this.arena, this.used, a, b);
-    const k = this.size++;
     this.hashes[k] = h;
     this.offs[k] = this.used;
     this.lens[k] = n;
     this.texts.push(text);
     this.used += n;
     this.slots[this.slot] = k + 1;
-    return true;
+    return k;
+  }
+}
+
+/** The code of a row without this cell (a short row). */
+export const NO_CELL = 0xffff;
+
+/**
+ * One column's texts: while the column has few distinct texts, a code per row (2 bytes) into
+ * them; past DICT_MAX, the texts themselves (a string per row). The loader checks a coded
+ * column's distinct texts once each (compiler/data/load.ts).
+ */
+export class TextColumn {
+  private dict: ByteDict | null = new ByteDict();
+  codes: Uint16Array | null;
+  texts: (string | undefined)[] | null = null;
+  /** The distinct texts the codes point to. */
+  get distinct(): readonly string[] {
+    return this.dict?.texts ?? [];
+  }
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(Math.max(16, capacity));
+  }
+
+  /** Row r's cell: field k of `rec` (undefined: the row has no such cell). */
+  set(r: number, buf: Buffer, rec: Fields, k: number): void {
+    const codes = this.codes;
+    if (codes !== null) {
+      if (r >= codes.length) {
+        const g = new Uint16Array(Math.ceil(codes.length * 1.5) + 16);
+        g.set(codes);
+        this.codes = g;
+        return this.set(r, buf, rec, k);
+      }
+      if (k >= rec.n) {
+        codes[r] = NO_CELL;
+        return;
+      }
+      const dict = this.dict!;
+      const a = rec.a[k]!;
+      const b = rec.b[k]!;
+      const h = rec.h[k]!;
+      let e = dict.find(buf, a, b, h);
+      if (e < 0) e = dict.add(buf, a, b, h, rec.text(buf, k));
+      if (e >= 0) {
+        codes[r] = e;
+        return;
+      }
+      this.uncode(r); // a column of many distinct texts (keys, amounts): kept as read from here on
+    }
+    this.texts![r] = k < rec.n ? rec.text(buf, k) : undefined;
+  }
+
+  private uncode(rows: number): void {
+    const codes = this.codes!;
+    const distinct = this.dict!.texts;
+    const texts = new Array<string | undefined>(Math.min(codes.length, 30_000_000));
+    for (let r = 0; r < rows; r++) texts[r] = codes[r] === NO_CELL ? undefined : distinct[codes[r]!];
+    this.texts = texts;
+    this.codes = null;
+    this.dict = null;
+  }
+
+  /** The column holds `rows` rows. */
+  finish(rows: number): void {
+    if (this.codes !== null && this.codes.length !== rows) this.codes = this.codes.slice(0, rows);
+    if (this.texts !== null && this.texts.length > rows) this.texts.length = rows;
+  }
+
+  text(r: number): string | undefined {
+    const codes = this.codes;
+    if (codes === null) return this.texts![r];
+    const c = codes[r]!;
+    return c === NO_CELL ? undefined : this.dict!.texts[c];
   }
 }
 

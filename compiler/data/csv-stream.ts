@@ -16,7 +16,7 @@
 import { closeSync, openSync, readSync, constants } from 'node:fs';
 import { readHeader, type Position, type RawGrid, type RawProblem, type RawTable } from './raw.js';
 import { openDataFile, type SourceOptions, type SourceProblem, tooLarge } from './sandbox.js';
-import { BAD, ByteDict, ESCAPED, Fields, NEED, scanRecord, type Scan } from './csv-scan.js';
+import { BAD, Fields, NEED, NO_CELL, scanRecord, TextColumn, type Scan } from './csv-scan.js';
 
 /** Bytes read at a time. */
 export const CHUNK_BYTES = 1 << 20;
@@ -117,9 +117,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
   let header: string[] | undefined;
   let headStart = 0;
   let headLine = 1;
-  let cols: (string | undefined)[][] = [];
-  let dicts: (ByteDict | null)[] = [];
-  let keep: boolean[] = [];
+  let cols: (TextColumn | null)[] = [];
   let width = 0;
   let rows = 0;
   const mixed = () => crlf > 0 && lf > 0;
@@ -180,34 +178,11 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
       for (let k = buf.indexOf(10, i); k >= 0 && k < len; k = buf.indexOf(10, k + 1)) breaks++;
       const est = eof ? breaks : Math.ceil(((breaks * Math.max(0, size - (base + i))) / Math.max(1, len - i)) * 1.05) + 16;
       // (past ~32M, `new Array(n)` is a dictionary: a larger column grows as it is filled)
-      keep = header.map((h) => !opts.columns || opts.columns.has(h.trim()));
-      cols = header.map((_, k) => (keep[k] ? new Array<string | undefined>(Math.min(est, 30_000_000)) : []));
-      dicts = header.map(() => new ByteDict());
+      cols = header.map((h) => (!opts.columns || opts.columns.has(h.trim()) ? new TextColumn(est) : null));
       continue;
     }
     const nf = rec.n;
-    for (let k = 0; k < width; k++) {
-      if (!keep[k]) continue;
-      const col = cols[k]!;
-      if (k >= nf) {
-        col[rows] = undefined;
-        continue;
-      }
-      const dict = dicts[k];
-      if (!dict || rec.f[k]! & ESCAPED) {
-        col[rows] = rec.text(buf, k);
-        continue;
-      }
-      const a = rec.a[k]!;
-      const b = rec.b[k]!;
-      const h = rec.h[k]!;
-      let v = dict.find(buf, a, b, h);
-      if (v === null) {
-        v = rec.text(buf, k);
-        if (!dict.add(buf, a, b, h, v)) dicts[k] = null; // a column of many distinct texts (keys, amounts): kept as read
-      }
-      col[rows] = v;
-    }
+    for (let k = 0; k < width; k++) cols[k]?.set(rows, buf, rec, k);
     starts.push(start);
     lines.push(startLine);
     counts.push(nf);
@@ -220,7 +195,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
     problems.push({ line: 1, column: 1, message: 'the file is empty: a CSV input needs a header row' });
     return { table };
   }
-  for (let k = 0; k < width; k++) if (keep[k] && cols[k]!.length > rows) cols[k]!.length = rows;
+  for (const col of cols) col?.finish(rows);
   const grid = new FileGrid(file, bom, rows, cols, starts.done(), lines.done());
   table.start = grid.position(headStart, headLine, headStart);
   const headOffsets = grid.fieldOffsets(headStart);
@@ -296,7 +271,7 @@ class FileGrid implements RawGrid {
     file: string,
     private readonly bom: number,
     readonly length: number,
-    private readonly cols: (string | undefined)[][],
+    private readonly cols: (TextColumn | null)[],
     private readonly starts: Float64Array,
     readonly lines: Int32Array,
   ) {
@@ -304,11 +279,16 @@ class FileGrid implements RawGrid {
   }
 
   text(col: number, r: number): string | undefined {
-    return this.cols[col]![r];
+    return this.cols[col]?.text(r);
   }
 
   release(col: number): void {
-    this.cols[col] = [];
+    this.cols[col] = null;
+  }
+
+  coded(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number } | undefined {
+    const c = this.cols[col];
+    return c?.codes ? { codes: c.codes, distinct: c.distinct, none: NO_CELL } : undefined;
   }
 
   invalid(): undefined {

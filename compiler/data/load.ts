@@ -18,7 +18,8 @@ import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
-import { ColumnRow, ColumnTable, cell } from '../../runtime/rows.js';
+import { KeyIndex } from './keys.js';
+import { ColumnRow, ColumnTable, cell, lineOf } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -68,7 +69,7 @@ interface LoadedTable {
   /** Row numbers, made on the first report that needs one. */
   rowIndex?: Map<RowValue, number>;
   /** Rows by key (first occurrence), for references. */
-  keys: Map<string, RowValue>;
+  keys: KeyIndex;
   /** field -> the value of each row (row i of `rows`). */
   cols?: Record<string, Value[]>;
 }
@@ -219,8 +220,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const grid = gridOf(raw);
   const colOf = new Map<string, number>();
   for (const c of raw.columns) colOf.set(c.name, c.index);
-  const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new Map() };
-  const firstKeyLine = new Map<string, number>();
+  const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new KeyIndex(grid.length) };
   // per field: its grid column; -1 when the column is missing (reported above), -2 when unknown
   const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2, seen: new Map<string, Value>() }));
   const isCsv = raw.kind === 'csv';
@@ -235,16 +235,60 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
       out.fill(null);
       continue;
     }
-    for (let idx = 0; idx < n; idx++) {
-      if (progress && (idx & 0xffff) === 0 && idx > 0) progress(`checking ${file}: ${f.name}: ${idx.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows`);
-      const text = col >= 0 ? grid.text(col, idx) : undefined;
-      // a short row (reported as malformed) has no value
-      out[idx] = text === undefined && isCsv ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
+    const say = (idx: number) => progress?.(`checking ${file}: ${f.name}: ${idx.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows`);
+    const coded = col >= 0 && isCsv ? grid.coded?.(col) : undefined;
+    if (coded) {
+      // a code per row into the column's distinct texts: each text checked once (a bad one is
+      // reported at every cell that has it, in row order, as below)
+      const { codes, distinct, none } = coded;
+      const good = new Uint8Array(distinct.length); // 0: not yet checked, 1: good, 2: bad
+      const vals = new Array<Value>(distinct.length);
+      for (let idx = 0; idx < n; idx++) {
+        if ((idx & 0xffff) === 0 && idx > 0) say(idx);
+        const c = codes[idx]!;
+        if (c === none) {
+          out[idx] = null; // a short row (reported as malformed) has no value
+          continue;
+        }
+        if (good[c] === 1) {
+          out[idx] = vals[c]!;
+          continue;
+        }
+        if (good[c] === 0) {
+          const v = cellValue(t, f, distinct[c], periods);
+          good[c] = v.ok ? 1 : 2;
+          if (v.ok) {
+            out[idx] = vals[c] = v.value;
+            continue;
+          }
+        }
+        out[idx] = checkCell(t, f, distinct[c], grid, col, idx, file, report, seen, periods); // reports it
+      }
+    } else {
+      // text as written (no alias, no bounds) that is not blank is its own value
+      const asIs = (f.type.t === 'text' || f.type.t === 'ref') && !f.aliases && !f.bounds;
+      for (let idx = 0; idx < n; idx++) {
+        if ((idx & 0xffff) === 0 && idx > 0) say(idx);
+        const text = col >= 0 ? grid.text(col, idx) : undefined;
+        if (asIs && text) {
+          const c0 = text.charCodeAt(0);
+          if (c0 > 32 && c0 < 127) {
+            out[idx] = text;
+            continue;
+          }
+        }
+        // a short row (reported as malformed) has no value
+        out[idx] = text === undefined && isCsv ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
+      }
     }
     if (col >= 0) grid.release?.(col);
   }
-  const lines = new Array<number>(n);
-  for (let idx = 0; idx < n; idx++) lines[idx] = grid.line(idx);
+  let lines = grid.lines;
+  if (!lines) {
+    const copy = new Array<number>(n);
+    for (let idx = 0; idx < n; idx++) copy[idx] = grid.line(idx);
+    lines = copy;
+  }
   const table = new ColumnTable(file, t.fields.map((f) => f.name), cols, lines);
   lt.cols = cols;
   const keyCol = keyField ? cols[keyField] : undefined;
@@ -257,11 +301,10 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
     let row: RowValue = new ColumnRow(t.name, key, table, idx);
     if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line } };
     if (keyField && kv !== null && kv !== undefined) {
-      const first = firstKeyLine.get(key);
+      const first = lt.keys.get(key);
       if (first !== undefined) {
-        report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: first });
+        report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(first) });
       } else {
-        firstKeyLine.set(key, line);
         lt.keys.set(key, row);
       }
     }

@@ -54,12 +54,19 @@ export interface RawGrid {
   readonly length: number;
   /** Drops a column's texts once they are read (the positions stay): optional. */
   release?(col: number): void;
+  /**
+   * A column held as a code per row into its distinct texts (./csv-stream.ts), when it is one:
+   * `codes[r] === none` is a row without this cell. Optional.
+   */
+  coded?(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number } | undefined;
   /** The cell's text; undefined when the row has no such cell, null for a JSON `null`. */
   text(col: number, r: number): string | null | undefined;
   /** The cell when it cannot be a value at all (RawCell.invalid), else undefined. */
   invalid(col: number, r: number): RawCell | undefined;
   /** The row's 1-based line. */
   line(r: number): number;
+  /** Every row's line, when the grid holds them so (row r's is `line(r)`). Optional. */
+  readonly lines?: ArrayLike<number>;
   rowAt(r: number): Position;
   /** Where the cell was read: the cell, or the row when the cell is absent. */
   cellAt(col: number, r: number): Position;

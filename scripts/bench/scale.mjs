@@ -4,8 +4,8 @@
 //   node scripts/bench/scale.mjs --copies K --out DIR [--wide]
 //
 // --wide: the pipeline gets two more columns the plan does not read (a CRM export's free text:
-// `description`, ~620 bytes of words with commas, quotes and accented letters, and `notes`, a
-// quoted value over three lines), about 950 bytes a row: 120 copies make a ~1 GB CSV that pays
+// `description`, ~680 bytes of words with commas, quotes and accented letters, and `notes`, a
+// quoted value over three lines), about 960 bytes a row: 120 copies make a 1.0 GB CSV that pays
 // exactly what the narrow one pays (BENCH=bigcsv, test/bench/bigcsv.ts).
 //
 // Copy 1 is the sample itself; copy c > 1 repeats every rep, manager, deal, split and
@@ -56,7 +56,7 @@ function freeText(id) {
     }
     return out.join(' ');
   };
-  return [words(52), `${words(9)}\n${words(9)}\r\n${words(9)}`.replace(/\r/g, '')];
+  return [words(58), `${words(9)}\n${words(9)}\r\n${words(9)}`.replace(/\r/g, '')];
 }
 
 const QUARTERS = ['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4'];

@@ -151,6 +151,19 @@ describe('streamed CSV', () => {
     expect(e.message).toContain('a quoted value is never closed with `"`: a CSV file over 0 MiB is read only when it is plain');
   });
 
+  it('reports a bad text at every cell that has it, and reads a good one once, at any chunk size', () => {
+    const d = mkdtempSync(path.join(dir, 'coded-'));
+    const t = { ...testPlan, tables: testPlan.tables.filter((x) => x.name === 'deals').map((x) => ({ ...x, fields: x.fields.filter((f) => ['id', 'stage', 'close_date', 'amount'].includes(f.name)) })) };
+    writeFileSync(path.join(d, 'deals.csv'), 'id,stage,close_date,amount\nA,Won,2026-02-30,5\nB,Won,2026-01-02,x\nC,Lost,2026-02-30,5\nD, ,2026-02-30,\nE,Won\n');
+    for (const chunk of [1, 3, 16, 1 << 20]) {
+      const r = loadDataset(t, [d], { csvChunkBytes: chunk });
+      expect(r.errors.map((e) => `${e.line}:${e.column} ${e.code}`)).toEqual(['2:7 COMP6004', '3:18 COMP6010', '4:8 COMP6004', '5:3 COMP6007', '5:5 COMP6004', '6:1 COMP6012']);
+      const rows = r.dataset.deals!;
+      expect(rows.map((x) => [x.key, x.values.stage, x.values.amount?.toString() ?? null])).toEqual([['A', 'Won', '5'], ['B', 'Won', null], ['C', 'Lost', '5'], ['D', null, null], ['E', 'Won', null]]);
+      expect(rows[0]!.values.amount).toBe(rows[2]!.values.amount); // one Decimal for the text `5`
+    }
+  });
+
   it('says how far the read is', () => {
     const seen: string[] = [];
     readCsvFile(file('id,name\n' + '1,a\n'.repeat(50)), { chunkBytes: 64, progress: (s) => seen.push(s) });

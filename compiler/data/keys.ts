@@ -1,0 +1,82 @@
+// A table's rows by key (first occurrence), for duplicate keys and references. A Map of a million
+// fresh strings was half of the loader's own time at 1M rows (hashing each string into a table
+// that grows by copies, and a cache miss per probe); this one is sized once, probes typed arrays,
+// and compares strings only on equal hashes.
+import type { RowValue } from '../../runtime/ir.js';
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+export class KeyIndex {
+  private slots: Int32Array; // entry + 1, open addressing
+  private hashes: Int32Array;
+  private names: string[] = [];
+  private rows: RowValue[] = [];
+
+  constructor(expected = 16) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.slots = new Int32Array(cap);
+    this.hashes = new Int32Array(cap >> 1);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The slot of `key`: its entry + 1 there, or 0 (a free slot) when it is not in. */
+  private slot(key: string, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s]! - 1;
+      if (e < 0 || (this.hashes[e] === h && this.names[e] === key)) return s;
+    }
+  }
+
+  get(key: string): RowValue | undefined {
+    const e = this.slots[this.slot(key, hashOf(key))]! - 1;
+    return e < 0 ? undefined : this.rows[e];
+  }
+
+  has(key: string): boolean {
+    return this.slots[this.slot(key, hashOf(key))]! > 0;
+  }
+
+  /** Adds `key` (not in yet: the caller asked `get` first). */
+  set(key: string, row: RowValue): void {
+    const e = this.names.length;
+    if ((e + 1) * 2 > this.slots.length) this.grow();
+    const h = hashOf(key);
+    const s = this.slot(key, h);
+    if (this.slots[s]! > 0) {
+      this.rows[this.slots[s]! - 1] = row;
+      return;
+    }
+    this.slots[s] = e + 1;
+    this.hashes[e] = h;
+    this.names.push(key);
+    this.rows.push(row);
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const hashes = new Int32Array(slots.length >> 1);
+    hashes.set(this.hashes);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.names.length; e++) {
+      let s = hashes[e]! & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = e + 1;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.names.values();
+  }
+}
