@@ -122,6 +122,15 @@ export class LazyLookahead extends LLkLookaheadStrategy {
   private readonly cache: LookaheadCache | undefined;
   private readonly tokens: TokenType[];
 
+  /**
+   * The cache is of the running grammar without hashing it: the parser's productions were rebuilt
+   * from the bundle's recorded ones (./gast-cache.ts), written with these paths in the same build,
+   * which checked that they hash to `cache.hash` (scripts/bundle.mjs).
+   */
+  trustCache(): void {
+    if (this.cache) this.usable = true;
+  }
+
   /** True once a lookahead function was built from the cache (false: none, or not this grammar's). */
   get usingCache(): boolean {
     return this.usable === true;

@@ -50,6 +50,8 @@ export class CompParser extends ComponentRules {
       }
     }
     this.gastFromCache = restored !== undefined;
+    // both from the bundle's cache module, written together and checked together at build time
+    if (restored && opts.gast === undefined && opts.lookahead === undefined) this.lookahead.trustCache();
   }
 
   plan = this.RULE('plan', () => {

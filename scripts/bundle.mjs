@@ -27,7 +27,7 @@
 // Usage: node scripts/bundle.mjs   (part of `npm run build`, `npm test` and `prepare`)
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -84,6 +84,16 @@ function rewrite(file, from, to) {
 const rewrites = [
   // validated above
   rewrite('grammar/tokens.js', 'skipValidations: false', 'skipValidations: true'),
+  // node:crypto and node:child_process (about 2.5 ms each to load) only when a hash is made or a
+  // process started: closes, documents, `comp diff` of a git revision, commander's subcommand files
+  rewrite('compiler/ledger/hash.js', "import { createHash } from 'node:crypto';", "const createHash = (algorithm) => require('node:crypto').createHash(algorithm);"),
+  rewrite('compiler/workbench/doc.js', "import { createHash } from 'node:crypto';", "const createHash = (algorithm) => require('node:crypto').createHash(algorithm);"),
+  rewrite('compiler/cli/commands/diff.js', "import { execFileSync } from 'node:child_process';", "const execFileSync = (...args) => require('node:child_process').execFileSync(...args);"),
+  rewrite(
+    relative(dist, join(dirname(realpathSync(createRequire(join(root, 'package.json')).resolve('commander'))), 'lib', 'command.js')),
+    "const childProcess = require('node:child_process');",
+    "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  ),
   // esbuild makes a require() of an ES module a lazy initialiser: string-width is set up on first use
   rewrite('compiler/cli/cells.js', "import stringWidth from 'string-width';", "const stringWidth = (text) => require('string-width').default(text);"),
 ];
