@@ -95,7 +95,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   // credits into periods
   const creditsBy: CreditedPeriods = new Map();
   const periodOfDate = new Map<string, PeriodValue>();
-  for (const r of raw) {
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
     let p = periodOfDate.get(r.date);
     if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
     if (!periodIndex.has(p.key)) {

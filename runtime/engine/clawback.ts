@@ -8,7 +8,7 @@ import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
 import { exactText, formatPercent } from '../format.js';
 import type { Settlement } from '../mechanics/cumulative.js';
-import type { Attribution, CompiledClawback, CompiledPlan, Credit, Ctx, RV } from './types.js';
+import type { Attribution, CompiledClawback, CompiledPlan, ComponentResult, Credit, Ctx, RV } from './types.js';
 import { asDec, byStr, isObj, keyOf, sortRows } from './values.js';
 import { roundingNode } from './trace.js';
 import type { LineFormat } from './trace.js';
@@ -70,6 +70,17 @@ export class PaidOn {
 
   constructor(events: EventIndex) {
     for (const byPeriod of events.values()) for (const byDeal of byPeriod.values()) for (const deal of byDeal.keys()) this.wanted.add(deal);
+  }
+
+  /** Records what a component paid on the deals some clawback event names (only those are made). */
+  recordPaid(ki: number, rep: string, res: ComponentResult): void {
+    const deals = res.paidOnDeals;
+    if (deals === undefined || res.attributionAt === undefined) {
+      for (const a of res.attributions) this.record(ki, rep, a);
+      return;
+    }
+    if (!this.wantsAny(deals)) return;
+    for (let i = 0; i < deals.length; i++) if (this.wanted.has(deals[i]!.key)) this.record(ki, rep, res.attributionAt(i));
   }
 
   /** Whether any of these credits' deals is named by a clawback event (unknown credits: yes). */

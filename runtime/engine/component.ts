@@ -67,30 +67,46 @@ function bandAt(bands: ResolvedBand[], x: Decimal, lowerOwns = false): ResolvedB
 /** The sum of the credits' amounts, in their order. */
 function sumOf(cs: Credit[]): Decimal {
   let t = ZERO;
-  for (const c of cs) t = t.plus(c.amount);
+  for (let i = 0; i < cs.length; i++) t = t.plus(cs[i]!.amount);
   return t;
 }
 
-/** A component's result; what it paid on each deal is made when first read. */
+/**
+ * A component's result; what it paid on each deal is made when first read, deal by deal
+ * (`attributionAt`: the settlement records only deals a clawback event names) or all at once.
+ */
 class Paid implements ComponentResult {
   declare blended?: { paid: Decimal; on: Decimal };
   private made: Attribution[] | undefined;
+  private all = false;
   constructor(
     public exact: Decimal,
     readonly trace: TraceNode,
-    private readonly make: () => Attribution[],
+    /** The attribution of the i-th deal of `paidOnDeals`. */
+    private readonly make: (i: number) => Attribution,
     readonly paidOnDeals: readonly Credit[],
     blended: { paid: Decimal; on: Decimal } | undefined,
   ) {
     if (blended) this.blended = blended;
   }
 
+  attributionAt(i: number): Attribution {
+    const made = (this.made ??= new Array<Attribution>(this.paidOnDeals.length));
+    return (made[i] ??= this.make(i));
+  }
+
   get attributions(): Attribution[] {
-    return (this.made ??= this.make());
+    if (!this.all) {
+      for (let i = 0; i < this.paidOnDeals.length; i++) this.attributionAt(i);
+      this.made ??= [];
+      this.all = true;
+    }
+    return this.made!;
   }
 
   set attributions(v: Attribution[]) {
     this.made = v;
+    this.all = true;
   }
 }
 
@@ -110,7 +126,8 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   if (k.measureWhere) {
     deals = [];
     const dc: Ctx = { ...ctx, row: null, lastEmpty: undefined };
-    for (const cr of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const cr = pool[i]!;
       dc.row = cr.row;
       dc.lastEmpty = undefined;
       if (!asBool(k.measureWhere(dc), dc)) continue;
@@ -123,7 +140,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     deals = pool;
     measure = pool === rp.credits ? (rp.creditSum ??= sumOf(pool)) : pool === rp.team ? (rp.teamSum ??= sumOf(pool)) : sumOf(pool);
   }
-  children.push({
+  if (tracing) children.push({
     kind: 'measure',
     text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
     value: V(measure),
@@ -144,13 +161,13 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     quota = asDec(k.quota(ctx), ctx);
     if (quota.isZero()) {
       if (k.attainment) statedAttainment = asDec(k.attainment(ctx), ctx);
-      children.push({
+      if (tracing) children.push({
         kind: 'attainment',
         text: `quota is 0.00: attainment taken as ${statedAttainment ? formatPercent(statedAttainment) : 'undefined'} (as the plan states)`,
         value: statedAttainment ? V(statedAttainment) : undefined,
       });
     } else {
-      children.push({
+      if (tracing) children.push({
         kind: 'attainment',
         text: `${ir.measure.team ? 'team ' : ''}attainment ${money(measure)} / ${ir.measure.team ? 'team ' : ''}quota ${money(quota)} = ${formatPercent(measure.div(quota))}`,
         value: V(measure.div(quota)),
@@ -164,7 +181,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     const f = asDec(k.attainmentCap.limit(ctx), ctx);
     capLimit = quota!.times(f);
     const over = measure.gt(capLimit);
-    children.push({
+    if (tracing) children.push({
       kind: 'cap',
       text: `${k.attainmentCap.text}: credit paid up to ${formatPercent(f)} x ${money(quota!)} = ${money(capLimit)}${over ? `; ${money(measure)} -> ${money(capLimit)}` : ' (not reached)'}`,
       value: V(capLimit),
@@ -214,14 +231,23 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     }));
   const tiersLabel = k.rate.k === 'tiers' ? `${k.rate.name ? `tiers ${k.rate.name}` : 'tiers'} (${k.rate.mode}, on ${k.rate.axis})` : '';
 
+  // one context for the rows read per deal (a rate or cap by deal field), pointed at each in turn
+  let rowCtx: Ctx | undefined;
+  const dealCtx = (row: RowValue | null): Ctx => {
+    if (!rowCtx) return (rowCtx = { ...ctx, row, lastEmpty: undefined });
+    rowCtx.row = row;
+    rowCtx.lastEmpty = undefined;
+    return rowCtx;
+  };
+
   /** Pays the slice [a, b) of the measure (b - a is the slice's amount). Retroactive: the band at `reach`. */
   const pay = (a: Decimal, b: Decimal, row: RowValue | null): { amount: Decimal; nodes: TraceNode[] } => {
     const portion = b.minus(a);
     if (k.rate.k === 'flat') {
-      const rc: Ctx = { ...ctx, row, lastEmpty: undefined };
+      const rc = dealCtx(row);
       const r = asDec(k.rate.fn(rc), rc);
       const amount = portion.times(r);
-      return { amount, nodes: [{ kind: 'rate', text: `${money(portion)} @ ${formatPercent(r)} (${k.rate.text}) = ${money(amount)}`, value: V(amount) }] };
+      return { amount, nodes: tracing ? [{ kind: 'rate', text: `${money(portion)} @ ${formatPercent(r)} (${k.rate.text}) = ${money(amount)}`, value: V(amount) }] : [] };
     }
     if (constantBand !== null) {
       if (!constantBand) return { amount: ZERO, nodes: [{ kind: 'band', text: `no band owns the stated attainment: ${money(portion)} pays 0.00`, value: '0' }] };
@@ -244,8 +270,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   // rate or tiers per basis, then per-deal caps
   const dealAmounts: Decimal[] = [];
   let subtotal: Decimal;
-  const dealCtx = (row: RowValue): Ctx => ({ ...ctx, row, lastEmpty: undefined });
-  const bonusPay = k.bonus ? payBonus(k.bonus, deals, ctx, bonusHelpers) : undefined;
+  const bonusPay = k.bonus ? payBonus(k.bonus, deals, ctx, bonusHelpers, tracing) : undefined;
   if (bonusPay?.dealAmounts && rp.partial) {
     // `pays X per deal` over every line: X (read from no deal, ./seam.ts) times the engine's sum of weights
     const each = asDec(k.bonus!.pays!.amount(ctx) as RV, ctx);
@@ -258,7 +283,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   } else if (ir.basis === 'period total') {
     const r = pay(ZERO, measurePaid, null);
     subtotal = r.amount;
-    children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: V(r.amount), children: r.nodes });
+    if (tracing) children.push({ kind: 'rate', text: `${tiersLabel || 'rate'} on the period total ${money(measurePaid)}: ${money(r.amount)}`, value: V(r.amount), children: r.nodes });
   } else {
     let run = ZERO;
     subtotal = ZERO;
@@ -283,7 +308,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       }
       dealAmounts.push(amount);
       subtotal = subtotal.plus(amount);
-      dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: V(amount), children: r.nodes });
+      if (tracing) dealNodes.push({ kind: 'deal', text: `${d.key}${ir.measure.team ? ` (${d.rep})` : ''} on ${money(m)}: ${money(amount)}`, value: V(amount), children: r.nodes });
     });
     // a flat rate read from no deal (./seam.ts) on every line: the rate times the measure
     if (rp.partial) subtotal = pay(ZERO, measurePaid, null).amount;
@@ -306,12 +331,12 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   for (const m of k.multipliers) {
     const on = m.when ? asBool(m.when(ctx), ctx) : true;
     if (!on) {
-      children.push({ kind: 'multiplier', text: `${m.text}: condition not met, not applied`, value: '1' });
+      if (tracing) children.push({ kind: 'multiplier', text: `${m.text}: condition not met, not applied`, value: '1' });
       continue;
     }
     const f = asDec(m.factor(ctx), ctx);
     const next = amount.times(f);
-    children.push({ kind: 'multiplier', text: `${m.text}: ${money(amount)} ${tracing ? formatMultiplier(f) : ''} = ${money(next)}`, value: V(f) });
+    if (tracing) children.push({ kind: 'multiplier', text: `${m.text}: ${money(amount)} ${tracing ? formatMultiplier(f) : ''} = ${money(next)}`, value: V(f) });
     amount = next;
     factor = factor.times(f);
   }
@@ -319,7 +344,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   let gatesPass = true;
   for (const g of k.gates) {
     const ok = asBool(g.cond(ctx), ctx);
-    children.push({ kind: 'gate', text: `gate ${g.text}: ${ok ? 'met' : 'not met, pays 0.00'}`, value: ok ? 'pass' : 'fail' });
+    if (tracing) children.push({ kind: 'gate', text: `gate ${g.text}: ${ok ? 'met' : 'not met, pays 0.00'}`, value: ok ? 'pass' : 'fail' });
     if (!ok) gatesPass = false;
   }
   if (!gatesPass) amount = ZERO;
@@ -328,30 +353,25 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   for (const cap of k.periodCaps) {
     const lim = asDec(cap.limit(ctx), ctx);
     if (amount.gt(lim)) {
-      children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
+      if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
       amount = lim;
-    } else children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
+    } else if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
   }
 
   // per-deal attribution (for clawbacks, JSON deal lines): made when first read (most runs read
   // none: only deals some clawback event names are recorded, and only JSON prints deal lines)
   const paid = amount;
-  const attributionsOf = (): Attribution[] => {
-    const out: Attribution[] = [];
-    if (bonusPay && !bonusPay.dealAmounts) {
-      // a bonus paid per period, per mentee or from a team pool is not paid on deals
-    } else if (ir.basis === 'period total') {
-      const zero = measure.isZero();
-      for (const d of deals) out.push(zero ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, paid, d.amount, null, measure));
-    } else {
-      const capRatio = beforeCaps.isZero() || paid.eq(beforeCaps) ? null : paid.div(beforeCaps);
-      deals.forEach((d, i) => {
-        out.push(gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null));
-      });
-    }
-    return out;
+  const periodTotal = ir.basis === 'period total';
+  const zeroMeasure = measure.isZero();
+  let capRatio: Decimal | null | undefined;
+  const attributionAt = (i: number): Attribution => {
+    const d = deals[i]!;
+    if (periodTotal) return zeroMeasure ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, paid, d.amount, null, measure);
+    if (capRatio === undefined) capRatio = beforeCaps.isZero() || paid.eq(beforeCaps) ? null : paid.div(beforeCaps);
+    return gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null);
   };
 
   amount = applyMinimum(k.bonus, amount, ctx, bonusHelpers, children);
-  return new Paid(amount, { kind: 'component', text: ir.label, value: V(amount), children }, attributionsOf, bonusPay && !bonusPay.dealAmounts ? [] : deals, bonusPay ? undefined : { paid: subtotal, on: measurePaid });
+  // a bonus paid per period, per mentee or from a team pool is not paid on deals
+  return new Paid(amount, { kind: 'component', text: ir.label, value: V(amount), children }, attributionAt, bonusPay && !bonusPay.dealAmounts ? [] : deals, bonusPay ? undefined : { paid: subtotal, on: measurePaid });
 }

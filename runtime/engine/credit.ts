@@ -42,7 +42,15 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
     const c: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
     const progress = opts.progress;
     let n = 0;
-    for (const row of src) {
+    // pushes one split row's credit (made once per rule, not per row: no closure per row)
+    const pushSplit = (row: RowValue, iso: string, amount: Decimal, s: RowValue, overlay: boolean): void => {
+      const rk = keyOf(cell(s, split!.repField) as RV);
+      const share = asDec(cell(s, split!.shareField) as RV, c);
+      if (rk === undefined) return;
+      raw.push(credit(rk, ri, rule.ir.table, row, iso, amount, share, overlay, amount.times(share), s.key));
+    };
+    for (let i = 0; i < src.length; i++) {
+      const row = src[i]!;
       if (progress && (++n & 0xffff) === 0) progress(`crediting ${rule.ir.table}: ${n.toLocaleString('en-US')} of ${src.length.toLocaleString('en-US')} rows`);
       if (pre && !pre.handBack.get(ri)?.has(row.key)) {
         for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
@@ -83,12 +91,6 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
             continue;
           }
         }
-        const pushSplit = (s: RowValue, overlay: boolean): void => {
-          const rk = keyOf(cell(s, split!.repField) as RV);
-          const share = asDec(cell(s, split!.shareField) as RV, c);
-          if (rk === undefined) return;
-          raw.push(credit(rk, ri, table, row, iso, amount, share, overlay, amount.times(share), s.key));
-        };
         if (ordinary.length === 0) {
           stage = 'to';
           const toV = rule.to(c);
@@ -98,8 +100,8 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
             continue;
           }
           raw.push(credit(rk, ri, table, row, iso, amount, null, false, amount, ''));
-        } else for (const s of ordinary) pushSplit(s, false);
-        for (const s of overlays) pushSplit(s, true);
+        } else for (let j = 0; j < ordinary.length; j++) pushSplit(row, iso, amount, ordinary[j]!, false);
+        for (let j = 0; j < overlays.length; j++) pushSplit(row, iso, amount, overlays[j]!, true);
       } catch (err) {
         if (err instanceof CodedRunError) {
           errors.push(dataError(err.code, err.message, err.loc ?? row.loc));

@@ -487,6 +487,10 @@ export const bonusHelpers: BonusHelpers<Ctx> = {
   dec: (v, c) => asDec(v as RV, c),
   bool: (v, c) => asBool(v as RV, c),
   withRow: (c, row) => ({ ...c, row, lastEmpty: undefined }),
+  pointAt: (c, row) => {
+    c.row = row;
+    c.lastEmpty = undefined;
+  },
   rep: (c) => c.rep,
   peer: (c, key) => {
     if (!c.env.roster.has(key) || !c.env.repPeriodFor) return undefined;

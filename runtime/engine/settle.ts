@@ -47,7 +47,7 @@ export function settleRepPeriod(
   const { settle } = s;
   const { str, moneyR, round } = fmt;
   const failHere = (err: unknown, what: string, at?: PlanAt): void => fail(err, what, rep, period, at);
-  for (const { ki, res } of e.paidOn) if (s.paidOn.wantsAny(res.paidOnDeals)) for (const a of res.attributions) s.paidOn.record(ki, repKey, a);
+  for (const { ki, res } of e.paidOn) s.paidOn.recordPaid(ki, repKey, res);
 
   const clawedBack = applyClawbacks({ plan: P, events: s.events, paidOn: s.paidOn, settle, repKey, period, ctx, lines, trace, fmt, fail: failHere });
 

@@ -303,4 +303,6 @@ export interface ComponentResult {
    * settlement records attributions only when some clawback event names one of these deals.
    */
   paidOnDeals?: readonly Credit[];
+  /** The attribution of the i-th credit of `paidOnDeals` (the same object `attributions` holds). */
+  attributionAt?(i: number): Attribution;
 }

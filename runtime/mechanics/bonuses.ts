@@ -18,6 +18,8 @@ import { Decimal } from '../decimal.js';
 import type { BonusIR, Expr, RowValue, TraceNode } from '../ir.js';
 import { formatAmount, formatPercent } from '../format.js';
 
+const ZERO = new Decimal(0);
+
 type Fn<C> = (c: C) => unknown;
 
 export interface BonusHelpers<C> {
@@ -25,6 +27,8 @@ export interface BonusHelpers<C> {
   bool(v: unknown, c: C): boolean;
   /** The context with `row` set (the deal or the mentee). */
   withRow(c: C, row: RowValue): C;
+  /** Points a context made by `withRow` at another row (one context per loop, not one per row). */
+  pointAt(c: C, row: RowValue): void;
   rep(c: C): RowValue | null;
   /** The context of another rep in the same period. */
   peer(c: C, repKey: string): C | undefined;
@@ -74,6 +78,8 @@ export function payBonus<C>(
   deals: { row: RowValue; key: string; share: Decimal | null; overlay: boolean }[],
   c: C,
   h: BonusHelpers<C>,
+  /** false: no per-deal trace text (a table or CSV run); the amounts are the same. */
+  tracing = true,
 ): BonusPay | undefined {
   const money = (d: Decimal): string => formatAmount(d);
   if (b.pays && b.ir.pays) {
@@ -88,34 +94,32 @@ export function payBonus<C>(
     if (per === 'deal' || per === 'unit') {
       const dealAmounts: Decimal[] = [];
       const children: TraceNode[] = [];
-      let total = new Decimal(0);
+      let total = ZERO;
+      let n = 0;
+      let dc: C | undefined;
       for (const d of deals) {
-        const dc = h.withRow(c, d.row);
+        if (dc === undefined) dc = h.withRow(c, d.row);
+        else h.pointAt(dc, d.row);
         if (p.where && !h.bool(p.where(dc), dc)) {
-          dealAmounts.push(new Decimal(0));
+          dealAmounts.push(ZERO);
           continue;
         }
         const each = h.dec(p.amount(dc), dc);
-        let a = each;
-        let how = money(each);
-        if (per === 'unit') {
-          const units = h.dec(p.units!(dc), dc);
-          a = each.times(units);
-          how = `${units.toFixed()} units x ${money(each)} = ${money(a)}`;
-        }
-        if (d.share !== null) {
-          // a split deal: the rep's credited share of the amount, unless the plan says `in full`
-          if (b.ir.pays.inFull) how = `${how} in full (${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} not applied)`;
-          else {
-            a = a.times(d.share);
-            how = `${how} x ${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} = ${money(a)}`;
-          }
-        }
+        const units = per === 'unit' ? h.dec(p.units!(dc), dc) : undefined;
+        const whole = units ? each.times(units) : each;
+        // a split deal: the rep's credited share of the amount, unless the plan says `in full`
+        const a = d.share !== null && !b.ir.pays.inFull ? whole.times(d.share) : whole;
         dealAmounts.push(a);
         total = total.plus(a);
+        n++;
+        if (!tracing) continue;
+        let how = units ? `${units.toFixed()} units x ${money(each)} = ${money(whole)}` : money(each);
+        if (d.share !== null) {
+          if (b.ir.pays.inFull) how = `${how} in full (${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} not applied)`;
+          else how = `${how} x ${d.overlay ? 'overlay' : 'split'} ${formatPercent(d.share)} = ${money(a)}`;
+        }
         children.push({ kind: 'deal', text: `${d.key}: ${how}`, value: a.toFixed() });
       }
-      const n = children.length;
       return { total, dealAmounts, node: { kind: 'pays', text: `${text}: ${n} ${n === 1 ? 'deal' : 'deals'} qualify, ${money(total)}`, value: total.toFixed(), children } };
     }
     // per mentee
