@@ -1,6 +1,6 @@
 // The runtime seam on DuckDB (issue 12): for a plan whose phase 2 can run on sums
-// (runtime/engine/seam.ts), the credit lines are computed once into a table inside the engine
-// and stay there; what crosses into JavaScript is, per rep and period, the credit and each
+// (runtime/engine/seam.ts), the credit lines are computed inside the engine and stay there
+// (never stored); what crosses into JavaScript is, per rep and period, the credit and each
 // component's sums (compiler/sql/seam.ts), and the lines of the deals a clawback event names
 // and those outside the plan periods (the runtime warns of them). Rows handed back to the runtime
 // or filters reading an empty value: the caller reads every line instead (the runtime reports
@@ -11,10 +11,9 @@ import type { PlanIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import type { ComponentAggregate, CreditAggregates, PartialCredit } from '../../runtime/engine/measures.js';
 import { seamPlan } from '../../runtime/engine/seam.js';
-import { compileCredits, withClause } from '../sql/compile.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { Unsupported } from '../sql/cte.js';
-import { LINES_TABLE, seamLines, seamSums } from '../sql/seam.js';
+import { seamLines, seamSums } from '../sql/seam.js';
 import { readCreditLines } from './rows.js';
 
 export type SeamOutcome = { ok: true; credits: PrecomputedCredits; aggregates: CreditAggregates } | { ok: false; why: string };
@@ -33,8 +32,7 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR): Promise<S
   const plan = seamPlan(ir);
   if (!plan.ok) return { ok: false, why: plan.why };
   const d = DUCKDB;
-  await conn.run(`CREATE OR REPLACE TABLE ${d.ident(LINES_TABLE)} AS ${withClause(compileCredits(ir, d))}\nSELECT * FROM credits`);
-  try {
+  {
     const comps = plan.components.filter((c) => c.measure || c.bonus).map((c) => ({ k: ir.components.find((x) => x.name === c.name)!, s: c }));
     let sql: string;
     try {
@@ -61,9 +59,8 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR): Promise<S
       if (!m) out.set(period, (m = new Map()));
       m.set(String(r[1]), { credit: new Decimal(String(r[2])), partial });
     }
-    const credits = await readCreditLines(conn, seamLines(ir, d));
+    const schema = String((await rows(conn, 'SELECT current_schema()'))[0]![0]);
+    const credits = await readCreditLines(conn, seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema }));
     return { ok: true, credits, aggregates: out };
-  } finally {
-    await conn.run(`DROP TABLE IF EXISTS ${d.ident(LINES_TABLE)}`);
   }
 }

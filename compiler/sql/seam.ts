@@ -1,7 +1,8 @@
 // The SQL of the runtime seam (issue 12, runtime/engine/seam.ts): for a plan whose phase 2 can run
-// on sums, the engine materialises the credit lines once (compile.ts `creditQuery`'s lines) and
-// reads back, per rep and period, the credit and each component's sums, and only the lines of
-// the deals a clawback event names. Two queries over the materialised lines:
+// on sums, the engine reads back, per rep and period, the credit and each component's sums, and
+// only the lines of the deals a clawback event names. Two queries over the credit lines
+// (compile.ts `credits`, computed in each query and never stored: writing 10M lines costs more
+// than crediting twice):
 //   - `seamSums`: per period and rep, the credit, and per component its measure (`on credit
 //     where`), line count and per-deal bonus weight (`pays X per deal [in full] where`); and rows
 //     handed back to the runtime or whose filters read an empty value: any of them and the
@@ -15,10 +16,8 @@ import type { SeamComponent } from '../../runtime/engine/seam.js';
 import type { Cte } from './cte.js';
 import type { Dialect } from './dialect.js';
 import { ExprCompiler, Unsupported } from './expr.js';
-import { creditLineColumns, periodsCte, withClause } from './compile.js';
+import { compileCredits, creditLineColumns, periodsCte, withClause } from './compile.js';
 
-/** The table the credit lines are materialised in (named so no plan table can be it). */
-export const LINES_TABLE = 'comp__credit_lines';
 
 /** One component's sums: its query, and whether it carries a bonus weight. */
 export interface SeamSumsQuery {
@@ -26,8 +25,9 @@ export interface SeamSumsQuery {
   sql: string;
 }
 
-function linesCte(d: Dialect): Cte {
-  return { name: 'credits', comment: ['the credit lines, computed once'], body: `SELECT * FROM ${d.ident(LINES_TABLE)}` };
+/** The credit lines (`credits`, compile.ts): computed inside each query, never stored. */
+function linesCte(ir: PlanIR, d: Dialect): Cte[] {
+  return compileCredits(ir, d);
 }
 
 /**
@@ -73,7 +73,7 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
     ctes = [...x.ctes.values()];
   }
   return (
-    `${withClause([linesCte(d), periods, ...ctes])}\n` +
+    `${withClause([...linesCte(ir, d), periods, ...ctes])}\n` +
     `-- per rep and period: the credit and each component's sums (runtime/engine/seam.ts)\n` +
     `SELECT p.period, c.rep, ${cols.join(',\n  ')}\n` +
     `FROM credits AS c\n  LEFT JOIN periods AS p ON c.credit_date BETWEEN p.period_start AND p.period_end${joins}\n` +
@@ -81,8 +81,13 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
   );
 }
 
-/** The lines of the deals a clawback event names (text keys of the events' reference fields). */
-export function seamLines(ir: PlanIR, d: Dialect): string {
+/**
+ * The lines of the deals a clawback event names (text keys of the events' reference fields) and,
+ * with `outside`, those outside the plan periods (the runtime warns of each, COMP7004, at its row).
+ * Without `outside`, each credited table is first narrowed to the named rows (a CTE of its name
+ * over `schema`'s table shadows it), so only their lines are credited again.
+ */
+export function seamLines(ir: PlanIR, d: Dialect, opts: { outside: boolean; schema: string }): string {
   const id = d.ident;
   const named: string[] = [];
   for (const k of ir.components)
@@ -96,9 +101,39 @@ export function seamLines(ir: PlanIR, d: Dialect): string {
       named.push(`SELECT ${text} AS deal_key FROM ${id(cb.events)} AS e WHERE ${col} IS NOT NULL`);
     }
   const cols = creditLineColumns(d);
-  const ctes: Cte[] = [linesCte(d), periodsCte(ir, d)!];
-  if (named.length) ctes.push({ name: 'named', comment: ['deals a clawback event names'], body: [...new Set(named)].join('\n  UNION\n  ') });
-  // and the lines outside the plan periods: the runtime warns of each (COMP7004) at its row
-  const outside = 'NOT EXISTS (SELECT 1 FROM periods AS p WHERE credits.credit_date BETWEEN p.period_start AND p.period_end)';
-  return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits\nWHERE ${named.length ? `deal_key IN (SELECT deal_key FROM named) OR ` : ''}${outside}`;
+  const ctes: Cte[] = [];
+  ctes.push({ name: 'named', comment: ['deals a clawback event names'], body: named.length ? [...new Set(named)].join('\n  UNION\n  ') : `SELECT ${d.toText('NULL')} AS deal_key WHERE FALSE` });
+  const credited = [...new Set(ir.credits.map((r) => r.table))];
+  if (!opts.outside && credited.every((t) => !readsItself(ir, t))) {
+    const x = new ExprCompiler(ir, d, {});
+    for (const t of credited)
+      ctes.push({
+        name: t,
+        comment: [`the rows of ${t} whose lines are read`],
+        body: `SELECT * FROM ${id(opts.schema)}.${id(t)} AS r WHERE ${x.keyText(x.table(t), 'r')} IN (SELECT deal_key FROM named)`,
+      });
+  }
+  ctes.push(...linesCte(ir, d), periodsCte(ir, d)!);
+  const outside = opts.outside ? ' OR NOT EXISTS (SELECT 1 FROM periods AS p WHERE credits.credit_date BETWEEN p.period_start AND p.period_end)' : '';
+  return `${withClause(ctes)}\nSELECT ${cols.join(', ')}\nFROM credits\nWHERE deal_key IN (SELECT deal_key FROM named)${outside}`;
+}
+
+/** Whether a reference chain from table `t` (a credit rule's `deal.a.b`, an ancestor test) can come back to `t`. */
+function readsItself(ir: PlanIR, t: string): boolean {
+  const seen = new Set<string>();
+  const todo = [t];
+  while (todo.length) {
+    const at = ir.tables.find((x) => x.name === todo.pop());
+    if (!at) continue;
+    for (const f of at.fields) {
+      if (f.type.t !== 'ref') continue;
+      const to = (f.type as { table: string }).table;
+      if (to === t) return true;
+      if (!seen.has(to)) {
+        seen.add(to);
+        todo.push(to);
+      }
+    }
+  }
+  return false;
 }
