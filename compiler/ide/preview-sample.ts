@@ -10,7 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import { compilePlan, evaluate } from '../../runtime/evaluate.js';
+import { compilePlan, evaluate, repsToEvaluate } from '../../runtime/evaluate.js';
 import { formatPercent } from '../../runtime/format.js';
 import { loadDataset } from '../data/load.js';
 import { readDataFile, resolveSource } from '../data/sandbox.js';
@@ -152,6 +152,8 @@ export interface SampleRunOptions {
   traced?: boolean;
   /** Asked between the evaluation's periods: true stops the run (`PreviewCancelled`). */
   shouldStop?: () => boolean;
+  /** Evaluate only these reps (`repsToEvaluate`: an answer about one rep), not everyone. */
+  onlyReps?: Set<string>;
 }
 
 /**
@@ -164,13 +166,14 @@ export function sampleRun(ir: IR.PlanIR, folder: string, opts: SampleRunOptions 
   if (typeof entry === 'string') return { problem: entry };
   if (!entry.dataset) return { problem: `the sample data has ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'} (first: ${entry.errors[0]})` };
   const kind = opts.traced ? 'traced' : 'figures';
-  const key = `${kind}:${opts.traced ? JSON.stringify(ir) : figuresKey(ir)}`;
+  const only = opts.onlyReps ? `[${[...opts.onlyReps].sort().join('\u0000')}]` : '*';
+  const key = `${kind}:${only}:${opts.traced ? JSON.stringify(ir) : figuresKey(ir)}`;
   const hit = entry.results.get(kind);
   let r = hit?.key === key ? hit.r : undefined;
   if (r === undefined) {
     const stop = opts.shouldStop;
     // what `comp run` does for a table: no trace text, no deal lines (the same amounts and values)
-    const evalOpts = opts.traced ? {} : { traces: false, deals: false };
+    const evalOpts = { ...(opts.traced ? {} : { traces: false, deals: false }), ...(opts.onlyReps ? { onlyReps: opts.onlyReps } : {}) };
     try {
       const out = evaluate(compilePlan(ir), entry.dataset, {
         ...evalOpts,
@@ -365,7 +368,10 @@ export function renderSampleSection(s: SampleSummary, component: string, opts: {
 export function explainOnSample(ir: IR.PlanIR, opts: PreviewOptions, rep?: string, period?: string, component?: string): string {
   const folder = sampleFolder(opts);
   if (!folder) return 'No sample data: add a `data/` folder next to the plan or set `comp.sampleData`.';
-  const { result, problem } = sampleRun(ir, folder, { traced: true, shouldStop: opts.shouldStop });
+  // one rep asked for: that rep and the reps its figures read (its team), as `comp explain` does
+  const entry = rep ? sampleEntry(ir, folder) : undefined;
+  const onlyReps = entry && typeof entry !== 'string' && entry.dataset ? repsToEvaluate(ir, entry.dataset, rep!) : undefined;
+  const { result, problem } = sampleRun(ir, folder, { traced: true, shouldStop: opts.shouldStop, ...(onlyReps ? { onlyReps } : {}) });
   if (!result) return `The plan could not be run on the sample data: ${problem}`;
   let st: IR.Statement | undefined;
   if (rep || period) st = result.statements.find((s) => (!rep || s.rep === rep) && (!period || s.period === period));
