@@ -33,7 +33,8 @@ function bundleIsFresh() {
 
 function runBundle() {
   const file = fileURLToPath(new URL('comp.cjs', dist));
-  const source = readFileSync(file, 'utf8');
+  // ASCII (scripts/bundle.mjs makes it so): read as one-byte text, without UTF-8 decoding
+  const source = readFileSync(file, 'latin1');
   const hash = /^\/\/ comp bundle ([0-9a-f]{64})\n/.exec(source)?.[1];
   let cachedData;
   try {

@@ -130,9 +130,17 @@ const result = await esbuild.build({
 const code = result.outputFiles[0].text;
 const strict = code.startsWith('"use strict";\n') ? '"use strict";\n' : '';
 // after the "use strict" directive, which must come first
-const body = `${strict}const __compMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${code.slice(strict.length)}`;
+let body = `${strict}const __compMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${code.slice(strict.length)}`;
 if (/(^|[^\w$.])import\(/m.test(body.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, '""'))) {
   console.error('bundle: an import() is left in the bundle (bin/comp.js runs it as a node:vm script, where import() fails)');
+  process.exit(1);
+}
+// One-byte text (esbuild escapes strings; a comment may still hold a non-ASCII character): one
+// such character would make the whole 2 MB source a two-byte string, slower to read and to scan.
+// bin/comp.js reads the bundle as latin1, which is its text only while it is ASCII.
+body = body.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (!/^[\x00-\x7f]*$/.test(body)) {
+  console.error('bundle: the bundle is not ASCII');
   process.exit(1);
 }
 const hash = createHash('sha256').update(body).digest('hex');
