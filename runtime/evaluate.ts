@@ -95,23 +95,32 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   // credits into periods
   const creditsBy: CreditedPeriods = new Map();
   const periodOfDate = new Map<string, PeriodValue>();
+  // (the credits come in date order: a date's period and its reps' map are looked up once)
+  let lastDate: string | undefined;
+  let p: PeriodValue | undefined;
+  let inPlan = false;
+  let m: Map<string, RepPeriodCredit> | undefined;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    let p = periodOfDate.get(r.date);
-    if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
-    if (!periodIndex.has(p.key)) {
+    if (r.date !== lastDate) {
+      lastDate = r.date;
+      p = periodOfDate.get(r.date);
+      if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
+      inPlan = periodIndex.has(p.key);
+      m = creditsBy.get(p.key);
+      if (!m && inPlan) creditsBy.set(p.key, (m = new Map()));
+    }
+    if (!inPlan) {
       warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
       continue;
     }
     const cr: Credit = r;
-    cr.period = p.key;
-    let m = creditsBy.get(p.key);
-    if (!m) creditsBy.set(p.key, (m = new Map()));
-    const rc = m.get(cr.rep);
+    cr.period = p!.key;
+    const rc = m!.get(cr.rep);
     if (rc) {
       rc.lines.push(cr);
       rc.credit = rc.credit.plus(cr.amount);
-    } else m.set(cr.rep, { lines: [cr], credit: ZERO.plus(cr.amount) });
+    } else m!.set(cr.rep, { lines: [cr], credit: ZERO.plus(cr.amount) });
   }
 
   // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
@@ -132,10 +141,12 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
 
   // ---- 2 and 3, per period in date order: earn, then settle, rep by rep
   const events = indexEvents(plan, data, spec);
+  const paidOn = new PaidOn(events);
+  for (const byRep of creditsBy.values()) for (const rc of byRep.values()) paidOn.markNamed(rc.lines);
   const state: SettleState = {
     settle,
     events,
-    paidOn: new PaidOn(events),
+    paidOn,
     balances: new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }])),
   };
   const statements: Statement[] = [];

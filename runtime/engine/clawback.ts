@@ -79,30 +79,22 @@ export class PaidOn {
       for (const a of res.attributions) this.record(ki, rep, a);
       return;
     }
-    if (!this.wantsAny(deals)) return;
-    for (let i = 0; i < deals.length; i++) if (this.wanted.has(deals[i]!.key)) this.record(ki, rep, res.attributionAt(i));
+    if (this.wanted.size === 0) return;
+    for (let i = 0; i < deals.length; i++) if (this.names(deals[i]!)) this.record(ki, rep, res.attributionAt(i));
   }
 
-  /** Whether any of these credits' deals is named by a clawback event (unknown credits: yes). */
-  wantsAny(credits: readonly Credit[] | undefined): boolean {
-    if (credits === undefined) return true;
-    if (this.wanted.size === 0 || credits.length === 0) return false;
-    // the same lists come back for each component of a rep-period (its credits, its team's)
-    let w = this.asked.get(credits);
-    if (w === undefined) {
-      w = false;
-      for (const c of credits) {
-        if (this.wanted.has(c.key)) {
-          w = true;
-          break;
-        }
-      }
-      this.asked.set(credits, w);
+  /** Marks the credits whose deal some clawback event names (`Credit.named`), once per credit. */
+  markNamed(lines: readonly Credit[]): void {
+    if (this.wanted.size === 0) return;
+    for (let i = 0; i < lines.length; i++) {
+      const c = lines[i]!;
+      if (this.wanted.has(c.key)) c.named = true;
     }
-    return w;
   }
 
-  private readonly asked = new WeakMap<readonly Credit[], boolean>();
+  private names(c: Credit): boolean {
+    return c.named ?? this.wanted.has(c.key);
+  }
 
   record(ki: number, rep: string, a: Attribution): void {
     if (!this.wanted.has(a.key)) return;

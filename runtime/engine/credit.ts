@@ -19,7 +19,7 @@ const NONE: RowValue[] = [];
 
 /** A credit, always built with the same shape (its period set once the plan periods are known). */
 function credit(rep: string, rule: number, table: string, row: RowValue, date: string, dealAmount: Decimal, share: Decimal | null, overlay: boolean, amount: Decimal, splitKey: string): Credit {
-  return { rule, table, key: row.key, row, date, dealAmount, rep, share, overlay, amount, splitKey, period: '' };
+  return { rule, table, key: row.key, row, date, dealAmount, rep, share, overlay, amount, splitKey, period: '', named: false };
 }
 
 export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions = {}): DatedCredit[] {

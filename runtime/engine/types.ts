@@ -56,6 +56,11 @@ export interface Credit {
   amount: Decimal;
   /** Key of the split row, '' when none (for ordering). */
   splitKey: string;
+  /**
+   * Whether some clawback event names this credit's deal (set by the driver before phase 2;
+   * undefined: not known, look the key up). Only those credits' attributions are recorded.
+   */
+  named?: boolean;
 }
 
 /** Per rep and period: credits, lets. */
