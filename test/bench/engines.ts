@@ -93,16 +93,21 @@ function sortedLines(text: string): string[] {
 }
 
 /**
- * The 120-copy run's payout lines as `k` replicas pay them (./engines.ts `replicate`: replica
- * i > 0 renames rep `X` to `X ~i`; every replica pays what the original pays), sorted; undefined
+ * The 120-copy run's payout lines as `k` replicas pay them (`replicate`: replica i > 0 renames
+ * rep `X` to `X ~i` and deal `D` to `D~i`; every replica pays what the original pays), sorted; undefined
  * when that run was not made.
  */
 function replicated(file: string, k: number): string[] | undefined {
   if (!existsSync(file)) return undefined;
   const out: string[] = [];
   for (const l of sortedLines(readFileSync(file, 'utf8'))) {
-    const at = l.indexOf(',');
-    for (let i = 0; i < k; i++) out.push(i === 0 ? l : `${l.slice(0, at)} ~${i}${l.slice(at)}`);
+    // rep,period,kind,name,label,amount,exact (no field of this workload is quoted); a clawback's
+    // label names its deal, renamed `D~i` in replica i
+    const f = l.split(',');
+    for (let i = 0; i < k; i++) {
+      if (i === 0) out.push(l);
+      else out.push([`${f[0]} ~${i}`, f[1], f[2], f[3], f[2] === 'clawback' ? `${f[4]}~${i}` : f[4], ...f.slice(5)].join(','));
+    }
   }
   return out.sort();
 }

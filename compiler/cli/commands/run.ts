@@ -82,7 +82,8 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
   progress.done();
   if (process.env.COMP_ENGINE_TRACE) {
     const u = process.cpuUsage();
-    process.stderr.write(`run: evaluated (${Math.round((u.user + u.system) / 1000)} ms CPU so far)\n`);
+    const m = process.memoryUsage();
+    process.stderr.write(`run: evaluated (${Math.round((u.user + u.system) / 1000)} ms CPU so far; JavaScript heap ${Math.round(m.heapUsed / 2 ** 20)} MB, process ${Math.round(m.rss / 2 ** 20)} MB)\n`);
   }
   if (!result) return setExit(EXIT_ERRORS);
   if ((range.from !== undefined || range.to !== undefined) && result.periods.length === 0) {
