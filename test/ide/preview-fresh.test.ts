@@ -68,6 +68,8 @@ describe('sample previews after random edits equal a fresh evaluation', () => {
         const scores = readFileSync(csat, 'utf8').replace(/,(\d\.\d)\n/g, (m) => (r() < 0.3 ? `,${(1 + r() * 4).toFixed(1)}\n` : m));
         writeFileSync(csat, scores);
       },
+      // the credit rule itself (what is credited): no credit line may be kept from before
+      credit: () => (text = text.replace(/  amount deal\.close_value.*\n/, `  amount deal.close_value${pick(['', ' * 0.5', ' * 1.25'])}\n`)),
       quota: () => (text = text.replace(/let quota = rep\.monthly_quota.*/, pick(['let quota = rep.monthly_quota', 'let quota = rep.monthly_quota * 1.2', 'let quota = rep.monthly_quota * 0.9']))),
       multiplier: () => (text = text.replace(/multiplier x[\d.]+/, `multiplier x${pick(['1.1', '1.25', '1.5'])}`)),
       // a line typed above everything: the figures cannot change, only plan places move
