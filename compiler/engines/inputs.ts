@@ -93,8 +93,9 @@ function plain(f: FieldIR, c: string): string {
   switch (f.type.t) {
     case 'text':
     case 'ref':
-      // starts with a printable ASCII character (or has one): not empty once trimmed
-      return `(ascii(${c}) BETWEEN 33 AND 126 OR regexp_matches(${c}, '[!-~]'))`;
+      // starts with a printable ASCII character (its first byte, compared as text: cheaper than
+      // decoding it) or has one: not empty once trimmed
+      return `(CASE WHEN ${c} >= '!' AND ${c} < chr(127) THEN TRUE ELSE regexp_matches(${c}, '[!-~]') END)`;
     case 'integer':
       return re(`-?[0-9]{1,${PRECISION - INPUT_SCALE - 10}}`);
     case 'decimal':
