@@ -10,7 +10,18 @@ import { compileCredits, SqlCompileError } from '../../compiler/sql/compile.js';
 import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { Decimal } from '../../runtime/decimal.js';
+import { seamPlan } from '../../runtime/engine/seam.js';
+import type { PlanIR } from '../../runtime/ir.js';
 import { planCases, printed, runtimeMeasures } from './cases.js';
+
+function compiles(ir: PlanIR): boolean {
+  try {
+    compileCredits(ir, DUCKDB);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const { cases } = planCases();
 let engine: DuckDbEngine;
@@ -23,6 +34,16 @@ afterAll(() => {
   engine?.close();
   const why = [...tally.lines].map(([w, n]) => `${w} x${n}`).join('; ');
   console.log(`engine seam: ${tally.sums} plans paid from sums with the same bytes (${tally.partialLines} lines of named deals read), ${tally.measures} component sums equal to the runtime's measures; every line read for ${[...tally.lines.values()].reduce((a, b) => a + b, 0)} (${why})`);
+});
+
+describe('the seam is refused where phase 2 walks lines', () => {
+  it('the evaluator refuses sums for a plan runtime/engine/seam.ts rejects', async () => {
+    const c = cases.find((x) => !seamPlan(x.ir).ok && compiles(x.ir));
+    expect(c, 'a plan the seam rejects').toBeDefined();
+    const aggregates = new Map([['2026-01', new Map([['R1', { credit: new Decimal(0), partial: { components: new Map() } }]])]]);
+    expect(() => evaluate(compilePlan(c!.ir), c!.data, { traces: false, deals: false, credits: { lines: new Map(), handBack: new Map() }, aggregates })).toThrow(/internal: credit sums given/);
+    expect((await engine.sums(c!.ir, c!.data)).ok).toBe(false);
+  });
 });
 
 describe('sums per rep and period pay what every line pays', () => {
