@@ -16,6 +16,22 @@ export interface Scan {
   /** Why the record is not plain (BAD), and where (an offset in the buffer). */
   why: string;
   at: number;
+  /** The next `\r` and `\n` at or after the scan in the buffer (-1: not looked for yet, -2: none left). */
+  crAt: number;
+  lfAt: number;
+}
+
+/** The next `byte` at or after `from` before `len`, else -2. */
+function nextOr(buf: Buffer, byte: number, from: number, len: number): number {
+  const k = buf.indexOf(byte, from);
+  return k < 0 || k >= len ? -2 : k;
+}
+
+/** FNV-1a of buf[a, b). */
+function hashOf(buf: Buffer, a: number, b: number): number {
+  let h = FNV;
+  for (let k = a; k < b; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+  return h;
 }
 
 interface Slices {
@@ -62,6 +78,8 @@ export class Fields {
 }
 const NON_ASCII = 1;
 export const ESCAPED = 2;
+/** Not hashed while scanned (a quoted value): TextColumn hashes it if it looks it up. */
+const QUOTED = 4;
 const FNV = 0x811c9dc5 | 0;
 
 /**
@@ -155,7 +173,7 @@ export class TextColumn {
       const dict = this.dict!;
       const a = rec.a[k]!;
       const b = rec.b[k]!;
-      const h = rec.h[k]!;
+      const h = rec.f[k]! & QUOTED ? hashOf(buf, a, b) : rec.h[k]!;
       let e = dict.find(buf, a, b, h);
       if (e < 0) e = dict.add(buf, a, b, h, rec.text(buf, k));
       if (e >= 0) {
@@ -200,47 +218,43 @@ export function scanRecord(buf: Buffer, len: number, eof: boolean, start: number
   out.n = 0;
   for (;;) {
     if (p < len && buf[p] === 34) {
+      // a quoted value: the quotes and line breaks in it found by Buffer.indexOf (native), the
+      // next ones of the buffer remembered in `st` (cleared by the caller when the buffer changes)
       let j = p + 1;
       let escaped = 0;
-      let hi = 0;
-      let h = FNV;
+      let q: number;
       for (;;) {
-        if (j >= len) {
+        q = buf.indexOf(34, j);
+        if (q < 0 || q >= len) {
           if (!eof) return NEED;
           st.why = 'a quoted value is never closed with `"`';
           st.at = p;
           return BAD;
         }
-        const c = buf[j]!;
-        if (c === 34) {
-          if (j + 1 >= len && !eof) return NEED;
-          if (j + 1 < len && buf[j + 1] === 34) {
-            escaped = ESCAPED;
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        if (c === 10) {
-          st.lf++;
-          st.lines++;
-        } else if (c === 13) {
-          if (j + 1 >= len && !eof) return NEED;
-          if (j + 1 >= len || buf[j + 1] !== 10) {
+        if (st.crAt !== -2 && st.crAt < j) st.crAt = nextOr(buf, 13, j, len); // -2: none left in this buffer
+        for (; st.crAt >= 0 && st.crAt < q; st.crAt = nextOr(buf, 13, st.crAt + 1, len)) {
+          if (buf[st.crAt + 1] !== 10) {
             st.why = 'a line break is a bare `\\r`';
-            st.at = j;
+            st.at = st.crAt;
             return BAD;
           }
-          st.crlf++;
-          st.lines++;
-          h = Math.imul(h ^ c, 0x01000193);
-          j++;
         }
-        hi |= c;
-        h = Math.imul(h ^ buf[j]!, 0x01000193);
-        j++;
+        if (st.lfAt !== -2 && st.lfAt < j) st.lfAt = nextOr(buf, 10, j, len);
+        for (; st.lfAt >= 0 && st.lfAt < q; st.lfAt = nextOr(buf, 10, st.lfAt + 1, len)) {
+          if (buf[st.lfAt - 1] === 13) st.crlf++;
+          else st.lf++;
+          st.lines++;
+        }
+        if (q + 1 >= len && !eof) return NEED;
+        if (q + 1 < len && buf[q + 1] === 34) {
+          escaped = ESCAPED;
+          j = q + 2;
+          continue;
+        }
+        break;
       }
-      out.push(p + 1, j, h, (hi & 0x80 ? NON_ASCII : 0) | escaped);
+      j = q;
+      out.push(p + 1, j, 0, NON_ASCII | QUOTED | escaped); // hashed when a coded column looks it up
       p = j + 1;
       if (p >= len && !eof) return NEED;
       if (p < len) {

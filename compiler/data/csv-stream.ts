@@ -108,7 +108,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
   let line = 1;
   let crlf = 0; // `\r\n` line breaks
   let lf = 0; // `\n` alone
-  const st: Scan = { lines: 0, crlf: 0, lf: 0, why: '', at: 0 };
+  const st: Scan = { lines: 0, crlf: 0, lf: 0, why: '', at: 0, crAt: -1, lfAt: -1 };
   const rec = new Fields();
 
   const starts = new Nums(new Float64Array(1024), (n) => new Float64Array(n));
@@ -127,6 +127,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
       if (eof) break;
       more(i); // nothing to keep
       i = 0;
+      st.crAt = st.lfAt = -1;
       continue;
     }
     const c0 = buf[i]!;
@@ -141,6 +142,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
       if (i + 1 >= len && !eof) {
         more(i);
         i = 0;
+        st.crAt = st.lfAt = -1;
         continue;
       }
       if (i + 1 >= len || buf[i + 1] !== 10) return careful(file, size, base + i, 'a line break is a bare `\\r`');
@@ -157,6 +159,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
     if (end === NEED) {
       more(i);
       i = 0;
+      st.crAt = st.lfAt = -1;
       continue;
     }
     if (end === BAD) return careful(file, size, base + st.at, st.why);

@@ -46,7 +46,22 @@ export class KeyIndex {
     return this.slots[this.slot(key, hashOf(key))]! > 0;
   }
 
-  /** Adds `key` (not in yet: the caller asked `get` first). */
+  /** Adds `key` with `row` unless it is in: then the row it has (the first), and nothing changes. */
+  addFirst(key: string, row: RowValue): RowValue | undefined {
+    if ((this.names.length + 1) * 2 > this.slots.length) this.grow();
+    const h = hashOf(key);
+    const s = this.slot(key, h);
+    const e = this.slots[s]! - 1;
+    if (e >= 0) return this.rows[e];
+    const k = this.names.length;
+    this.slots[s] = k + 1;
+    this.hashes[k] = h;
+    this.names.push(key);
+    this.rows.push(row);
+    return undefined;
+  }
+
+  /** Sets `key`'s row (a new key is added). */
   set(key: string, row: RowValue): void {
     const e = this.names.length;
     if ((e + 1) * 2 > this.slots.length) this.grow();

@@ -301,12 +301,8 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
     let row: RowValue = new ColumnRow(t.name, key, table, idx);
     if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line } };
     if (keyField && kv !== null && kv !== undefined) {
-      const first = lt.keys.get(key);
-      if (first !== undefined) {
-        report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(first) });
-      } else {
-        lt.keys.set(key, row);
-      }
+      const first = lt.keys.addFirst(key, row);
+      if (first !== undefined) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(first) });
     }
     lt.rows.push(row);
   }

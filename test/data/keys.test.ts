@@ -12,14 +12,13 @@ describe('KeyIndex', () => {
       fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 50 }), fc.nat(300), (keys, probes, expected) => {
         const idx = new KeyIndex(expected);
         const map = new Map<string, RowValue>();
-        for (const k of keys) {
+        keys.forEach((k, i) => {
           if (idx.get(k) !== map.get(k)) throw new Error(`get ${k}`);
-          if (!map.has(k)) {
-            const r = row(k);
-            map.set(k, r);
-            idx.set(k, r);
-          }
-        }
+          const r = row(k);
+          const first = i % 2 === 0 ? idx.addFirst(k, r) : idx.has(k) ? idx.get(k) : (idx.set(k, r), undefined);
+          expect(first).toBe(map.get(k));
+          if (!map.has(k)) map.set(k, r);
+        });
         for (const k of [...keys, ...probes]) {
           expect(idx.get(k)).toBe(map.get(k));
           expect(idx.has(k)).toBe(map.has(k));
