@@ -57,6 +57,9 @@ export function durationDays(d: DurationValue, from?: string): number {
 
 export function compare(a: RV, b: RV, c: Ctx): number {
   if (a === null || b === null) throw emptyFailure(c);
+  // the common cases first (what the branches below give them)
+  if (a instanceof Decimal && b instanceof Decimal) return a.cmp(b);
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (isDec(a) || isDec(b) || typeof a === 'number' || typeof b === 'number') {
     return asDec(a, c).cmp(asDec(b, c));
   }
@@ -82,6 +85,8 @@ export function keyOf(v: RV): string | undefined {
 
 export function equals(a: RV, b: RV, c: Ctx): boolean {
   if (a === null || b === null) return a === b;
+  // two texts (a field against a literal): what compare() gives them
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
   if (isObj(a, 'row') || isObj(b, 'row')) return keyOf(a) === keyOf(b);
   if (isObj(a, 'period') && isObj(b, 'period')) return (a as PeriodValue).key === (b as PeriodValue).key;
   return compare(a, b, c) === 0;
