@@ -364,27 +364,43 @@ export function renderSampleSection(s: SampleSummary, component: string, opts: {
   return lines.join('\n');
 }
 
+/** The statement `explain` answers for: the rep and period asked, else the one paid most by the component (or in all). */
+function statementToExplain(result: IR.RunResult, rep?: string, period?: string, component?: string): IR.Statement | undefined {
+  if (rep || period) return result.statements.find((s) => (!rep || s.rep === rep) && (!period || s.period === period));
+  // the rep paid most by the component (or in all), in the period it paid them most
+  let st: IR.Statement | undefined;
+  let best: Decimal | undefined;
+  for (const s of result.statements) {
+    for (const l of s.lines) {
+      if (l.kind !== 'component' || (component && l.name !== component)) continue;
+      if (!best || new Decimal(l.amount).gt(best)) (best = new Decimal(l.amount)), (st = s);
+    }
+  }
+  return st;
+}
+
 /** `comp explain` for one rep and period on the sample data: the trace of every step, as text. */
 export function explainOnSample(ir: IR.PlanIR, opts: PreviewOptions, rep?: string, period?: string, component?: string): string {
   const folder = sampleFolder(opts);
   if (!folder) return 'No sample data: add a `data/` folder next to the plan or set `comp.sampleData`.';
-  // one rep asked for: that rep and the reps its figures read (its team), as `comp explain` does
-  const entry = rep ? sampleEntry(ir, folder) : undefined;
-  const onlyReps = entry && typeof entry !== 'string' && entry.dataset ? repsToEvaluate(ir, entry.dataset, rep!) : undefined;
+  let target = rep;
+  let targetPeriod = period;
+  if (!rep) {
+    // which statement, chosen on the figures of the summary's run (usually cached; the same
+    // statements, lines and amounts as a traced run): then only its rep's team is traced
+    const figures = sampleRun(ir, folder, { shouldStop: opts.shouldStop });
+    if (!figures.result) return `The plan could not be run on the sample data: ${figures.problem}`;
+    const chosen = statementToExplain(figures.result, rep, period, component);
+    if (!chosen) return `No statement for ${rep ?? 'any rep'} in ${period ?? 'any period'} on the sample data.`;
+    target = chosen.rep;
+    targetPeriod = chosen.period;
+  }
+  // one rep: that rep and the reps its figures read (its team), as `comp explain` does
+  const entry = sampleEntry(ir, folder);
+  const onlyReps = typeof entry !== 'string' && entry.dataset ? repsToEvaluate(ir, entry.dataset, target!) : undefined;
   const { result, problem } = sampleRun(ir, folder, { traced: true, shouldStop: opts.shouldStop, ...(onlyReps ? { onlyReps } : {}) });
   if (!result) return `The plan could not be run on the sample data: ${problem}`;
-  let st: IR.Statement | undefined;
-  if (rep || period) st = result.statements.find((s) => (!rep || s.rep === rep) && (!period || s.period === period));
-  else {
-    // the rep paid most by the component (or in all), in the period it paid them most
-    let best: Decimal | undefined;
-    for (const s of result.statements) {
-      for (const l of s.lines) {
-        if (l.kind !== 'component' || (component && l.name !== component)) continue;
-        if (!best || new Decimal(l.amount).gt(best)) (best = new Decimal(l.amount)), (st = s);
-      }
-    }
-  }
+  const st = statementToExplain(result, target, targetPeriod);
   if (!st) return `No statement for ${rep ?? 'any rep'} in ${period ?? 'any period'} on the sample data.`;
   return formatExplain(result, st);
 }

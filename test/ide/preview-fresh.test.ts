@@ -28,12 +28,23 @@ function rng(seed: number): () => number {
   };
 }
 
-function freshExplain(ir: PlanIR, folder: string, rep: string, period: string): string | undefined {
+/** `comp explain` on a fresh load and full traced run: the statement asked, or the one paid most by the component. */
+function freshExplain(ir: PlanIR, folder: string, rep?: string, period?: string, component?: string): string | undefined {
   const loaded = loadDataset(ir, [folder]);
   if (loaded.errors.some((e) => e.severity === 'error')) return undefined;
   const r = evaluate(compilePlan(ir), loaded.dataset).result;
-  const st = r?.statements.find((s) => s.rep === rep && s.period === period);
-  return r && st ? formatExplain(r, st) : undefined;
+  if (!r) return undefined;
+  let st = rep || period ? r.statements.find((s) => (!rep || s.rep === rep) && (!period || s.period === period)) : undefined;
+  if (!rep && !period) {
+    let best: number | undefined;
+    for (const s of r.statements) {
+      for (const l of s.lines) {
+        if (l.kind !== 'component' || (component && l.name !== component)) continue;
+        if (best === undefined || Number(l.amount) > best) (best = Number(l.amount)), (st = s);
+      }
+    }
+  }
+  return st ? formatExplain(r, st) : undefined;
 }
 
 describe('sample previews after random edits equal a fresh evaluation', () => {
@@ -49,7 +60,8 @@ describe('sample previews after random edits equal a fresh evaluation', () => {
     const firstValue = ',2017-03-01,1054\n';
     let text = readFileSync(planPath, 'utf8');
     const r = rng(7);
-    const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+    let lastPick: unknown;
+    const pick = <T>(xs: T[]): T => (lastPick = xs[Math.floor(r() * xs.length)]!) as T;
     const pct = () => `${Math.floor(r() * 15) + 1}%`;
     let broken = false;
     let aliased = true;
@@ -110,9 +122,12 @@ describe('sample previews after random edits equal a fresh evaluation', () => {
       }
       expect(got, `step ${step} (${kind})`).toEqual(want);
       if (step % 4 === 0) {
-        // the traced run of `comp explain` on sample data, cached by its own key
+        // the traced runs of `comp explain` on sample data (one rep's team), cached by their own keys:
+        // a rep and period asked, a period only, and the statement a component paid most
         const rep = 'Darcel Schlecht';
         expect(explainOnSample(a.ir, opts, rep, '2017-03')).toBe(freshExplain(a.ir, folder, rep, '2017-03'));
+        expect(explainOnSample(a.ir, opts, undefined, '2017-06')).toBe(freshExplain(a.ir, folder, undefined, '2017-06'));
+        expect(explainOnSample(a.ir, opts, undefined, undefined, pick(['commission', 'override']))).toBe(freshExplain(a.ir, folder, undefined, undefined, lastPick as string));
       }
       compared++;
     }
