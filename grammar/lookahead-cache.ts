@@ -4,6 +4,7 @@
 // the language server's modules) it holds none: the paths are then computed on first use
 // (./lazy-lookahead.ts). A cache whose hash is not the running grammar's is never used.
 import type { GastCache } from './gast-cache.js';
+import type { LexerCache } from './lexer-cache.js';
 
 export interface LookaheadCache {
   /** Hash of the grammar's serialised productions (`lookaheadHash`). */
@@ -16,3 +17,6 @@ export const LOOKAHEAD_CACHE: LookaheadCache | undefined = undefined;
 
 /** The grammar's recorded productions (./gast-cache.ts), written by scripts/bundle.mjs with the paths. */
 export const GAST_CACHE: GastCache | undefined = undefined;
+
+/** The lexer's analysis of its patterns (./lexer-cache.ts), written by scripts/bundle.mjs too. */
+export const LEXER_CACHE: LexerCache | undefined = undefined;

@@ -5,6 +5,8 @@
 // before the identifier (each with `longer_alt: Identifier` so `periods_x` is a name), operators
 // with two characters before their one-character prefixes.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { lexerFromCache } from './lexer-cache.js';
+import { LEXER_CACHE } from './lookahead-cache.js';
 
 /** Every token the parser may take as a name: identifiers and the soft keywords. */
 export const NameTok = createToken({ name: 'NameTok', pattern: Lexer.NA, label: 'a name' });
@@ -184,8 +186,17 @@ STATEMENT_KEYWORDS.push(Opening, Show);
 ITEM_STARTERS.push(Calendar);
 STATEMENT_KEYWORDS.push(Calendar);
 
-export const CompLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  skipValidations: false,
-});
+// The bundle's lexer takes its pattern analysis from the cache scripts/bundle.mjs wrote
+// (./lexer-cache.ts); compiled from source there is none and the lexer is built as usual.
+const built = lexerFromCache(
+  allTokens,
+  {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: false,
+  },
+  LEXER_CACHE,
+);
+export const CompLexer = built.lexer;
+/** True when the lexer's analysis came from the bundle's cache. */
+export const lexerFromBundleCache = built.fromCache;

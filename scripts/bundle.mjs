@@ -56,9 +56,19 @@ if (!rebuilt.gastFromCache || lookaheadHash(rebuilt.getSerializedGastProductions
   console.error('bundle: the grammar rebuilt from its recorded productions (grammar/gast-cache.ts) is not the recorded grammar');
   process.exit(1);
 }
+// The lexer's analysis of its patterns (grammar/lexer-cache.ts), from the lexer tokens.js built
+// as usual; a lexer rebuilt from it must have the same tables.
+const tokensModule = await import(pathToFileURL(join(dist, 'grammar', 'tokens.js')).href);
+const { makeLexerCache, lexerFromCache } = await import(pathToFileURL(join(dist, 'grammar', 'lexer-cache.js')).href);
+const lexerCache = makeLexerCache(tokensModule.CompLexer);
+const relexer = lexerFromCache(tokensModule.allTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true }, lexerCache);
+if (!relexer.fromCache || JSON.stringify(makeLexerCache(relexer.lexer)) !== JSON.stringify(lexerCache)) {
+  console.error('bundle: the lexer rebuilt from its cached analysis (grammar/lexer-cache.ts) is not the lexer');
+  process.exit(1);
+}
 writeFileSync(
   join(dist, 'grammar', 'lookahead-cache.js'),
-  `// Written by scripts/bundle.mjs from the grammar it bundles (grammar/lookahead-cache.ts).\nexport const LOOKAHEAD_CACHE = ${JSON.stringify(lookahead)};\nexport const GAST_CACHE = ${JSON.stringify(gast)};\n`,
+  `// Written by scripts/bundle.mjs from the grammar it bundles (grammar/lookahead-cache.ts).\nexport const LOOKAHEAD_CACHE = ${JSON.stringify(lookahead)};\nexport const GAST_CACHE = ${JSON.stringify(gast)};\nexport const LEXER_CACHE = ${JSON.stringify(lexerCache)};\n`,
 );
 
 // The lexer, built with chevrotain's validations (importing tokens.js built it): it must have no
