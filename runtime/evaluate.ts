@@ -92,6 +92,11 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     if (r) lastIdx = i;
   });
 
+  // what clawback events name (their deals' credits are marked as they go into periods)
+  const events = indexEvents(plan, data, spec);
+  const paidOn = new PaidOn(events);
+  const marking = paidOn.marks();
+
   // credits into periods
   const creditsBy: CreditedPeriods = new Map();
   const periodOfDate = new Map<string, PeriodValue>();
@@ -115,6 +120,7 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
       continue;
     }
     const cr: Credit = r;
+    if (marking) paidOn.mark(cr);
     cr.period = p!.key;
     const rc = m!.get(cr.rep);
     if (rc) {
@@ -140,9 +146,8 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   env.reportsOf = reportsOf;
 
   // ---- 2 and 3, per period in date order: earn, then settle, rep by rep
-  const events = indexEvents(plan, data, spec);
-  const paidOn = new PaidOn(events);
-  for (const byRep of creditsBy.values()) for (const rc of byRep.values()) paidOn.markNamed(rc.lines);
+  // (a SQL engine's lines were not in `raw`)
+  if (opts.aggregates && marking) for (const byRep of creditsBy.values()) for (const rc of byRep.values()) paidOn.markNamed(rc.lines);
   const state: SettleState = {
     settle,
     events,

@@ -83,6 +83,16 @@ export class PaidOn {
     for (let i = 0; i < deals.length; i++) if (this.names(deals[i]!)) this.record(ki, rep, res.attributionAt(i));
   }
 
+  /** Whether any deal is named (else no credit needs marking). */
+  marks(): boolean {
+    return this.wanted.size > 0;
+  }
+
+  /** Marks a credit whose deal some clawback event names (`Credit.named`). */
+  mark(c: Credit): void {
+    if (this.wanted.has(c.key)) c.named = true;
+  }
+
   /** Marks the credits whose deal some clawback event names (`Credit.named`), once per credit. */
   markNamed(lines: readonly Credit[]): void {
     if (this.wanted.size === 0) return;
