@@ -41,6 +41,7 @@ export type {
   EvaluateOptions,
   EvaluateOutput,
   Fn,
+  Phase1Memo,
   PrecomputedCredits,
   PrecomputedLine,
   Loc,
@@ -64,8 +65,18 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
   const { env, assigned, repKeys } = buildIndices(plan, data, errors);
   const roster = env.roster;
 
-  // ---- 1. credits (dated; periods assigned once the plan periods are known)
-  const raw = creditDeals(plan, env, data, errors, opts);
+  // ---- 1. credits (dated; periods assigned once the plan periods are known); a caller's memo
+  // (EvaluateOptions.phase1: the editor's re-runs on the same sample data) gives them again
+  const memo = opts.credits || opts.aggregates ? undefined : opts.phase1;
+  let raw: Credit[];
+  if (memo?.raw && memo.madeUnder === memo.key) {
+    raw = memo.raw;
+    errors.push(...memo.errors!);
+  } else {
+    const before = errors.length;
+    raw = creditDeals(plan, env, data, errors, opts);
+    if (memo) Object.assign(memo, { raw, errors: errors.slice(before), madeUnder: memo.key });
+  }
 
   // ---- periods
   const spec: cal.PeriodSpec = cal.specOf(ir.periods);

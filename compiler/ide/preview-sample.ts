@@ -10,7 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as IR from '../../runtime/ir.js';
 import { Decimal } from '../../runtime/decimal.js';
-import { compilePlan, evaluate, repsToEvaluate } from '../../runtime/evaluate.js';
+import { compilePlan, evaluate, repsToEvaluate, type Phase1Memo } from '../../runtime/evaluate.js';
 import { formatPercent } from '../../runtime/format.js';
 import { loadDataset } from '../data/load.js';
 import { readDataFile, resolveSource } from '../data/sandbox.js';
@@ -63,6 +63,8 @@ interface SampleCacheEntry {
   errors: string[];
   /** The latest run of each kind (figures only, traced) and its plan's key (see sampleRun). */
   results: Map<'figures' | 'traced', { key: string; r: IR.RunResult | string }>;
+  /** Phase 1's credit lines over this dataset, kept across runs while `phase1Key` is unchanged. */
+  phase1: Phase1Memo;
   sheets: import('../data/xlsx.js').Sheets | undefined;
 }
 
@@ -132,6 +134,7 @@ function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
       dataset: errs.length ? undefined : loaded.dataset,
       errors: errs.map((e) => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`),
       results: new Map(),
+      phase1: { key: '' },
       sheets,
     };
     sampleCache.set(folder, entry);
@@ -145,6 +148,17 @@ function sampleEntry(ir: IR.PlanIR, folder: string): SampleCacheEntry | string {
  */
 function figuresKey(ir: IR.PlanIR): string {
   return JSON.stringify(ir, (k, v: unknown) => (k === 'at' && v && typeof v === 'object' && 'line' in v && 'column' in v ? undefined : v));
+}
+
+/**
+ * What phase 1 (crediting) reads of the plan: its credit rules (with their places: run errors
+ * carry them), tables, roster, periods, FX, assignments and currency, and the lets when a credit
+ * rule names one. Edits elsewhere (components, draws, most lets) re-run from the same credit lines.
+ */
+function phase1Key(ir: IR.PlanIR): string {
+  const credits = JSON.stringify(ir.credits);
+  const lets = credits.includes('"k":"let"') ? [ir.lets, ir.versions?.map((v) => v.lets)] : null;
+  return JSON.stringify([credits, ir.tables, ir.roster, ir.periods, ir.fx ?? null, ir.assignments ?? null, ir.currency, lets]);
 }
 
 export interface SampleRunOptions {
@@ -174,9 +188,11 @@ export function sampleRun(ir: IR.PlanIR, folder: string, opts: SampleRunOptions 
     const stop = opts.shouldStop;
     // what `comp run` does for a table: no trace text, no deal lines (the same amounts and values)
     const evalOpts = { ...(opts.traced ? {} : { traces: false, deals: false }), ...(opts.onlyReps ? { onlyReps: opts.onlyReps } : {}) };
+    entry.phase1.key = phase1Key(ir);
     try {
       const out = evaluate(compilePlan(ir), entry.dataset, {
         ...evalOpts,
+        phase1: entry.phase1,
         // a newer text is waiting: stop between periods (the next version's run starts sooner)
         ...(stop ? { progress: () => { if (stop()) throw new PreviewCancelled(); } } : {}),
       });

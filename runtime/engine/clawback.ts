@@ -90,7 +90,8 @@ export class PaidOn {
 
   /** Marks a credit whose deal some clawback event names (`Credit.named`). */
   mark(c: Credit): void {
-    if (this.wanted.has(c.key)) c.named = true;
+    // both ways: a credit kept across evaluations (EvaluateOptions.phase1) may carry an earlier mark
+    c.named = this.wanted.has(c.key);
   }
 
   /** Marks the credits whose deal some clawback event names (`Credit.named`), once per credit. */
@@ -98,7 +99,7 @@ export class PaidOn {
     if (this.wanted.size === 0) return;
     for (let i = 0; i < lines.length; i++) {
       const c = lines[i]!;
-      if (this.wanted.has(c.key)) c.named = true;
+      c.named = this.wanted.has(c.key);
     }
   }
 

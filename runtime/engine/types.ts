@@ -217,6 +217,20 @@ export interface EvaluateOptions {
   onlyReps?: Set<string>;
   /** Told what is being evaluated, from the loops (`comp run`'s progress line on a terminal). */
   progress?: (what: string) => void;
+  /**
+   * Phase 1's credit lines kept across evaluations over the same dataset (the editor's sample
+   * re-runs). The caller sets `key` to a text that changes whenever the credits could (the plan's
+   * credit rules, tables, roster, periods...); evaluate reuses what it stored under an equal key,
+   * else computes and stores. Ignored with `credits` or `aggregates`.
+   */
+  phase1?: Phase1Memo;
+}
+
+export interface Phase1Memo {
+  key: string;
+  madeUnder?: string;
+  raw?: Credit[];
+  errors?: DataError[];
 }
 
 /** A credit line as a SQL engine returns it: decimals and dates as exact text. */
