@@ -8,6 +8,7 @@
 // The shared shapes are in runtime/engine/types.ts; mechanics (runtime/mechanics/) sit below this
 // driver and import only those shapes. See ARCHITECTURE.md.
 import { Decimal } from './decimal.js';
+import { setScaledSums, sumAmounts } from './scaled-sum.js';
 import type { DataError, Dataset, PeriodValue, PlanAt, RowValue, RunResult, Statement } from './ir.js';
 import * as cal from './calendar.js';
 import { versionAt } from './mechanics/versions.js';
@@ -52,6 +53,16 @@ export type {
 const ZERO = new Decimal(0);
 
 export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions = {}): EvaluateOutput {
+  // the sums' fast path (./scaled-sum.ts) for this synchronous evaluation, restored after it
+  const was = setScaledSums(opts.scaledSums !== false);
+  try {
+    return evaluateRun(plan, data, opts);
+  } finally {
+    setScaledSums(was);
+  }
+}
+
+function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): EvaluateOutput {
   const ir = plan.ir;
   const errors: DataError[] = [];
   const warnings: DataError[] = [];
@@ -134,11 +145,11 @@ export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOption
     if (marking) paidOn.mark(cr);
     cr.period = p!.key;
     const rc = m!.get(cr.rep);
-    if (rc) {
-      rc.lines.push(cr);
-      rc.credit = rc.credit.plus(cr.amount);
-    } else m!.set(cr.rep, { lines: [cr], credit: ZERO.plus(cr.amount) });
+    if (rc) rc.lines.push(cr);
+    else m!.set(cr.rep, { lines: [cr], credit: ZERO });
   }
+  // each rep's credit: the exact sum of its lines' amounts in credit order (../scaled-sum.ts)
+  for (const byRep of creditsBy.values()) for (const rc of byRep.values()) rc.credit = sumAmounts(rc.lines);
 
   // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
   if (opts.aggregates) mergeAggregates(ir, creditsBy, opts.aggregates);

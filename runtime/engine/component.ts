@@ -2,6 +2,7 @@
 // and attainment, rate or tiers per basis, per-deal caps, multipliers, gates, period caps, and what
 // it paid on each deal (attributions, for clawbacks). Exact: rounding is the settlement's.
 import { Decimal } from '../decimal.js';
+import { sumAmounts } from '../scaled-sum.js';
 import type { RowValue, TraceNode } from '../ir.js';
 import { exactText, formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
@@ -66,9 +67,7 @@ function bandAt(bands: ResolvedBand[], x: Decimal, lowerOwns = false): ResolvedB
 
 /** The sum of the credits' amounts, in their order. */
 function sumOf(cs: Credit[]): Decimal {
-  let t = ZERO;
-  for (let i = 0; i < cs.length; i++) t = t.plus(cs[i]!.amount);
-  return t;
+  return sumAmounts(cs);
 }
 
 /**

@@ -2,6 +2,7 @@
 // evaluated lazily per rep and period; the mechanics' expressions (proration, credit rules, curves,
 // scorecards, a peer's let) are compiled by runtime/mechanics/ through the helpers below.
 import { Decimal } from '../decimal.js';
+import { sumAmounts, sumDecimals } from '../scaled-sum.js';
 import type { BuiltinFn, DateValue, Expr, FieldType, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
 import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
@@ -376,15 +377,15 @@ export function creditSum(c: Ctx, team: boolean, where: Fn | undefined): Decimal
   const rp = c.rp;
   if (!rp) throw new Error('credit used outside a rep period');
   if (!where) {
-    if (team) return (rp.teamSum ??= sum(rp.team.map((x) => x.amount)));
-    return (rp.creditSum ??= sum(rp.credits.map((x) => x.amount)));
+    if (team) return (rp.teamSum ??= sumAmounts(rp.team));
+    return (rp.creditSum ??= sumAmounts(rp.credits));
   }
-  let total = ZERO;
+  const kept: Decimal[] = [];
   for (const cr of team ? rp.team : rp.credits) {
     const dc: Ctx = { ...c, row: cr.row, lastEmpty: undefined };
-    if (asBool(where(dc), dc)) total = total.plus(cr.amount);
+    if (asBool(where(dc), dc)) kept.push(cr.amount);
   }
-  return total;
+  return sumDecimals(kept);
 }
 
 // ------------------------------------------------------------------ proration and credit rules (runtime/mechanics/)

@@ -185,6 +185,11 @@ export interface CompiledPlan {
 // ------------------------------------------------------------------ evaluate
 
 export interface EvaluateOptions {
+  /**
+   * false: every sum is done by decimal.js (no exact scaled-integer fast path, ../scaled-sum.ts).
+   * The results are the same either way (test/runtime/scaled-sum.test.ts); for tests. Default true.
+   */
+  scaledSums?: boolean;
   /** First period reported (a period key or a date). */
   from?: string;
   /** Last period reported (a period key or a date). */

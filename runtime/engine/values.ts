@@ -1,6 +1,7 @@
 // Operations on runtime values shared by the expression compiler, the phases and the mechanics:
 // conversions with located failures, comparison, keys, sums, the deterministic row order.
 import { Decimal } from '../decimal.js';
+import { sumDecimals } from '../scaled-sum.js';
 import type { DateValue, PeriodValue, RowValue, Value } from '../ir.js';
 import { fileOf, lineOf } from '../rows.js';
 import * as cal from '../calendar.js';
@@ -93,10 +94,9 @@ export function equals(a: RV, b: RV, c: Ctx): boolean {
 }
 
 
+/** The exact sum, in order (as scaled integers when they can be held: ../scaled-sum.ts). */
 export function sum(xs: Decimal[]): Decimal {
-  let t = ZERO;
-  for (const x of xs) t = t.plus(x);
-  return t;
+  return sumDecimals(xs);
 }
 
 export function byStr(a: string, b: string): number {

@@ -1,0 +1,147 @@
+// Exact sums of Decimals as scaled integers (issue 7): the hot sums of the evaluator (a rep's
+// credit per period, a measure over credit lines) add amounts that almost always have few
+// decimal places and modest size. Such a sum is kept as a JS number counting units of 10^-scale.
+//
+// Why that is exact (money is never a float here): every value held is an integer whose
+// magnitude is at most Number.MAX_SAFE_INTEGER (2^53 - 1), checked after every step. Integers in
+// that range are represented exactly, and IEEE addition/multiplication of such integers whose
+// true result is also in that range is exact (the true result is representable, and the
+// operations round correctly). When a true result falls outside the range, the rounded result
+// is >= 2^53 in magnitude, so the check after the step catches it. A division is used only when
+// the divisor is known to divide exactly, so its true quotient is representable too.
+//
+// When an addend cannot be held (not finite, more than MAX_SCALE places, or the sum would
+// leave the range), the whole sum is done again by decimal.js from the first addend, so the
+// result is always decimal.js's own sum, in the same order.
+//
+// The scale comes from the values: it starts at 0 and grows to the most places of any addend
+// seen so far (the sum so far is multiplied up, exactly, when it grows).
+//
+// The result is made from its exact text (`<integer>e-<scale>`), so it is the same Decimal
+// (digits, exponent, sign) as decimal.js's sum: both are exact, decimal.js normalises, and a zero
+// sum is +0 in both (decimal.js's x.plus(-x) is +0 under ROUND_HALF_UP).
+import { Decimal, ZERO } from './decimal.js';
+
+/** The most decimal places an addend may have on the fast path. */
+export const MAX_SCALE = 15;
+const MAX = Number.MAX_SAFE_INTEGER;
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p); // 10^0..10^22 are exact doubles
+
+let enabled = true;
+
+/** Whether sums take the fast path (EvaluateOptions.scaledSums; the evaluator sets it for one synchronous evaluation). */
+export function scaledSumsEnabled(): boolean {
+  return enabled;
+}
+
+/** Sets whether sums take the fast path; returns the previous setting (to restore it). */
+export function setScaledSums(on: boolean): boolean {
+  const was = enabled;
+  enabled = on;
+  return was;
+}
+
+// the addend last read by `read`: an integer count of 10^-places (places >= 0, no trailing zeros)
+let readUnits = 0;
+let readPlaces = 0;
+
+/**
+ * Reads a Decimal's exact value into `readUnits` x 10^-`readPlaces` from its documented instance
+ * properties (d: base-1e7 digit words, most significant first, the first without leading zeros;
+ * e: the decimal exponent of the most significant digit; s: the sign). False when it cannot be held.
+ */
+function read(x: Decimal): boolean {
+  const d = (x as unknown as { d: number[] | null }).d;
+  if (!d) return false; // NaN or an infinity
+  const e = (x as unknown as { e: number }).e;
+  const s = (x as unknown as { s: number }).s;
+  const w0 = d[0]!;
+  if (w0 === 0) {
+    // zero (decimal.js keeps d = [0])
+    readUnits = 0;
+    readPlaces = 0;
+    return true;
+  }
+  let m = w0;
+  let n = w0 >= 1e6 ? 7 : w0 >= 1e5 ? 6 : w0 >= 1e4 ? 5 : w0 >= 1e3 ? 4 : w0 >= 100 ? 3 : w0 >= 10 ? 2 : 1;
+  for (let i = 1; i < d.length; i++) {
+    m = m * 1e7 + d[i]!; // exact while the true value is <= MAX (checked)
+    if (m > MAX) return false;
+    n += 7;
+  }
+  // value = m x 10^(e - n + 1): places = n - 1 - e
+  let places = n - 1 - e;
+  while (places > 0 && m % 10 === 0) {
+    m = m / 10; // exact: m is a multiple of 10
+    places--;
+  }
+  if (places < 0) {
+    if (-places > 15) return false;
+    m = m * POW10[-places]!;
+    if (m > MAX) return false;
+    places = 0;
+  }
+  if (places > MAX_SCALE) return false;
+  readUnits = s < 0 ? -m : m;
+  readPlaces = places;
+  return true;
+}
+
+/**
+ * The exact sum of `n` Decimals `at(0)`..`at(n - 1)`, in that order, as decimal.js would give it
+ * (ZERO.plus(at(0)).plus(at(1))...). With the fast path off, that is exactly what is computed.
+ */
+export function sumExact(n: number, at: (i: number) => Decimal): Decimal {
+  if (enabled) {
+    let units = 0;
+    let scale = 0;
+    let ok = true;
+    for (let i = 0; i < n; i++) {
+      if (!read(at(i))) {
+        ok = false;
+        break;
+      }
+      let u = readUnits;
+      if (readPlaces > scale) {
+        units = units * POW10[readPlaces - scale]!;
+        if (units > MAX || units < -MAX) {
+          ok = false;
+          break;
+        }
+        scale = readPlaces;
+      } else if (readPlaces < scale) {
+        u = u * POW10[scale - readPlaces]!;
+        if (u > MAX || u < -MAX) {
+          ok = false;
+          break;
+        }
+      }
+      units = units + u;
+      if (units > MAX || units < -MAX) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return fromUnits(units, scale);
+  }
+  let t = ZERO;
+  for (let i = 0; i < n; i++) t = t.plus(at(i));
+  return t;
+}
+
+/** units x 10^-scale as a Decimal, from its exact text. */
+export function fromUnits(units: number, scale: number): Decimal {
+  if (units === 0) return ZERO;
+  return new Decimal(scale === 0 ? String(units) : `${units}e-${scale}`);
+}
+
+/** The exact sum of Decimals, in order (see sumExact). */
+export function sumDecimals(xs: readonly Decimal[]): Decimal {
+  return sumExact(xs.length, (i) => xs[i]!);
+}
+
+/** The exact sum of the items' `amount`s, in order (see sumExact). */
+export function sumAmounts(xs: readonly { amount: Decimal }[]): Decimal {
+  return sumExact(xs.length, (i) => xs[i]!.amount);
+}
