@@ -159,6 +159,31 @@ function typedPlain(f: FieldIR, c: string): string {
 }
 
 /** A query's rows (COMP_ENGINE_TRACE: its wall and process CPU time on stderr). */
+/**
+ * A Parquet column whose physical type already is the declared one (DATE for a date, BOOLEAN for
+ * a boolean, an integer type for an integer or an amount, DECIMAL(p, s) with s <= 10 and
+ * p - s <= 20 for an amount): its values are taken as they are, with no spelling test. `inRange`
+ * is true of exactly the values whose text (as the loader reads a Parquet cell: `CAST(c AS
+ * VARCHAR)`) is a plain spelling, which SQL reads as the loader does; a table with any other
+ * value is referred to the loader. Undefined: the column is read as text.
+ */
+export function directColumn(f: FieldIR, physical: string): { inRange: (c: string) => string; typed: (c: string) => string } | undefined {
+  if (f.aliases && Object.keys(f.aliases).length) return undefined;
+  const t = f.type.t;
+  const amount = t === 'decimal' || t === 'money' || t === 'percent';
+  const dec = DUCKDB.decimalType(INPUT_SCALE);
+  if (t === 'date' && physical === 'DATE') return { inRange: (c) => `${c} BETWEEN DATE '0001-01-01' AND DATE '9999-12-31'`, typed: (c) => c };
+  if (t === 'boolean' && physical === 'BOOLEAN') return { inRange: () => 'TRUE', typed: (c) => c };
+  if ((t === 'integer' || amount) && /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$|^HUGEINT$/.test(physical)) {
+    // at most 18 digits: the plain integer spelling (and well within an amount's 20)
+    const lim = '1000000000000000000';
+    return { inRange: (c) => `(${c} > -${lim} AND ${c} < ${lim})`, typed: (c) => `CAST(${c} AS ${t === 'integer' ? DUCKDB.decimalType(0) : dec})` };
+  }
+  const m = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(physical);
+  if (amount && m && Number(m[2]) <= INPUT_SCALE && Number(m[1]) - Number(m[2]) <= PRECISION - INPUT_SCALE - 8) return { inRange: () => 'TRUE', typed: (c) => `CAST(${c} AS ${dec})` };
+  return undefined;
+}
+
 async function query(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
   if (!process.env.COMP_ENGINE_TRACE) return (await conn.runAndReadAll(sql)).getRows() as unknown[][];
   const t = Date.now();
@@ -186,6 +211,7 @@ export async function readInputs(conn: DuckDBConnection, ir: PlanIR, inputs: str
 async function read(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: SourceOptions, notes: InputNote[]): Promise<Map<string, EngineTable>> {
   if (inputs.includes('-')) refer('a table on stdin');
   const tables = new Map<string, EngineTable>();
+  const direct = new Map<string, Map<string, string>>();
   const tried = new Set<string>();
   for (const t of ir.tables) {
     const found = resolveSource(t, inputs, opts);
@@ -194,19 +220,23 @@ async function read(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: 
     tried.add(file);
     const lower = file.toLowerCase();
     const kind = lower.endsWith('.parquet') ? 'parquet' : lower.endsWith('.csv') ? 'csv' : refer(`${file}: neither CSV nor Parquet`);
-    await rawView(conn, t, file, kind, opts);
+    direct.set(t.name, await rawView(conn, t, file, kind, opts));
     tables.set(t.name, { ir: t, file, kind });
   }
   const def = Codes.UnreadDataFile;
   if (def.severity === 'error') refer('a data file no table reads');
   for (const f of unreadFiles(inputs, tried).sort()) notes.push({ code: def.code, message: format(def.template, { file: f }), file: f, line: 1, column: 1 });
-  for (const t of ir.tables) await typedView(conn, ir, t);
+  for (const t of ir.tables) await typedView(conn, ir, t, direct.get(t.name)!);
   await checks(conn, ir, tables);
   return tables;
 }
 
-/** `<t>__raw`: the file's cells as text, in file order, `_n` the 0-based row. */
-async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: 'csv' | 'parquet', opts: SourceOptions): Promise<void> {
+/**
+ * `<t>__raw`: the file's cells as text, in file order, `_n` the 0-based row; the Parquet columns
+ * read as they are (`directColumn`) keep their type. Returns those: field -> physical type.
+ */
+async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: 'csv' | 'parquet', opts: SourceOptions): Promise<Map<string, string>> {
+  const direct = new Map<string, string>();
   let names: string[];
   const raw = id(`${t.name}__raw`);
   if (kind === 'csv') {
@@ -245,6 +275,7 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
     }
     if (malformed > 0) refer(`${file}: quotes the loader reads otherwise`);
     await conn.run(`CREATE VIEW ${raw} AS SELECT ${names.map((n, i) => `${id(`c${i}`)} AS ${id(n)}`).join(', ')}, rowid AS _n FROM ${id(`${t.name}__text`)}`);
+    return direct;
   } else {
     let described;
     try {
@@ -252,10 +283,16 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
     } catch (e) {
       refer(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
-    names = described.getRowObjectsJS().map((r) => String(r.column_name));
+    const described_ = described.getRowObjectsJS();
+    names = described_.map((r) => String(r.column_name));
     checkColumns(t, names, file);
-    const cols = t.fields.map((f) => `CAST(${id(f.name)} AS VARCHAR) AS ${id(f.name)}`).join(', ');
+    for (const r of described_) {
+      const f = t.fields.find((x) => x.name === String(r.column_name));
+      if (f && directColumn(f, String(r.column_type))) direct.set(f.name, String(r.column_type));
+    }
+    const cols = t.fields.map((f) => (direct.has(f.name) ? id(f.name) : `CAST(${id(f.name)} AS VARCHAR) AS ${id(f.name)}`)).join(', ');
     await conn.run(`CREATE VIEW ${raw} AS SELECT ${cols}, file_row_number AS _n FROM read_parquet(${lit(file)}, file_row_number = true)`);
+    return direct;
   }
 }
 
@@ -266,7 +303,7 @@ function checkColumns(t: TableIR, names: string[], file: string): void {
 }
 
 /** `<t>`: the typed view; unusual spellings read by the loader's cell reader into `<t>__<field>__map`. */
-async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR): Promise<void> {
+async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR, direct: Map<string, string>): Promise<void> {
   const raw = id(`${t.name}__raw`);
   const empty = (c: string): string => `(${c} IS NULL OR ${c} = '')`;
   const isPlain = (f: FieldIR, c: string): string => {
@@ -278,6 +315,8 @@ async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR): Promis
   const required = (f: FieldIR): boolean => !f.optional || t.key === f.name;
   const probes = t.fields.flatMap((f) => {
     const c = id(f.name);
+    const d = direct.has(f.name) ? directColumn(f, direct.get(f.name)!)! : undefined;
+    if (d) return [`count_if(${c} IS NOT NULL AND NOT (${d.inRange(c)}))`, required(f) ? `count_if(${c} IS NULL)` : '0'];
     return [`count_if(NOT ${empty(c)} AND NOT ${isPlain(f, c)})`, required(f) ? `count_if(${empty(c)})` : '0'];
   });
   const counts = probes.length ? (await query(conn, `SELECT ${probes.join(', ')} FROM ${raw}`))[0]!.map(Number) : [];
@@ -286,6 +325,12 @@ async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR): Promis
   for (const [i, f] of t.fields.entries()) {
     const c = `r.${id(f.name)}`;
     if (counts[2 * i + 1]! > 0) refer(`${t.name}.${f.name}: empty cells`);
+    const d = direct.has(f.name) ? directColumn(f, direct.get(f.name)!)! : undefined;
+    if (d) {
+      if (counts[2 * i]! > 0) refer(`${t.name}.${f.name}: a typed Parquet value read otherwise as text`);
+      cols.push(`${d.typed(c)} AS ${id(f.name)}`);
+      continue;
+    }
     let odd = ' ELSE NULL';
     if (counts[2 * i]! > 0) {
       const m = id(`${t.name}__${f.name}__map`);
