@@ -42,39 +42,44 @@ export function setScaledSums(on: boolean): boolean {
   return was;
 }
 
-// the addend last read by `read`: an integer count of 10^-places (places >= 0, no trailing zeros)
-let readUnits = 0;
-let readPlaces = 0;
+// the sum being made: an integer count of 10^-accScale (|accUnits| <= MAX)
+let accUnits = 0;
+let accScale = 0;
 
 /**
- * Reads a Decimal's exact value into `readUnits` x 10^-`readPlaces` from its documented instance
- * properties (d: base-1e7 digit words, most significant first, the first without leading zeros;
- * e: the decimal exponent of the most significant digit; s: the sign). False when it cannot be held.
+ * Adds a Decimal's exact value to the sum being made, reading it from its documented instance
+ * properties (d: base-1e7 digit words, most significant first, the first without leading zeros,
+ * the last not zero; e: the decimal exponent of the most significant digit; s: the sign). False
+ * (the sum left as it was or no longer valid: the caller starts again with decimal.js) when it cannot be held.
  */
-function read(x: Decimal): boolean {
+function add(x: Decimal): boolean {
   const d = (x as unknown as { d: number[] | null }).d;
   if (!d) return false; // NaN or an infinity
-  const e = (x as unknown as { e: number }).e;
-  const s = (x as unknown as { s: number }).s;
   const w0 = d[0]!;
-  if (w0 === 0) {
-    // zero (decimal.js keeps d = [0])
-    readUnits = 0;
-    readPlaces = 0;
-    return true;
+  if (w0 === 0) return true; // zero (decimal.js keeps d = [0])
+  const len = d.length;
+  const e = (x as unknown as { e: number }).e;
+  // digits of the mantissa, and the trailing zeros of its last word (a word is < 1e7: small-integer arithmetic)
+  const n = (w0 >= 1e6 ? 7 : w0 >= 1e5 ? 6 : w0 >= 1e4 ? 5 : w0 >= 1e3 ? 4 : w0 >= 100 ? 3 : w0 >= 10 ? 2 : 1) + 7 * (len - 1);
+  let last = d[len - 1]!;
+  let tz = 0;
+  while (last !== 0 && last % 10 === 0) {
+    last = last / 10;
+    tz++;
   }
-  let m = w0;
-  let n = w0 >= 1e6 ? 7 : w0 >= 1e5 ? 6 : w0 >= 1e4 ? 5 : w0 >= 1e3 ? 4 : w0 >= 100 ? 3 : w0 >= 10 ? 2 : 1;
-  for (let i = 1; i < d.length; i++) {
-    m = m * 1e7 + d[i]!; // exact while the true value is <= MAX (checked)
+  // value = mantissa-without-those-zeros x 10^-places
+  let places = n - 1 - e - tz;
+  if (places > MAX_SCALE) return false;
+  let m: number;
+  if (len === 1) m = last;
+  else {
+    m = w0;
+    for (let i = 1; i < len - 1; i++) {
+      m = m * 1e7 + d[i]!; // exact while the true value is <= MAX (checked)
+      if (m > MAX) return false;
+    }
+    m = m * POW10[7 - tz]! + last;
     if (m > MAX) return false;
-    n += 7;
-  }
-  // value = m x 10^(e - n + 1): places = n - 1 - e
-  let places = n - 1 - e;
-  while (places > 0 && m % 10 === 0) {
-    m = m / 10; // exact: m is a multiple of 10
-    places--;
   }
   if (places < 0) {
     if (-places > 15) return false;
@@ -82,10 +87,17 @@ function read(x: Decimal): boolean {
     if (m > MAX) return false;
     places = 0;
   }
-  if (places > MAX_SCALE) return false;
-  readUnits = s < 0 ? -m : m;
-  readPlaces = places;
-  return true;
+  if ((x as unknown as { s: number }).s < 0) m = -m;
+  if (places > accScale) {
+    accUnits = accUnits * POW10[places - accScale]!;
+    if (accUnits > MAX || accUnits < -MAX) return false;
+    accScale = places;
+  } else if (places < accScale) {
+    m = m * POW10[accScale - places]!;
+    if (m > MAX || m < -MAX) return false;
+  }
+  accUnits = accUnits + m;
+  return accUnits <= MAX && accUnits >= -MAX;
 }
 
 /**
@@ -94,36 +106,19 @@ function read(x: Decimal): boolean {
  */
 export function sumExact(n: number, at: (i: number) => Decimal): Decimal {
   if (enabled) {
+    // (`at` may itself make a sum: the sum so far is kept here between its calls)
     let units = 0;
     let scale = 0;
-    let ok = true;
-    for (let i = 0; i < n; i++) {
-      if (!read(at(i))) {
-        ok = false;
-        break;
-      }
-      let u = readUnits;
-      if (readPlaces > scale) {
-        units = units * POW10[readPlaces - scale]!;
-        if (units > MAX || units < -MAX) {
-          ok = false;
-          break;
-        }
-        scale = readPlaces;
-      } else if (readPlaces < scale) {
-        u = u * POW10[scale - readPlaces]!;
-        if (u > MAX || u < -MAX) {
-          ok = false;
-          break;
-        }
-      }
-      units = units + u;
-      if (units > MAX || units < -MAX) {
-        ok = false;
-        break;
-      }
+    let i = 0;
+    for (; i < n; i++) {
+      const x = at(i);
+      accUnits = units;
+      accScale = scale;
+      if (!add(x)) break;
+      units = accUnits;
+      scale = accScale;
     }
-    if (ok) return fromUnits(units, scale);
+    if (i === n) return fromUnits(units, scale);
   }
   let t = ZERO;
   for (let i = 0; i < n; i++) t = t.plus(at(i));
@@ -138,10 +133,30 @@ export function fromUnits(units: number, scale: number): Decimal {
 
 /** The exact sum of Decimals, in order (see sumExact). */
 export function sumDecimals(xs: readonly Decimal[]): Decimal {
-  return sumExact(xs.length, (i) => xs[i]!);
+  const n = xs.length;
+  if (enabled) {
+    accUnits = 0;
+    accScale = 0;
+    let i = 0;
+    while (i < n && add(xs[i]!)) i++;
+    if (i === n) return fromUnits(accUnits, accScale);
+  }
+  let t = ZERO;
+  for (let i = 0; i < n; i++) t = t.plus(xs[i]!);
+  return t;
 }
 
 /** The exact sum of the items' `amount`s, in order (see sumExact). */
 export function sumAmounts(xs: readonly { amount: Decimal }[]): Decimal {
-  return sumExact(xs.length, (i) => xs[i]!.amount);
+  const n = xs.length;
+  if (enabled) {
+    accUnits = 0;
+    accScale = 0;
+    let i = 0;
+    while (i < n && add(xs[i]!.amount)) i++;
+    if (i === n) return fromUnits(accUnits, accScale);
+  }
+  let t = ZERO;
+  for (let i = 0; i < n; i++) t = t.plus(xs[i]!.amount);
+  return t;
 }
