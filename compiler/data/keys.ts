@@ -95,3 +95,68 @@ export class KeyIndex {
     return this.names.values();
   }
 }
+
+/**
+ * A loaded table's rows by key (first occurrence), as row numbers: the key of row i is `names[i]`
+ * (a text key's column itself) and its row `rows[i]`, so nothing is stored per key but two numbers
+ * in typed arrays (filling arrays of a million strings and rows by push was most of KeyIndex's time).
+ * Sized once for the table's rows: it never grows.
+ */
+export class RowKeyIndex {
+  private readonly slots: Int32Array; // entry + 1, open addressing, at most half full
+  private readonly hashes: Int32Array;
+  private readonly at: Int32Array; // entry -> row number
+  private n = 0;
+
+  constructor(
+    rowCount: number,
+    private readonly names: ArrayLike<unknown>,
+    private readonly rows: readonly RowValue[],
+  ) {
+    let cap = 16;
+    while (cap < rowCount * 2) cap *= 2;
+    this.slots = new Int32Array(cap);
+    this.hashes = new Int32Array(Math.max(1, rowCount));
+    this.at = new Int32Array(Math.max(1, rowCount));
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  private slot(key: string, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s]! - 1;
+      if (e < 0 || (this.hashes[e] === h && this.names[this.at[e]!] === key)) return s;
+    }
+  }
+
+  /** Adds row `i` (its key is `names[i]`, a string) unless its key is in: then the first row number with it, else -1. */
+  addFirst(i: number): number {
+    const key = this.names[i] as string;
+    const h = hashOf(key);
+    const s = this.slot(key, h);
+    const e = this.slots[s]! - 1;
+    if (e >= 0) return this.at[e]!;
+    const k = this.n++;
+    this.slots[s] = k + 1;
+    this.hashes[k] = h;
+    this.at[k] = i;
+    return -1;
+  }
+
+  get(key: string): RowValue | undefined {
+    const e = this.slots[this.slot(key, hashOf(key))]! - 1;
+    return e < 0 ? undefined : this.rows[this.at[e]!];
+  }
+
+  has(key: string): boolean {
+    return this.slots[this.slot(key, hashOf(key))]! > 0;
+  }
+
+  /** The keys, in the order they were added. */
+  *keys(): IterableIterator<string> {
+    for (let e = 0; e < this.n; e++) yield this.names[this.at[e]!] as string;
+  }
+}

@@ -18,7 +18,7 @@ import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
-import { KeyIndex } from './keys.js';
+import { RowKeyIndex } from './keys.js';
 import { ColumnRow, ColumnTable, cell, lineOf } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
@@ -69,7 +69,7 @@ interface LoadedTable {
   /** Row numbers, made on the first report that needs one. */
   rowIndex?: Map<RowValue, number>;
   /** Rows by key (first occurrence), for references. */
-  keys: KeyIndex;
+  keys: RowKeyIndex;
   /** field -> the value of each row (row i of `rows`). */
   cols?: Record<string, Value[]>;
 }
@@ -220,7 +220,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const grid = gridOf(raw);
   const colOf = new Map<string, number>();
   for (const c of raw.columns) colOf.set(c.name, c.index);
-  const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new KeyIndex(grid.length) };
+  const lt: LoadedTable = { ir: t, file, rows: [], grid, colOf, keys: new RowKeyIndex(0, [], []) };
   // per field: its grid column; -1 when the column is missing (reported above), -2 when unknown
   const fields = t.fields.map((f) => ({ f, col: missing.has(f.name) ? -1 : colOf.get(f.name) ?? -2, seen: new Map<string, Value>() }));
   const isCsv = raw.kind === 'csv';
@@ -292,6 +292,10 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const table = new ColumnTable(file, t.fields.map((f) => f.name), cols, lines);
   lt.cols = cols;
   const keyCol = keyField ? cols[keyField] : undefined;
+  // rows by key: a text key's column is its own list of keys; other keys (numbers, dates) are spelt once per row
+  const textKeys = keyCol !== undefined && keyCol.every((v) => v === null || typeof v === 'string');
+  const names: (string | undefined)[] | Value[] = textKeys ? keyCol : new Array<string | undefined>(keyCol ? n : 0);
+  lt.keys = new RowKeyIndex(keyCol ? n : 0, names, lt.rows);
   // the roster's rows are plain objects (assignments copy them with a spread); the others point into the columns
   const plain = t.roster === true;
   for (let idx = 0; idx < n; idx++) {
@@ -300,11 +304,12 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
     const line = lines[idx]!;
     let row: RowValue = new ColumnRow(t.name, key, table, idx);
     if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line } };
-    if (keyField && kv !== null && kv !== undefined) {
-      const first = lt.keys.addFirst(key, row);
-      if (first !== undefined) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(first) });
-    }
     lt.rows.push(row);
+    if (keyField && kv !== null && kv !== undefined) {
+      if (!textKeys) names[idx] = key;
+      const first = lt.keys.addFirst(idx);
+      if (first >= 0) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(lt.rows[first]!) });
+    }
   }
   return lt;
 }
