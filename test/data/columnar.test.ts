@@ -3,20 +3,11 @@
 // on random texts with quotes, commas, blank lines and both kinds of line breaks.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { rawView } from './raw-view.js';
 import { readCsvColumns } from '../../compiler/data/columnar.js';
 import { readCsvRows } from '../../compiler/data/csv.js';
-import { gridOf, type RawTable } from '../../compiler/data/raw.js';
 
-function view(t: RawTable) {
-  const g = gridOf(t);
-  const rows = [];
-  for (let r = 0; r < g.length; r++) {
-    const cells = t.columns.map((c) => [g.text(c.index, r), g.cellAt(c.index, r)]);
-    rows.push({ line: g.line(r), at: g.rowAt(r), cells });
-  }
-  const problems = [...t.problems].sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
-  return { columns: t.columns, start: t.start, problems, rows };
-}
+const view = rawView;
 
 const piece = fc.constantFrom('a', 'b', 'x y', ' ', ',', '"', '""', '\n', '\r\n', '\r', '1,200.50', 'é', '');
 const field = fc.oneof(

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { rawView } from './raw-view.js';
 import { readCsvFile, type StreamResult } from '../../compiler/data/csv-stream.js';
 import { readCsvColumns } from '../../compiler/data/columnar.js';
 import { readCsv } from '../../compiler/data/csv.js';
@@ -15,16 +16,7 @@ import { loadDataset } from '../../compiler/data/load.js';
 import type { RowValue } from '../../runtime/ir.js';
 import { testPlan } from './ir.js';
 
-function view(t: RawTable) {
-  const g = gridOf(t);
-  const rows = [];
-  for (let r = 0; r < g.length; r++) {
-    const cells = t.columns.map((c) => [g.text(c.index, r), g.cellAt(c.index, r)]);
-    rows.push({ line: g.line(r), at: g.rowAt(r), cells });
-  }
-  const problems = [...t.problems].sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
-  return { columns: t.columns, start: t.start, problems, rows };
-}
+const view = rawView;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'comp-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

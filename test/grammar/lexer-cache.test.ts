@@ -1,31 +1,15 @@
 // The bundle's lexer (grammar/lexer-cache.ts): built in safe mode with its pattern analysis from a
 // cache made from the usual lexer, it has the same tables and gives the same tokens, positions,
 // groups and errors on every sample and docs example and on cuts of them.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planTexts } from '../helpers/plan-texts.js';
 import type { ILexerConfig, Lexer } from 'chevrotain';
 import { CompLexer, allTokens } from '../../grammar/tokens.js';
 import { lexerFromCache, makeLexerCache } from '../../grammar/lexer-cache.js';
 
-const ROOT = join(__dirname, '..', '..');
 const CONFIG: ILexerConfig = { positionTracking: 'full', ensureOptimizations: false, skipValidations: true };
 
-function texts(): string[] {
-  const out: string[] = [];
-  for (const s of readdirSync(join(ROOT, 'samples')).sort()) {
-    try {
-      out.push(readFileSync(join(ROOT, 'samples', s, 'plan.comp'), 'utf8'));
-    } catch {
-      // no plan here
-    }
-  }
-  for (const d of readdirSync(join(ROOT, 'docs', 'examples')).sort()) {
-    const dir = join(ROOT, 'docs', 'examples', d);
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.comp')) out.push(readFileSync(join(dir, f), 'utf8'));
-  }
-  return out;
-}
+const texts = planTexts;
 
 function lex(l: Lexer, text: string): string {
   const r = l.tokenize(text);

@@ -1,32 +1,16 @@
 // The bundle's lookahead cache (grammar/lookahead-cache.ts, written by scripts/bundle.mjs): a
 // parser reading its paths parses every sample and docs example, and every cut of them (syntax
 // errors, recovery), to the same tree and the same errors as a parser computing them.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planTexts } from '../helpers/plan-texts.js';
 import { CompParser } from '../../grammar/parser.js';
 import { CompLexer } from '../../grammar/tokens.js';
 import { memoiseErrorLookahead } from '../../grammar/recovery.js';
 import { lookaheadHash } from '../../grammar/lazy-lookahead.js';
 import { serializeGast } from '../../grammar/gast-cache.js';
 
-const ROOT = join(__dirname, '..', '..');
 
-function texts(): string[] {
-  const out: string[] = [];
-  for (const s of readdirSync(join(ROOT, 'samples'))) {
-    try {
-      out.push(readFileSync(join(ROOT, 'samples', s, 'plan.comp'), 'utf8'));
-    } catch {
-      // no plan here
-    }
-  }
-  for (const d of readdirSync(join(ROOT, 'docs', 'examples')).sort()) {
-    const dir = join(ROOT, 'docs', 'examples', d);
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.comp')) out.push(readFileSync(join(dir, f), 'utf8'));
-  }
-  return out;
-}
+const texts = planTexts;
 
 function parseWith(p: CompParser, text: string): string {
   const lexed = CompLexer.tokenize(text);
