@@ -11,95 +11,10 @@ function hashOf(s: string): number {
   return h;
 }
 
-export class KeyIndex {
-  private slots: Int32Array; // entry + 1, open addressing
-  private hashes: Int32Array;
-  private names: string[] = [];
-  private rows: RowValue[] = [];
-
-  constructor(expected = 16) {
-    let cap = 16;
-    while (cap < expected * 2) cap *= 2;
-    this.slots = new Int32Array(cap);
-    this.hashes = new Int32Array(cap >> 1);
-  }
-
-  get size(): number {
-    return this.names.length;
-  }
-
-  /** The slot of `key`: its entry + 1 there, or 0 (a free slot) when it is not in. */
-  private slot(key: string, h: number): number {
-    const mask = this.slots.length - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s]! - 1;
-      if (e < 0 || (this.hashes[e] === h && this.names[e] === key)) return s;
-    }
-  }
-
-  get(key: string): RowValue | undefined {
-    const e = this.slots[this.slot(key, hashOf(key))]! - 1;
-    return e < 0 ? undefined : this.rows[e];
-  }
-
-  has(key: string): boolean {
-    return this.slots[this.slot(key, hashOf(key))]! > 0;
-  }
-
-  /** Adds `key` with `row` unless it is in: then the row it has (the first), and nothing changes. */
-  addFirst(key: string, row: RowValue): RowValue | undefined {
-    if ((this.names.length + 1) * 2 > this.slots.length) this.grow();
-    const h = hashOf(key);
-    const s = this.slot(key, h);
-    const e = this.slots[s]! - 1;
-    if (e >= 0) return this.rows[e];
-    const k = this.names.length;
-    this.slots[s] = k + 1;
-    this.hashes[k] = h;
-    this.names.push(key);
-    this.rows.push(row);
-    return undefined;
-  }
-
-  /** Sets `key`'s row (a new key is added). */
-  set(key: string, row: RowValue): void {
-    const e = this.names.length;
-    if ((e + 1) * 2 > this.slots.length) this.grow();
-    const h = hashOf(key);
-    const s = this.slot(key, h);
-    if (this.slots[s]! > 0) {
-      this.rows[this.slots[s]! - 1] = row;
-      return;
-    }
-    this.slots[s] = e + 1;
-    this.hashes[e] = h;
-    this.names.push(key);
-    this.rows.push(row);
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const hashes = new Int32Array(slots.length >> 1);
-    hashes.set(this.hashes);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.names.length; e++) {
-      let s = hashes[e]! & mask;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = e + 1;
-    }
-    this.slots = slots;
-    this.hashes = hashes;
-  }
-
-  keys(): IterableIterator<string> {
-    return this.names.values();
-  }
-}
-
 /**
  * A loaded table's rows by key (first occurrence), as row numbers: the key of row i is `names[i]`
  * (a text key's column itself) and its row `rows[i]`, so nothing is stored per key but two numbers
- * in typed arrays (filling arrays of a million strings and rows by push was most of KeyIndex's time).
+ * in typed arrays (filling arrays of a million strings and rows by push was most of the time of the Map-like index it replaced).
  * Sized once for the table's rows: it never grows.
  */
 export class RowKeyIndex {

@@ -1,35 +1,10 @@
 // The loader's rows by key (compiler/data/keys.ts) answer what a Map answers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KeyIndex, RowKeyIndex } from '../../compiler/data/keys.js';
+import { RowKeyIndex } from '../../compiler/data/keys.js';
 import type { RowValue } from '../../runtime/ir.js';
 
 const row = (key: string): RowValue => ({ kind: 'row', table: 't', key, values: {}, loc: { file: 'f', line: 1 } });
-
-describe('KeyIndex', () => {
-  it('finds what a Map finds, first occurrence kept, while it grows', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 50 }), fc.nat(300), (keys, probes, expected) => {
-        const idx = new KeyIndex(expected);
-        const map = new Map<string, RowValue>();
-        keys.forEach((k, i) => {
-          if (idx.get(k) !== map.get(k)) throw new Error(`get ${k}`);
-          const r = row(k);
-          const first = i % 2 === 0 ? idx.addFirst(k, r) : idx.has(k) ? idx.get(k) : (idx.set(k, r), undefined);
-          expect(first).toBe(map.get(k));
-          if (!map.has(k)) map.set(k, r);
-        });
-        for (const k of [...keys, ...probes]) {
-          expect(idx.get(k)).toBe(map.get(k));
-          expect(idx.has(k)).toBe(map.has(k));
-        }
-        expect([...idx.keys()]).toEqual([...map.keys()]);
-        expect(idx.size).toBe(map.size);
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
 
 describe('RowKeyIndex', () => {
   it('finds what a Map of first occurrences finds, by row number', () => {
