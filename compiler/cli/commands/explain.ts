@@ -1,20 +1,32 @@
 // comp explain <plan> --data <paths...> --rep R --period P
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { formatExplain } from '../report.js';
-import { EXIT_ERRORS, compilePlanFile, emit, evaluatePlan, loadData, setExit, unknownChoice } from '../shared.js';
+import { EXIT_ERRORS, compilePlanFile, emit, evaluatePlan, loadData, readSource, setExit, unknownChoice } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
+import { ENGINES, engineRun, type EngineName } from '../engine.js';
+import type { Dataset } from '../../../runtime/ir.js';
+import type { PrecomputedCredits } from '../../../runtime/evaluate.js';
 
 export interface ExplainOptions extends DataFlags {
   data: string[];
   rep: string;
   period: string;
   out?: string;
+  engine?: EngineName;
 }
 
 export async function explain(planFile: string, o: ExplainOptions): Promise<void> {
   const plan = await compilePlanFile(planFile);
   if (!plan) return setExit(EXIT_ERRORS);
-  const dataset = await loadData(plan.ir, o.data, loadOptions(o));
+  let dataset: Dataset | undefined;
+  let credits: PrecomputedCredits | undefined;
+  if (o.engine === 'duckdb') {
+    // a trace shows every credit line: the engine returns all of them (no sums), as for `run --format json`
+    const { planLines } = await import('../../sql/lines.js');
+    const got = await engineRun(planFile, plan.ir, planLines(plan.analysis.plan, readSource(planFile)), o.data, loadOptions(o));
+    if (!got) return setExit(EXIT_ERRORS);
+    ({ dataset, credits } = got);
+  } else dataset = await loadData(plan.ir, o.data, loadOptions(o));
   if (!dataset) return setExit(EXIT_ERRORS);
   const reps = (dataset[plan.ir.roster] ?? []).map((r) => r.key);
   if (!reps.includes(o.rep)) throw unknownChoice('rep', o.rep, [...reps].sort());
@@ -22,7 +34,7 @@ export async function explain(planFile: string, o: ExplainOptions): Promise<void
   // Only the rep asked for (and the reps below it in the team) is evaluated, unless the plan reads
   // other reps' results another way (runtime/engine/reps.ts); crediting always covers all rows.
   const { repsToEvaluate } = await import('../../../runtime/evaluate.js');
-  const result = await evaluatePlan(plan.ir, dataset, { onlyReps: repsToEvaluate(plan.ir, dataset, o.rep) });
+  const result = await evaluatePlan(plan.ir, dataset, { onlyReps: repsToEvaluate(plan.ir, dataset, o.rep), credits });
   if (!result) return setExit(EXIT_ERRORS);
   const periods = result.periods.map((p) => p.key);
   if (!periods.includes(o.period)) throw unknownChoice('period', o.period, periods);
@@ -41,12 +53,14 @@ export function register(program: Command): void {
     .requiredOption('--rep <rep>', 'the rep (the roster key)')
     .requiredOption('--period <period>', 'the period (e.g. 2017-06)')
     .option('--out <file>', 'write the explanation to a file instead of stdout')
+    .addOption(new Option('--engine <engine>', 'where crediting runs: in process, or as SQL in an embedded DuckDB').choices(ENGINES).default('default'))
     .addHelpText(
       'after',
       `
 Examples:
   $ comp explain samples/crm/plan.comp --data samples/crm/data --rep "Darcel Schlecht" --period 2017-06
   $ comp explain plan.comp --data data/ --rep alice --period 2026-Q1
+  $ comp explain plan.comp --data deals.parquet reps.parquet --rep alice --period 2026-Q1 --engine duckdb
 
 Exit status: 0 explained, 1 errors in the plan or its data, 2 usage error (unknown rep or period).`,
     );
