@@ -1,5 +1,6 @@
-// A loaded table held as columns (compiler/data/load.ts): one array of values per field, parsed
-// once, and each row a small object that points into them (its table and row number). A row's
+// A loaded table held as columns (compiler/data/load.ts): the values of each field, parsed once
+// (a value per row, or for a column of few distinct texts a 2-byte code per row into its distinct
+// values), and each row a small object that points into them (its table and row number). A row's
 // `values` object and `loc` are made only when something asks for them (the workbench, the SQL
 // engines, a report); the evaluator reads cells straight from the columns (`cell`).
 import type { RowValue, Value } from './ir.js';
@@ -16,6 +17,21 @@ export function rowValues(): new () => Record<string, Value> {
   return Values;
 }
 
+/**
+ * One field's cells: row i's value is `values[i]`, or `values[codes[i]]` when the column is coded
+ * (its values are then its distinct ones; null: empty or bad).
+ */
+export interface Column {
+  readonly values: readonly Value[];
+  readonly codes: Uint16Array | null;
+}
+
+/** A column's value at row i. */
+export function valueAt(col: Column, i: number): Value {
+  const codes = col.codes;
+  return codes === null ? col.values[i]! : col.values[codes[i]!]!;
+}
+
 /** A table's cells by field (null-prototype: field names are the plan's), with each row's line. */
 export class ColumnTable {
   readonly Values = rowValues();
@@ -23,8 +39,8 @@ export class ColumnTable {
     readonly file: string,
     /** The declared fields, in order (the order of a row's `values`). */
     readonly fields: readonly string[],
-    /** field -> one value per row (null: empty or bad). */
-    readonly cols: Record<string, Value[]>,
+    /** field -> its cells. */
+    readonly cols: Record<string, Column>,
     /** Each row's 1-based line. */
     readonly lines: ArrayLike<number>,
   ) {}
@@ -46,7 +62,7 @@ export class ColumnRow implements RowValue {
     let v = this.v;
     if (v === undefined) {
       v = new this.t.Values();
-      for (const f of this.t.fields) v[f] = this.t.cols[f]![this.i]!;
+      for (const f of this.t.fields) v[f] = valueAt(this.t.cols[f]!, this.i);
       this.v = v;
     }
     return v;
@@ -73,7 +89,9 @@ export class ColumnRow implements RowValue {
   cell(name: string): Value | undefined {
     if (this.v !== undefined) return this.v[name];
     const col = this.t.cols[name];
-    return col === undefined ? undefined : col[this.i];
+    if (col === undefined) return undefined;
+    const codes = col.codes;
+    return codes === null ? col.values[this.i] : col.values[codes[this.i]!];
   }
 }
 

@@ -1,6 +1,7 @@
 // The byte scan of ./csv-stream.ts: one plain RFC 4180 record at a time, from a buffer that may
 // end inside it (NEED: scan it again once more bytes are in), into its fields' byte ranges; and a
 // column's distinct texts found by their bytes.
+import { hashText } from './keys.js';
 
 /** Distinct texts interned per column, at most (as ./columnar.ts). */
 const DICT_MAX = 4096;
@@ -140,13 +141,17 @@ export const NO_CELL = 0xffff;
 
 /**
  * One column's texts: while the column has few distinct texts, a code per row (2 bytes) into
- * them; past DICT_MAX, the texts themselves (a string per row). The loader checks a coded
- * column's distinct texts once each (compiler/data/load.ts).
+ * them; past DICT_MAX, the texts themselves (a string per row) and each one's `hashText`
+ * (./keys.ts: the key index reuses the scan's hash). The loader checks a coded column's distinct
+ * texts once each (compiler/data/load.ts).
  */
 export class TextColumn {
   private dict: ByteDict | null = new ByteDict();
   codes: Uint16Array | null;
   texts: (string | undefined)[] | null = null;
+  hashes: Int32Array | null = null;
+  /** Some row has no such cell (a short row). */
+  short = false;
   /** The distinct texts the codes point to. */
   get distinct(): readonly string[] {
     return this.dict?.texts ?? [];
@@ -168,6 +173,7 @@ export class TextColumn {
       }
       if (k >= rec.n) {
         codes[r] = NO_CELL;
+        this.short = true;
         return;
       }
       const dict = this.dict!;
@@ -182,15 +188,38 @@ export class TextColumn {
       }
       this.uncode(r); // a column of many distinct texts (keys, amounts): kept as read from here on
     }
-    this.texts![r] = k < rec.n ? rec.text(buf, k) : undefined;
+    let hashes = this.hashes!;
+    if (r >= hashes.length) {
+      hashes = new Int32Array(Math.ceil(hashes.length * 1.5) + 16);
+      hashes.set(this.hashes!);
+      this.hashes = hashes;
+    }
+    if (k >= rec.n) {
+      this.texts![r] = undefined;
+      hashes[r] = 0;
+      this.short = true;
+      return;
+    }
+    const text = rec.text(buf, k);
+    this.texts![r] = text;
+    // an unquoted ASCII value's bytes are its UTF-16 units: the scan's hash is the text's
+    hashes[r] = rec.f[k] === 0 ? rec.h[k]! : hashText(text);
   }
 
   private uncode(rows: number): void {
     const codes = this.codes!;
     const distinct = this.dict!.texts;
     const texts = new Array<string | undefined>(Math.min(codes.length, 30_000_000));
-    for (let r = 0; r < rows; r++) texts[r] = codes[r] === NO_CELL ? undefined : distinct[codes[r]!];
+    const hashes = new Int32Array(codes.length);
+    const hashOfCode = distinct.map(hashText);
+    for (let r = 0; r < rows; r++) {
+      const c = codes[r]!;
+      if (c === NO_CELL) continue;
+      texts[r] = distinct[c];
+      hashes[r] = hashOfCode[c]!;
+    }
     this.texts = texts;
+    this.hashes = hashes;
     this.codes = null;
     this.dict = null;
   }

@@ -289,9 +289,14 @@ class FileGrid implements RawGrid {
     this.cols[col] = null;
   }
 
-  coded(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number } | undefined {
+  coded(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number; short: boolean } | undefined {
     const c = this.cols[col];
-    return c?.codes ? { codes: c.codes, distinct: c.distinct, none: NO_CELL } : undefined;
+    return c?.codes ? { codes: c.codes, distinct: c.distinct, none: NO_CELL, short: c.short } : undefined;
+  }
+
+  texts(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined {
+    const c = this.cols[col];
+    return c?.texts && c.hashes ? { texts: c.texts, hashes: c.hashes } : undefined;
   }
 
   invalid(): undefined {

@@ -4,8 +4,8 @@
 // and compares strings only on equal hashes.
 import type { RowValue } from '../../runtime/ir.js';
 
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(s: string): number {
+/** FNV-1a over the UTF-16 code units (for ASCII text, the FNV-1a of its bytes: ./csv-scan.ts). */
+export function hashText(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
@@ -23,10 +23,12 @@ export class RowKeyIndex {
   private readonly at: Int32Array; // entry -> row number
   private n = 0;
 
+  /** `hashes`: `hashText` of each row's key, when known (the CSV scan's: ./csv-scan.ts TextColumn). */
   constructor(
     rowCount: number,
     private readonly names: ArrayLike<unknown>,
     private readonly rows: readonly RowValue[],
+    private readonly known?: Int32Array,
   ) {
     let cap = 16;
     while (cap < rowCount * 2) cap *= 2;
@@ -50,7 +52,7 @@ export class RowKeyIndex {
   /** Adds row `i` (its key is `names[i]`, a string) unless its key is in: then the first row number with it, else -1. */
   addFirst(i: number): number {
     const key = this.names[i] as string;
-    const h = hashOf(key);
+    const h = this.known !== undefined ? this.known[i]! : hashText(key);
     const s = this.slot(key, h);
     const e = this.slots[s]! - 1;
     if (e >= 0) return this.at[e]!;
@@ -62,12 +64,12 @@ export class RowKeyIndex {
   }
 
   get(key: string): RowValue | undefined {
-    const e = this.slots[this.slot(key, hashOf(key))]! - 1;
+    const e = this.slots[this.slot(key, hashText(key))]! - 1;
     return e < 0 ? undefined : this.rows[this.at[e]!];
   }
 
   has(key: string): boolean {
-    return this.slots[this.slot(key, hashOf(key))]! > 0;
+    return this.slots[this.slot(key, hashText(key))]! > 0;
   }
 
   /** The keys, in the order they were added. */

@@ -19,7 +19,7 @@ import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
 import { RowKeyIndex } from './keys.js';
-import { ColumnRow, ColumnTable, cell, lineOf } from '../../runtime/rows.js';
+import { ColumnRow, ColumnTable, cell, lineOf, valueAt, type Column } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -70,8 +70,10 @@ interface LoadedTable {
   rowIndex?: Map<RowValue, number>;
   /** Rows by key (first occurrence), for references. */
   keys: RowKeyIndex;
-  /** field -> the value of each row (row i of `rows`). */
-  cols?: Record<string, Value[]>;
+  /** field -> its cells (row i of `rows`). */
+  cols?: Record<string, Column>;
+  /** The table of the rows (they are ColumnRows of it), when they point into columns. */
+  table?: ColumnTable;
 }
 
 function keyString(v: Value): string {
@@ -226,60 +228,62 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const isCsv = raw.kind === 'csv';
   const keyField = t.key;
   const n = grid.length;
-  // column by column: one array of values per field, each text parsed once per column (`seen`)
-  const cols = Object.create(null) as Record<string, Value[]>;
+  // column by column, each text parsed once per column (`seen`)
+  const cols = Object.create(null) as Record<string, Column>;
+  let keyHashes: Int32Array | undefined; // hashText of each key, from the CSV scan
   for (const { f, col, seen } of fields) {
-    const out: Value[] = new Array<Value>(n);
-    cols[f.name] = out;
     if (col === -1) {
-      out.fill(null);
+      cols[f.name] = { values: [null], codes: new Uint16Array(n) };
       continue;
     }
     const say = (idx: number) => progress?.(`checking ${file}: ${f.name}: ${idx.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} rows`);
     const coded = col >= 0 && isCsv ? grid.coded?.(col) : undefined;
     if (coded) {
-      // a code per row into the column's distinct texts: each text checked once (a bad one is
-      // reported at every cell that has it, in row order, as below)
-      const { codes, distinct, none } = coded;
-      const good = new Uint8Array(distinct.length); // 0: not yet checked, 1: good, 2: bad
-      const vals = new Array<Value>(distinct.length);
-      for (let idx = 0; idx < n; idx++) {
-        if ((idx & 0xffff) === 0 && idx > 0) say(idx);
-        const c = codes[idx]!;
-        if (c === none) {
-          out[idx] = null; // a short row (reported as malformed) has no value
-          continue;
+      // a code per row into the column's distinct texts: each text checked once, and the column
+      // kept so (its values are the distinct texts' values); a bad text is reported at every cell that has it
+      const { codes, distinct, none, short } = coded;
+      const vals = new Array<Value>(distinct.length + 1);
+      const bad = new Uint8Array(distinct.length);
+      let anyBad = false;
+      for (let c = 0; c < distinct.length; c++) {
+        const v = cellValue(t, f, distinct[c], periods);
+        vals[c] = v.ok ? v.value : null;
+        if (!v.ok) {
+          bad[c] = 1;
+          anyBad = true;
         }
-        if (good[c] === 1) {
-          out[idx] = vals[c]!;
-          continue;
-        }
-        if (good[c] === 0) {
-          const v = cellValue(t, f, distinct[c], periods);
-          good[c] = v.ok ? 1 : 2;
-          if (v.ok) {
-            out[idx] = vals[c] = v.value;
-            continue;
-          }
-        }
-        out[idx] = checkCell(t, f, distinct[c], grid, col, idx, file, report, seen, periods); // reports it
       }
+      vals[distinct.length] = null; // a short row (reported as malformed) has no value
+      if (anyBad || short) {
+        for (let idx = 0; idx < n; idx++) {
+          if ((idx & 0xffff) === 0 && idx > 0) say(idx);
+          const c = codes[idx]!;
+          if (c === none) codes[idx] = distinct.length;
+          else if (bad[c] === 1) checkCell(t, f, distinct[c], grid, col, idx, file, report, seen, periods); // reports it
+        }
+      }
+      cols[f.name] = { values: vals, codes };
     } else {
       // text as written (no alias, no bounds) that is not blank is its own value
       const asIs = (f.type.t === 'text' || f.type.t === 'ref') && !f.aliases && !f.bounds;
+      // a CSV column of texts is handed over: its values are written in place of its texts
+      const handed = col >= 0 && isCsv ? grid.texts?.(col) : undefined;
+      const out = (handed ? handed.texts : new Array<Value>(n)) as Value[]; // (undefined texts become null below)
+      if (handed && asIs && f.name === keyField) keyHashes = handed.hashes;
       for (let idx = 0; idx < n; idx++) {
         if ((idx & 0xffff) === 0 && idx > 0) say(idx);
-        const text = col >= 0 ? grid.text(col, idx) : undefined;
+        const text = handed ? (out[idx] as string | undefined) : col >= 0 ? grid.text(col, idx) : undefined;
         if (asIs && text) {
           const c0 = text.charCodeAt(0);
           if (c0 > 32 && c0 < 127) {
-            out[idx] = text;
+            if (!handed) out[idx] = text;
             continue;
           }
         }
         // a short row (reported as malformed) has no value
         out[idx] = text === undefined && isCsv ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods);
       }
+      cols[f.name] = { values: out, codes: null };
     }
     if (col >= 0) grid.release?.(col);
   }
@@ -291,24 +295,26 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   }
   const table = new ColumnTable(file, t.fields.map((f) => f.name), cols, lines);
   lt.cols = cols;
+  lt.table = table;
   const keyCol = keyField ? cols[keyField] : undefined;
   // rows by key: a text key's column is its own list of keys; other keys (numbers, dates) are spelt once per row
-  const textKeys = keyCol !== undefined && keyCol.every((v) => v === null || typeof v === 'string');
-  const names: (string | undefined)[] | Value[] = textKeys ? keyCol : new Array<string | undefined>(keyCol ? n : 0);
-  lt.keys = new RowKeyIndex(keyCol ? n : 0, names, lt.rows);
+  const keyVals = keyCol && keyCol.codes === null ? keyCol.values : undefined;
+  const textKeys = keyVals !== undefined && keyVals.every((v) => v === null || typeof v === 'string');
+  const names: (string | undefined)[] | readonly Value[] = textKeys ? keyVals : new Array<string | undefined>(keyCol ? n : 0);
+  lt.keys = new RowKeyIndex(keyCol ? n : 0, names, lt.rows, textKeys ? keyHashes : undefined);
   // the roster's rows are plain objects (assignments copy them with a spread); the others point into the columns
   const plain = t.roster === true;
+  const rows = lt.rows;
   for (let idx = 0; idx < n; idx++) {
-    const kv = keyCol ? keyCol[idx] ?? null : null;
+    const kv = keyCol ? (keyVals ? keyVals[idx]! : valueAt(keyCol, idx)) ?? null : null;
     const key = keyField ? keyString(kv) : String(idx + 1);
-    const line = lines[idx]!;
     let row: RowValue = new ColumnRow(t.name, key, table, idx);
-    if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line } };
-    lt.rows.push(row);
-    if (keyField && kv !== null && kv !== undefined) {
-      if (!textKeys) names[idx] = key;
+    if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line: lines[idx]! } };
+    rows.push(row);
+    if (keyField && kv !== null) {
+      if (!textKeys) (names as (string | undefined)[])[idx] = key;
       const first = lt.keys.addFirst(idx);
-      if (first >= 0) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(lt.rows[first]!) });
+      if (first >= 0) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(rows[first]!) });
     }
   }
   return lt;
@@ -399,7 +405,7 @@ function checkedValue(text: string, f: FieldIR, periods: PeriodsIR): Parsed {
 
 /** Where a row's cell was read: the cell, or the row itself when the cell is absent (a JSON key left out). */
 function at(lt: LoadedTable, row: RowValue, field: string): Position {
-  const idx = (lt.rowIndex ??= new Map(lt.rows.map((r, i) => [r, i]))).get(row);
+  const idx = row instanceof ColumnRow && row.t === lt.table ? row.i : (lt.rowIndex ??= new Map(lt.rows.map((r, i) => [r, i]))).get(row);
   if (idx === undefined) return { line: row.loc.line, column: 1 };
   return cellAt(lt.grid, lt.colOf.get(field) ?? -1, idx);
 }
@@ -417,25 +423,40 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
       const isRep = target.ir.name === ir.roster;
       const what = isRep ? 'rep' : target.ir.key === 'id' || target.ir.key === 'key' ? 'key' : target.ir.key.replace(/_/g, ' ');
       let keyList: string[] | undefined;
-      const col = lt.cols?.[f.name];
-      let good: string | undefined; // the last value found (runs of one rep, one product)
-      for (let idx = 0; idx < lt.rows.length; idx++) {
-        const row = lt.rows[idx]!;
-        const v = col ? col[idx] : cell(row, f.name);
-        if (typeof v !== 'string' || v === good) continue;
-        if (target.keys.has(v)) {
-          good = v;
-          continue;
-        }
+      const unknown = (idx: number, v: string): void => {
         keyList ??= [...target.keys.keys()].sort();
         const s = suggest(v, keyList);
-        const loc = at(lt, row, f.name);
+        const loc = at(lt, lt.rows[idx]!, f.name);
         // A spelling variant (case, spaces) of an existing key is data dirt the plan can name.
         const variant = s !== undefined && squash(s) === squash(v);
         const hint = s
           ? `did you mean \`${s}\`?${variant ? ` If the data spells it \`${v}\`, say so in the plan: \`${f.name}: ${isRep ? 'rep' : target.ir.name} where "${v}" means "${s}"\`` : ''}`
           : undefined;
         report(Codes.UnknownReference, lt.file, loc, { text: v, what, table: target.ir.name }, hint);
+      };
+      const col = lt.cols?.[f.name];
+      if (col?.codes) {
+        // a coded column: each distinct value looked up once, a missing one reported at each of its cells
+        const missing = new Uint8Array(col.values.length);
+        let any = false;
+        col.values.forEach((v, c) => {
+          if (typeof v === 'string' && !target.keys.has(v)) missing[c] = 1;
+          any ||= missing[c] === 1;
+        });
+        if (!any) continue;
+        const codes = col.codes;
+        for (let idx = 0; idx < lt.rows.length; idx++) if (missing[codes[idx]!] === 1) unknown(idx, col.values[codes[idx]!] as string);
+        continue;
+      }
+      let good: string | undefined; // the last value found (runs of one rep, one product)
+      for (let idx = 0; idx < lt.rows.length; idx++) {
+        const v = col ? col.values[idx] : cell(lt.rows[idx]!, f.name);
+        if (typeof v !== 'string' || v === good) continue;
+        if (target.keys.has(v)) {
+          good = v;
+          continue;
+        }
+        unknown(idx, v);
       }
     }
   }

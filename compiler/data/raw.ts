@@ -58,7 +58,12 @@ export interface RawGrid {
    * A column held as a code per row into its distinct texts (./csv-stream.ts), when it is one:
    * `codes[r] === none` is a row without this cell. Optional.
    */
-  coded?(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number } | undefined;
+  coded?(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number; short: boolean } | undefined;
+  /**
+   * A column held as a text per row, handed over (the grid keeps no use of it: the loader may write
+   * its values into it), with `hashText` (./keys.ts) of each text (0 for a row without the cell). Optional.
+   */
+  texts?(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined;
   /** The cell's text; undefined when the row has no such cell, null for a JSON `null`. */
   text(col: number, r: number): string | null | undefined;
   /** The cell when it cannot be a value at all (RawCell.invalid), else undefined. */

@@ -14,7 +14,8 @@ import { readCsv } from '../../compiler/data/csv.js';
 import { gridOf, type RawTable } from '../../compiler/data/raw.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import type { RowValue } from '../../runtime/ir.js';
-import { testPlan } from './ir.js';
+import { field as fieldIR, plan, ref, table as tableIR, testPlan, text } from './ir.js';
+import { hashText } from '../../compiler/data/keys.js';
 
 const view = rawView;
 
@@ -153,6 +154,45 @@ describe('streamed CSV', () => {
       const rows = r.dataset.deals!;
       expect(rows.map((x) => [x.key, x.values.stage, x.values.amount?.toString() ?? null])).toEqual([['A', 'Won', '5'], ['B', 'Won', null], ['C', 'Lost', '5'], ['D', null, null], ['E', 'Won', null]]);
       expect(rows[0]!.values.amount).toBe(rows[2]!.values.amount); // one Decimal for the text `5`
+    }
+  });
+
+  it('hands over a column of many distinct texts with the hashText of each, whatever its bytes', () => {
+    // past 4,096 distinct texts a column is a string per row, hashed by the scan for the key index
+    const spell = (i: number): string => [`P${i}`, `"P${i}, x"`, `é${i}`, `"P""${i}"`, ` P${i}`, `"😀${i}"`, `"P${i}\nQ"`][i % 7]!;
+    const bytes = 'name,n\n' + Array.from({ length: 5000 }, (_, i) => `${spell(i)},${i}\n`).join('') + 'short\n';
+    const f = file(bytes);
+    for (const chunk of [7, 1000, 1 << 20]) {
+      const g = gridOf(table(readCsvFile(f, { chunkBytes: chunk })));
+      for (const col of [0, 1]) {
+        const got = g.texts!(col)!;
+        expect(got.texts.length).toBe(5001);
+        for (let r = 0; r < 5001; r++) expect(got.hashes[r], `row ${r} at ${chunk}`).toBe(got.texts[r] === undefined ? 0 : hashText(got.texts[r]!));
+      }
+      const got = g.texts!(0)!;
+      expect(g.texts!(1)!.texts[5000]).toBe(undefined);
+      expect(got.texts.slice(0, 7)).toEqual(['P0', 'P1, x', 'é2', 'P"3', ' P4', '😀5', 'P6\nQ']);
+    }
+  });
+
+  it('finds keys and references among many distinct texts by the scan\'s hash, as by their text', () => {
+    const d = mkdtempSync(path.join(dir, 'keys-'));
+    const spell = (i: number): string => [`K${i}`, `"K${i}, x"`, `é${i}`, `"K""${i}"`, ` K${i}`][i % 5]!;
+    const value = (i: number): string => [`K${i}`, `K${i}, x`, `é${i}`, `K"${i}`, ` K${i}`][i % 5]!;
+    const keys = Array.from({ length: 6000 }, (_, i) => spell(i));
+    // rows 6000..6004 repeat keys 10..14; the references name every key, and one that is not a key
+    writeFileSync(path.join(d, 'things.csv'), 'name\n' + [...keys, ...keys.slice(10, 15)].join('\n') + '\n');
+    writeFileSync(path.join(d, 'refs.csv'), 'id,thing\n' + keys.map((k, i) => `${i},${k}`).join('\n') + '\n6000,K99999\n');
+    const p = plan([tableIR('things', [fieldIR('name', text)], { key: 'name' }), tableIR('refs', [fieldIR('id', text), fieldIR('thing', ref('things'))], { key: 'id' })], { roster: 'things' });
+    for (const chunk of [5, 1 << 20]) {
+      const r = loadDataset(p, [d], { csvChunkBytes: chunk });
+      const lineOfKey = (i: number) => 2 + i; // one key per line
+      expect(r.errors.map((e) => `${e.file.endsWith('refs.csv') ? 'refs' : 'things'} ${e.line} ${e.code}`)).toEqual([
+        ...[10, 11, 12, 13, 14].map((i) => `things ${6002 + i - 10} COMP6008`),
+        'refs 6002 COMP6005',
+      ].sort());
+      expect(r.errors.filter((e) => e.code === 'COMP6008').map((e) => e.message)).toEqual([10, 11, 12, 13, 14].map((i) => expect.stringContaining(`line ${lineOfKey(i)}`)));
+      expect(r.dataset.things!.slice(0, 5).map((x) => x.key)).toEqual([0, 1, 2, 3, 4].map(value));
     }
   });
 
