@@ -22,7 +22,8 @@ import { buildIndices } from './engine/indices.js';
 import { creditDeals } from './engine/credit.js';
 import { earnRepPeriod, type PeriodFrame } from './engine/earn.js';
 import { settleRepPeriod, type Settled, type SettleState } from './engine/settle.js';
-import { indexEvents, PaidOn } from './engine/clawback.js';
+import { indexEvents, PaidOn, type EventIndex } from './engine/clawback.js';
+import { aggregateCredits, aggregatePlan, type Aggregated } from './engine/aggregate.js';
 import type { CreditAggregates, CreditedPeriods, RepPeriodCredit } from './engine/measures.js';
 import { seamPlan } from './engine/seam.js';
 
@@ -76,34 +77,50 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
   const { env, assigned, repKeys } = buildIndices(plan, data, errors);
   const roster = env.roster;
 
-  // ---- 1. credits (dated; periods assigned once the plan periods are known); a caller's memo
-  // (EvaluateOptions.phase1: the editor's re-runs on the same sample data) gives them again
-  const memo = opts.credits || opts.aggregates ? undefined : opts.phase1;
-  let raw: Credit[];
-  if (memo?.raw && memo.madeUnder === memo.key) {
-    raw = memo.raw;
-    errors.push(...memo.errors!);
-  } else {
-    const before = errors.length;
-    raw = creditDeals(plan, env, data, errors, opts);
-    if (memo) Object.assign(memo, { raw, errors: errors.slice(before), madeUnder: memo.key });
-  }
-
-  // ---- periods
+  // ---- 1. credits, and the plan periods
+  // A run that shows no credit line (no traces, no deal lines) of a plan phase 2 can pay from sums
+  // (./engine/seam.ts): summed per rep and period as they are made (./engine/aggregate.ts).
+  const sumsOf = opts.traces === false && opts.deals === false && opts.aggregate !== false && !opts.credits && !opts.aggregates && !opts.phase1 ? aggregatePlan(plan) : undefined;
   const spec: cal.PeriodSpec = cal.specOf(ir.periods);
-  let from = ir.periods.from;
-  let to = ir.periods.to;
-  if (!from || !to) {
-    if (raw.length > 0) {
-      from ??= raw[0]!.date;
-      to ??= raw[raw.length - 1]!.date;
-    }
+  let allPeriods: PeriodValue[] = [];
+  let events: EventIndex | undefined;
+  let creditsBy: CreditedPeriods;
+  let partial = !!opts.aggregates;
+  let agg: Aggregated | undefined;
+  if (sumsOf) {
+    allPeriods = planPeriods(ir, spec, undefined);
+    events = indexEvents(plan, data, spec);
+    agg = aggregateCredits(plan, sumsOf, env, data, errors, opts, spec, allPeriods, namedDeals(events));
   }
-  if (spec.frequency === 'week') spec.anchor = ir.periods.from ?? (from ? cal.mondayOnOrBefore(from) : undefined);
-  const allPeriods = from && to ? cal.enumeratePeriods(spec, from, to) : [];
+  let paidOn: PaidOn;
+  if (agg) {
+    for (const r of agg.outside) warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
+    creditsBy = agg.creditsBy;
+    paidOn = new PaidOn(events!);
+    partial = true;
+  } else {
+    // every line (a caller's memo, EvaluateOptions.phase1: the editor's re-runs on the same sample
+    // data, gives them again)
+    const memo = opts.credits || opts.aggregates ? undefined : opts.phase1;
+    let raw: Credit[];
+    if (memo?.raw && memo.madeUnder === memo.key) {
+      raw = memo.raw;
+      errors.push(...memo.errors!);
+    } else {
+      const before = errors.length;
+      raw = creditDeals(plan, env, data, errors, opts);
+      if (memo) Object.assign(memo, { raw, errors: errors.slice(before), madeUnder: memo.key });
+    }
+    allPeriods = planPeriods(ir, spec, raw);
+    // what clawback events name (their deals' credits are marked as they go into periods)
+    events = indexEvents(plan, data, spec);
+    paidOn = new PaidOn(events);
+    creditsBy = intoPeriods(raw, spec, allPeriods, paidOn, warnings);
+    // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
+    if (opts.aggregates) mergeAggregates(ir, creditsBy, opts.aggregates);
+  }
   // cumulative bases, advances, holdbacks, clawback schedules, draws (runtime/mechanics/cumulative.ts)
   const settle = new Settlement(plan, spec, data, { asDec, asBool, isoOf: isoOfValue, letValue, round, str, money, moneyR });
-  const periodIndex = new Map(allPeriods.map((p, i) => [p.key, i]));
 
   // reported range
   const repFrom = opts.from ? cal.periodFromKey(opts.from, ir.periods)?.start : undefined;
@@ -113,46 +130,7 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
   reported.forEach((r, i) => {
     if (r) lastIdx = i;
   });
-
-  // what clawback events name (their deals' credits are marked as they go into periods)
-  const events = indexEvents(plan, data, spec);
-  const paidOn = new PaidOn(events);
   const marking = paidOn.marks();
-
-  // credits into periods
-  const creditsBy: CreditedPeriods = new Map();
-  const periodOfDate = new Map<string, PeriodValue>();
-  // (the credits come in date order: a date's period and its reps' map are looked up once)
-  let lastDate: string | undefined;
-  let p: PeriodValue | undefined;
-  let inPlan = false;
-  let m: Map<string, RepPeriodCredit> | undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const r = raw[i]!;
-    if (r.date !== lastDate) {
-      lastDate = r.date;
-      p = periodOfDate.get(r.date);
-      if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
-      inPlan = periodIndex.has(p.key);
-      m = creditsBy.get(p.key);
-      if (!m && inPlan) creditsBy.set(p.key, (m = new Map()));
-    }
-    if (!inPlan) {
-      warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
-      continue;
-    }
-    const cr: Credit = r;
-    if (marking) paidOn.mark(cr);
-    cr.period = p!.key;
-    const rc = m!.get(cr.rep);
-    if (rc) rc.lines.push(cr);
-    else m!.set(cr.rep, { lines: [cr], credit: ZERO });
-  }
-  // each rep's credit: the exact sum of its lines' amounts in credit order (../scaled-sum.ts)
-  for (const byRep of creditsBy.values()) for (const rc of byRep.values()) rc.credit = sumAmounts(rc.lines);
-
-  // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
-  if (opts.aggregates) mergeAggregates(ir, creditsBy, opts.aggregates);
 
   // team membership (direct reports)
   const reportsOf = new Map<string, string[]>();
@@ -169,10 +147,10 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
 
   // ---- 2 and 3, per period in date order: earn, then settle, rep by rep
   // (a SQL engine's lines were not in `raw`)
-  if (opts.aggregates && marking) for (const byRep of creditsBy.values()) for (const rc of byRep.values()) paidOn.markNamed(rc.lines);
+  if (opts.aggregates && !agg && marking) for (const byRep of creditsBy.values()) for (const rc of byRep.values()) paidOn.markNamed(rc.lines);
   const state: SettleState = {
     settle,
-    events,
+    events: events!,
     paidOn,
     balances: new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }])),
   };
@@ -208,7 +186,7 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
       }
       return o;
     };
-    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial: !!opts.aggregates };
+    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial };
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {
@@ -222,6 +200,8 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
 
   const uniq = dedupe(errors);
   const uniqWarnings = dedupe(warnings);
+  // a failure on the path through sums: the errors are the full path's (which reads every line)
+  if (uniq.length > 0 && agg) return evaluateRun(plan, data, { ...opts, aggregate: false });
   if (uniq.length > 0) return { errors: uniq, warnings: uniqWarnings };
 
   const periods = allPeriods.filter((_, i) => reported[i]);
@@ -246,6 +226,62 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     },
   };
   return { result, errors: [], warnings: uniqWarnings };
+}
+
+/** The plan periods: its range, or the credits' dates when it states none (`raw` in credit order). */
+function planPeriods(ir: CompiledPlan['ir'], spec: cal.PeriodSpec, raw: readonly Credit[] | undefined): PeriodValue[] {
+  let from = ir.periods.from;
+  let to = ir.periods.to;
+  if ((!from || !to) && raw && raw.length > 0) {
+    from ??= raw[0]!.date;
+    to ??= raw[raw.length - 1]!.date;
+  }
+  if (spec.frequency === 'week') spec.anchor = ir.periods.from ?? (from ? cal.mondayOnOrBefore(from) : undefined);
+  return from && to ? cal.enumeratePeriods(spec, from, to) : [];
+}
+
+/** Every credit line into its plan period and rep (COMP7004 for lines outside them); marks the named deals' lines. */
+function intoPeriods(raw: readonly Credit[], spec: cal.PeriodSpec, allPeriods: readonly PeriodValue[], paidOn: PaidOn, warnings: DataError[]): CreditedPeriods {
+  const marking = paidOn.marks();
+  const periodIndex = new Map(allPeriods.map((p, i) => [p.key, i]));
+  const creditsBy: CreditedPeriods = new Map();
+  const periodOfDate = new Map<string, PeriodValue>();
+  // (the credits come in date order: a date's period and its reps' map are looked up once)
+  let lastDate: string | undefined;
+  let p: PeriodValue | undefined;
+  let inPlan = false;
+  let m: Map<string, RepPeriodCredit> | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    if (r.date !== lastDate) {
+      lastDate = r.date;
+      p = periodOfDate.get(r.date);
+      if (!p) periodOfDate.set(r.date, (p = cal.periodOf(spec, r.date)));
+      inPlan = periodIndex.has(p.key);
+      m = creditsBy.get(p.key);
+      if (!m && inPlan) creditsBy.set(p.key, (m = new Map()));
+    }
+    if (!inPlan) {
+      warnings.push(dataError('COMP7004', msg('COMP7004', { date: r.date }), r.row.loc));
+      continue;
+    }
+    const cr: Credit = r;
+    if (marking) paidOn.mark(cr);
+    cr.period = p!.key;
+    const rc = m!.get(cr.rep);
+    if (rc) rc.lines.push(cr);
+    else m!.set(cr.rep, { lines: [cr], credit: ZERO });
+  }
+  // each rep's credit: the exact sum of its lines' amounts in credit order (./scaled-sum.ts)
+  for (const byRep of creditsBy.values()) for (const rc of byRep.values()) rc.credit = sumAmounts(rc.lines);
+  return creditsBy;
+}
+
+/** The deal keys some clawback event names (only their lines can be taken back). */
+function namedDeals(events: EventIndex): Set<string> {
+  const out = new Set<string>();
+  for (const byPeriod of events.values()) for (const byDeal of byPeriod.values()) for (const deal of byDeal.keys()) out.add(deal);
+  return out;
 }
 
 /** Sums from a SQL engine over the partial lines' periods (./engine/seam.ts says which plans may). */

@@ -46,17 +46,26 @@ export function setScaledSums(on: boolean): boolean {
 let accUnits = 0;
 let accScale = 0;
 
+// the addend just read by `read`: readUnits x 10^-readScale (|readUnits| <= MAX, 0 <= readScale <= MAX_SCALE)
+let readUnits = 0;
+let readScale = 0;
+
 /**
- * Adds a Decimal's exact value to the sum being made, reading it from its documented instance
- * properties (d: base-1e7 digit words, most significant first, the first without leading zeros,
- * the last not zero; e: the decimal exponent of the most significant digit; s: the sign). False
- * (the sum left as it was or no longer valid: the caller starts again with decimal.js) when it cannot be held.
+ * Reads a Decimal's exact value as an integer count of 10^-places (readUnits, readScale), from its
+ * documented instance properties (d: base-1e7 digit words, most significant first, the first
+ * without leading zeros, the last not zero; e: the decimal exponent of the most significant digit;
+ * s: the sign). False when it cannot be held (not finite, too many places, mantissa out of range).
  */
-function add(x: Decimal): boolean {
+function read(x: Decimal): boolean {
   const d = (x as unknown as { d: number[] | null }).d;
   if (!d) return false; // NaN or an infinity
   const w0 = d[0]!;
-  if (w0 === 0) return true; // zero (decimal.js keeps d = [0])
+  if (w0 === 0) {
+    // zero (decimal.js keeps d = [0])
+    readUnits = 0;
+    readScale = 0;
+    return true;
+  }
   const len = d.length;
   const e = (x as unknown as { e: number }).e;
   // digits of the mantissa, and the trailing zeros of its last word (a word is < 1e7: small-integer arithmetic)
@@ -87,7 +96,20 @@ function add(x: Decimal): boolean {
     if (m > MAX) return false;
     places = 0;
   }
-  if ((x as unknown as { s: number }).s < 0) m = -m;
+  readUnits = (x as unknown as { s: number }).s < 0 ? -m : m;
+  readScale = places;
+  return true;
+}
+
+/**
+ * Adds a Decimal's exact value to the sum being made. False (the sum left as it was or no longer
+ * valid: the caller starts again with decimal.js) when it cannot be held.
+ */
+function add(x: Decimal): boolean {
+  if (!read(x)) return false;
+  let m = readUnits;
+  if (m === 0) return true;
+  const places = readScale;
   if (places > accScale) {
     accUnits = accUnits * POW10[places - accScale]!;
     if (accUnits > MAX || accUnits < -MAX) return false;
@@ -98,6 +120,62 @@ function add(x: Decimal): boolean {
   }
   accUnits = accUnits + m;
   return accUnits <= MAX && accUnits >= -MAX;
+}
+
+/**
+ * Many exact sums side by side, each in its slot (runtime/engine/aggregate.ts: per rep, period and
+ * measure, added to in any order). An addend is read once (`read`) and added to several slots
+ * (`addRead`); `addOne` adds 1. False from any of them: that addend or sum cannot be held (the
+ * caller then sums another way). Order does not matter: every value held is an exact integer.
+ */
+export class ExactSums {
+  private units: number[] = [];
+  private scales: number[] = [];
+
+  /** A new slot (its index), holding 0. */
+  slot(): number {
+    this.units.push(0);
+    this.scales.push(0);
+    return this.units.length - 1;
+  }
+
+  /** Reads an addend for `addRead`; false when it cannot be held. */
+  read(x: Decimal): boolean {
+    return read(x);
+  }
+
+  /** Adds the addend last read (by any ExactSums or sum of this module: read it just before). */
+  addRead(slot: number): boolean {
+    return this.addUnits(slot, readUnits, readScale);
+  }
+
+  addOne(slot: number): boolean {
+    return this.addUnits(slot, 1, 0);
+  }
+
+  private addUnits(slot: number, units: number, places: number): boolean {
+    if (units === 0) return true;
+    let m = units;
+    let s = this.scales[slot]!;
+    let u = this.units[slot]!;
+    if (places > s) {
+      u = u * POW10[places - s]!;
+      if (u > MAX || u < -MAX) return false;
+      s = places;
+      this.scales[slot] = s;
+    } else if (places < s) {
+      m = m * POW10[s - places]!;
+      if (m > MAX || m < -MAX) return false;
+    }
+    u = u + m;
+    this.units[slot] = u;
+    return u <= MAX && u >= -MAX;
+  }
+
+  /** The slot's sum (the same Decimal as decimal.js's sum of its addends, in any order). */
+  value(slot: number): Decimal {
+    return fromUnits(this.units[slot]!, this.scales[slot]!);
+  }
 }
 
 /**

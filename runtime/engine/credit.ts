@@ -1,6 +1,8 @@
 // Phase 1, per deal: crediting. Every row of a credit rule's table that passes `where` is dated
-// and credited to its rep, whole (`to`) or by its splits and overlays; the credits are sorted by
-// date, table, key, rule, rep, overlay and split key (the order every later phase keeps).
+// and credited to its rep, whole (`to`) or by its splits and overlays (`creditRows`: each line is
+// handed to a sink). `creditDeals` keeps every line as a `Credit`, sorted by date, table, key,
+// rule, rep, overlay and split key (the order every later phase keeps); ./aggregate.ts sums them
+// per rep and period instead.
 import { Decimal } from '../decimal.js';
 import type { DataError, Dataset, RowValue } from '../ir.js';
 import { cell, fileOf, lineOf } from '../rows.js';
@@ -18,12 +20,24 @@ export type DatedCredit = Credit;
 const NONE: RowValue[] = [];
 
 /** A credit, always built with the same shape (its period set once the plan periods are known). */
-function credit(rep: string, rule: number, table: string, row: RowValue, date: string, dealAmount: Decimal, share: Decimal | null, overlay: boolean, amount: Decimal, splitKey: string): Credit {
+export function credit(rep: string, rule: number, table: string, row: RowValue, date: string, dealAmount: Decimal, share: Decimal | null, overlay: boolean, amount: Decimal, splitKey: string): Credit {
   return { rule, table, key: row.key, row, date, dealAmount, rep, share, overlay, amount, splitKey, period: '', named: false };
 }
 
+/** Takes one credit line (the arguments of `credit`, in its order). */
+export type CreditSink = (rep: string, rule: number, table: string, row: RowValue, date: string, dealAmount: Decimal, share: Decimal | null, overlay: boolean, amount: Decimal, splitKey: string) => void;
+
+/** Every credit line, sorted (credit order). */
 export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions = {}): DatedCredit[] {
   const raw: DatedCredit[] = [];
+  creditRows(plan, env, data, errors, opts, (rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey) => {
+    raw.push(credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey));
+  });
+  return sortCredits(raw);
+}
+
+/** The credit lines of every credited row, rule by rule and row by row, each given to `emit`; failures into `errors`. */
+export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions, emit: CreditSink): void {
   plan.credits.forEach((rule, ri) => {
     // the rows in their own order: the credits' sort below ends on the rows' order (key, file, line)
     const src = data[rule.ir.table] ?? NONE;
@@ -47,7 +61,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
       const rk = keyOf(cell(s, split!.repField) as RV);
       const share = asDec(cell(s, split!.shareField) as RV, c);
       if (rk === undefined) return;
-      raw.push(credit(rk, ri, rule.ir.table, row, iso, amount, share, overlay, amount.times(share), s.key));
+      emit(rk, ri, rule.ir.table, row, iso, amount, share, overlay, amount.times(share), s.key);
     };
     for (let i = 0; i < src.length; i++) {
       const row = src[i]!;
@@ -55,7 +69,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
       if (pre && !pre.handBack.get(ri)?.has(row.key)) {
         for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
           const dealAmount = new Decimal(l.dealAmount);
-          raw.push(credit(l.rep, ri, rule.ir.table, row, l.date, dealAmount, l.share === null ? null : new Decimal(l.share), l.overlay, new Decimal(l.amount), l.splitKey));
+          emit(l.rep, ri, rule.ir.table, row, l.date, dealAmount, l.share === null ? null : new Decimal(l.share), l.overlay, new Decimal(l.amount), l.splitKey);
         }
         continue;
       }
@@ -99,7 +113,7 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
             errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc, rule.ir.at));
             continue;
           }
-          raw.push(credit(rk, ri, table, row, iso, amount, null, false, amount, ''));
+          emit(rk, ri, table, row, iso, amount, null, false, amount, '');
         } else for (let j = 0; j < ordinary.length; j++) pushSplit(row, iso, amount, ordinary[j]!, false);
         for (let j = 0; j < overlays.length; j++) pushSplit(row, iso, amount, overlays[j]!, true);
       } catch (err) {
@@ -116,7 +130,10 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
       }
     }
   });
-  // sorted by date through buckets (few distinct dates, many credits each), then within a date
+}
+
+/** Credits in credit order: by date through buckets (few distinct dates, many credits each), then within a date. */
+export function sortCredits(raw: readonly DatedCredit[]): DatedCredit[] {
   const byDate = new Map<string, DatedCredit[]>();
   for (const cr of raw) {
     const list = byDate.get(cr.date);

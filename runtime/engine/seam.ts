@@ -58,6 +58,8 @@ function component(k: ComponentIR): SeamComponent | string {
   // everything but the per-deal filters is evaluated once per rep and period
   const { measure, bonus, clawbacks, ...rest } = k;
   const perDeal = b?.pays?.per === 'deal';
+  // (the sums are over the rep's own lines: a per-deal bonus on team credit walks the team's)
+  if (perDeal && k.measure.team) return 'a per-deal bonus on team credit';
   const w = linesRead(rest) ?? linesRead(bonus && { ...bonus, pays: bonus.pays && { ...bonus.pays, where: undefined } });
   if (w) return w;
   void measure;

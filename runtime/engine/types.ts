@@ -211,6 +211,12 @@ export interface EvaluateOptions {
    */
   aggregates?: CreditAggregates;
   /**
+   * false: phase 1 keeps every credit line even when nothing shows them (`traces` and `deals`
+   * false) and phase 2 could be paid from sums (runtime/engine/aggregate.ts). The results are the
+   * same either way (test/runtime/aggregate.test.ts); for tests. Default true.
+   */
+  aggregate?: boolean;
+  /**
    * false: statements carry no deal lines (`deals` empty): what `comp run` prints as a table or
    * CSV never shows them, and at a million deals they are most of a run's memory. Default true.
    */

@@ -9,7 +9,8 @@ const parent = new Map();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const rules = [
   ['load', /^(loadDataset|loadTables|loadData.*|readDataFiles)$/],
-  ['phase1 credit', /^creditDeals$/],
+  ['phase1 credit', /^(creditDeals|aggregateCredits)$/],
+  ['credits into periods', /^intoPeriods$/],
   ['indices', /^(buildIndices|indexEvents)$/],
   ['phase2 earn', /^earnRepPeriod$/],
   ['phase2 settle', /^settleRepPeriod$/],

@@ -1,0 +1,278 @@
+// Phase 1 as sums (issue 7): for a run that shows no credit line (no traces, no deal lines: `comp
+// run` as a table or CSV) of a plan whose phase 2 can be paid from sums (./seam.ts), the credit
+// lines are summed as they are made, per rep and plan period, instead of being kept, sorted and
+// grouped: the rep's credit and, per component, what a SQL engine would give (./measures.ts
+// `PartialCredit`): the measure of its `where` and its line count, the weight of a `pays X per
+// deal` bonus. Each line comes from the one crediting loop (./credit.ts `creditRows`) and each
+// filter is the component's own compiled closure, evaluated on the line's row with the line's rep
+// and period as ./component.ts does. Only the lines of deals a clawback event names, and those
+// outside the plan periods (COMP7004), become `Credit`s (sorted among themselves in credit order).
+//
+// Exact and order-free: every sum is an exact scaled integer (../scaled-sum.ts `ExactSums`);
+// when an addend or a sum cannot be held, or anything fails (a data error, a filter that throws),
+// the caller runs the full path over every line instead (undefined here). Never a different figure:
+// test/runtime/aggregate.test.ts holds both paths equal on random plans and data.
+import type { DataError, Dataset, Expr, PeriodValue, RowValue } from '../ir.js';
+import * as cal from '../calendar.js';
+import { ExactSums } from '../scaled-sum.js';
+import type { CompiledPlan, Credit, Ctx, Env, EvaluateOptions, Fn } from './types.js';
+import { asBool } from './values.js';
+import { credit, creditRows, sortCredits } from './credit.js';
+import { seamPlan } from './seam.js';
+import type { ComponentAggregate, CreditedPeriods, PartialCredit, RepPeriodCredit } from './measures.js';
+
+/**
+ * What a filter reads, from the IR: 'row' only the credited row (and constants, tables by key),
+ * 'rep' also the rep's roster row, period and per-rep tables; undefined: anything else (a let, the
+ * credit, another rep, proration...), which this path does not evaluate.
+ */
+export function filterReads(e: Expr): 'row' | 'rep' | undefined {
+  switch (e.k) {
+    case 'num':
+    case 'text':
+    case 'bool':
+    case 'date':
+    case 'period':
+    case 'duration':
+      return 'row';
+    case 'ctx':
+      return e.name === 'row' || e.name === 'event' ? 'row' : 'rep';
+    case 'field':
+      return filterReads(e.of);
+    case 'lookup':
+      return 'rep';
+    case 'neg':
+    case 'not':
+      return filterReads(e.e);
+    case 'bin':
+      return both(filterReads(e.l), filterReads(e.r));
+    case 'if':
+      return both(both(filterReads(e.c), filterReads(e.t)), filterReads(e.e));
+    case 'otherwise':
+      return both(filterReads(e.e), filterReads(e.fallback));
+    case 'call': {
+      if (e.fn === 'months_since') return e.args.reduce<'row' | 'rep' | undefined>((a, x) => both(a, filterReads(x)), 'rep');
+      return e.args.reduce<'row' | 'rep' | undefined>((a, x) => both(a, filterReads(x)), 'row');
+    }
+    default:
+      return undefined;
+  }
+}
+
+function both(a: 'row' | 'rep' | undefined, b: 'row' | 'rep' | undefined): 'row' | 'rep' | undefined {
+  if (!a || !b) return undefined;
+  return a === 'rep' || b === 'rep' ? 'rep' : 'row';
+}
+
+/** One component's sums to make: its filters (compiled closures) and what they read. */
+interface SumsOf {
+  name: string;
+  /** `on credit where ...` (absent: every line, the measure is the credit). */
+  where?: Fn;
+  whereRow: boolean;
+  /** A `pays X per deal` bonus: its `where` (absent: every deal of the measure), and `in full`. */
+  bonus?: { where?: Fn; whereRow: boolean; inFull: boolean };
+}
+
+/** The components whose sums phase 2 reads, or undefined when this path does not apply to the plan. */
+export function aggregatePlan(plan: CompiledPlan): SumsOf[] | undefined {
+  const seam = seamPlan(plan.ir);
+  if (!seam.ok) return undefined;
+  const out: SumsOf[] = [];
+  for (const s of seam.components) {
+    if (!s.measure && !s.bonus) continue;
+    const k = plan.components.find((x) => x.ir.name === s.name);
+    if (!k) return undefined;
+    const w = k.ir.measure.where ? filterReads(k.ir.measure.where) : 'row';
+    const bw = s.bonus && k.ir.bonus?.pays?.where ? filterReads(k.ir.bonus.pays.where) : 'row';
+    if (!w || !bw) return undefined;
+    const one: SumsOf = { name: s.name, where: k.measureWhere, whereRow: w === 'row' };
+    if (s.bonus) one.bonus = { where: k.bonus?.pays?.where as Fn | undefined, whereRow: bw === 'row', inFull: s.bonus.inFull };
+    out.push(one);
+  }
+  return out;
+}
+
+/** A rep's sums in a period: slots of `ExactSums` (credit, then per component measure and weight) and line counts. */
+interface Acc {
+  base: number;
+  counts: number[];
+  lines: Credit[];
+}
+
+export interface Aggregated {
+  /** period key -> rep -> credit, sums (`partial`) and the named deals' lines. */
+  creditsBy: CreditedPeriods;
+  /** Lines outside the plan periods, in credit order (the driver warns of each, COMP7004). */
+  outside: Credit[];
+}
+
+/**
+ * Phase 1 as sums over `periods` (the plan's, known before crediting). `wanted`: the deal keys
+ * clawback events name. Undefined: the caller runs the full path (nothing it needs is left here;
+ * `errors` is as it was).
+ */
+export function aggregateCredits(
+  plan: CompiledPlan,
+  comps: SumsOf[],
+  env: Env,
+  data: Dataset,
+  errors: DataError[],
+  opts: EvaluateOptions,
+  spec: cal.PeriodSpec,
+  periods: readonly PeriodValue[],
+  wanted: ReadonlySet<string>,
+): Aggregated | undefined {
+  const C = comps.length;
+  const sums = new ExactSums();
+  const keyIdx = new Map<string, number>();
+  for (let i = 0; i < periods.length; i++) keyIdx.set(periods[i]!.key, i);
+  const periodOfDate = new Map<string, number>();
+  const byPeriod: Map<string, Acc>[] = periods.map(() => new Map());
+  const named: Credit[] = [];
+  const outside: Credit[] = [];
+  const roster = env.roster;
+  const ctx: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
+  // per line: whether each component's filter keeps it (row-only filters: once per row)
+  const keep: boolean[] = new Array<boolean>(C).fill(false);
+  const pays: boolean[] = new Array<boolean>(C).fill(false);
+  // row-only filters' results for the current row: 0 not yet, 1 kept, 2 not
+  const rowWhere: number[] = new Array<number>(C).fill(0);
+  const rowBonus: number[] = new Array<number>(C).fill(0);
+  let failed = false;
+  let lastDate = '';
+  let pi = -1;
+  let lastRow: RowValue | null = null;
+  let isNamed = false;
+
+  const test = (fn: Fn, row: RowValue, rep: string): boolean => {
+    ctx.rep = roster.get(rep) ?? null;
+    ctx.period = periods[pi]!;
+    ctx.row = row;
+    ctx.lastEmpty = undefined;
+    return asBool(fn(ctx), ctx);
+  };
+  const testRow = (fn: Fn, row: RowValue): boolean => {
+    ctx.rep = null;
+    ctx.period = null;
+    ctx.row = row;
+    ctx.lastEmpty = undefined;
+    return asBool(fn(ctx), ctx);
+  };
+
+  const before = errors.length;
+  creditRows(plan, env, data, errors, opts, (rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey) => {
+    if (failed) return;
+    // (called inside the crediting loop's error handling: a failure here must not become a data error)
+    try {
+      if (date !== lastDate) {
+        lastDate = date;
+        let i = periodOfDate.get(date);
+        if (i === undefined) periodOfDate.set(date, (i = keyIdx.get(cal.periodOf(spec, date).key) ?? -1));
+        pi = i;
+      }
+      if (row !== lastRow) {
+        lastRow = row;
+        isNamed = wanted.has(row.key);
+        rowWhere.fill(0);
+        rowBonus.fill(0);
+      }
+      if (pi < 0) {
+        outside.push(credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey));
+        return;
+      }
+      const m = byPeriod[pi]!;
+      let acc = m.get(rep);
+      if (!acc) {
+        acc = { base: sums.slot(), counts: new Array<number>(C).fill(0), lines: [] };
+        for (let c = 0; c < C; c++) {
+          sums.slot();
+          sums.slot();
+        }
+        m.set(rep, acc);
+      }
+      if (isNamed) {
+        const cr = credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey);
+        cr.period = periods[pi]!.key;
+        cr.named = true;
+        named.push(cr);
+      }
+      // the filters first (a closure may itself sum: the addend is read after them)
+      for (let c = 0; c < C; c++) {
+        const s = comps[c]!;
+        let k = true;
+        if (s.where) {
+          if (s.whereRow) {
+            let r = rowWhere[c]!;
+            if (r === 0) rowWhere[c] = r = testRow(s.where, row) ? 1 : 2;
+            k = r === 1;
+          } else k = test(s.where, row, rep);
+        }
+        keep[c] = k;
+        let p = false;
+        if (k && s.bonus) {
+          p = true;
+          const bw = s.bonus.where;
+          if (bw) {
+            if (s.bonus.whereRow) {
+              let r = rowBonus[c]!;
+              if (r === 0) rowBonus[c] = r = testRow(bw, row) ? 1 : 2;
+              p = r === 1;
+            } else p = test(bw, row, rep);
+          }
+        }
+        pays[c] = p;
+      }
+      const base = acc.base;
+      if (!sums.read(amount) || !sums.addRead(base)) {
+        failed = true;
+        return;
+      }
+      for (let c = 0; c < C; c++) {
+        if (!keep[c]) continue;
+        acc.counts[c]!++;
+        if (comps[c]!.where && !sums.addRead(base + 1 + 2 * c)) {
+          failed = true;
+          return;
+        }
+      }
+      for (let c = 0; c < C; c++) {
+        if (!pays[c]) continue;
+        const slot = base + 2 + 2 * c;
+        const ok = share === null || comps[c]!.bonus!.inFull ? sums.addOne(slot) : sums.read(share) && sums.addRead(slot);
+        if (!ok) {
+          failed = true;
+          return;
+        }
+      }
+    } catch {
+      failed = true;
+    }
+  });
+  if (failed || errors.length > before) {
+    errors.length = before;
+    return undefined;
+  }
+
+  const creditsBy: CreditedPeriods = new Map();
+  for (let i = 0; i < periods.length; i++) {
+    const m = byPeriod[i]!;
+    if (m.size === 0) continue;
+    const out = new Map<string, RepPeriodCredit>();
+    for (const [rep, acc] of m) {
+      const credit = sums.value(acc.base);
+      const partial: PartialCredit = { components: new Map() };
+      for (let c = 0; c < C; c++) {
+        const s = comps[c]!;
+        const a: ComponentAggregate = { measure: s.where ? sums.value(acc.base + 1 + 2 * c) : credit, lines: acc.counts[c]! };
+        if (s.bonus) a.bonusWeight = sums.value(acc.base + 2 + 2 * c);
+        partial.components.set(s.name, a);
+      }
+      out.set(rep, { lines: acc.lines, credit, partial });
+    }
+    creditsBy.set(periods[i]!.key, out);
+  }
+  // the named deals' lines, in credit order, to their reps' periods
+  for (const cr of sortCredits(named)) creditsBy.get(cr.period)!.get(cr.rep)!.lines.push(cr);
+  return { creditsBy, outside: sortCredits(outside) };
+}
