@@ -36,6 +36,8 @@ export function valueAt(col: Column, i: number): Value {
 export class ColumnTable {
   readonly Values = rowValues();
   constructor(
+    /** The table's name (its rows' `table`). */
+    readonly name: string,
     readonly file: string,
     /** The declared fields, in order (the order of a row's `values`). */
     readonly fields: readonly string[],
@@ -46,54 +48,71 @@ export class ColumnTable {
   ) {}
 }
 
-/** One row of a ColumnTable. Its `values` and `loc` are made on first read (and may be replaced). */
+/** What a ColumnRow makes only when asked: its `values` and `loc` (either may also be replaced). */
+interface Made {
+  v: Record<string, Value> | undefined;
+  l: { file: string; line: number } | undefined;
+}
+
+/**
+ * One row of a ColumnTable: its key, table and row number, nothing else (a million rows are a
+ * million of these, every one kept: each field more is 8 MB more copied by the young-generation
+ * GC). `kind` and `table` are read through the prototype; `values` and `loc` are made on first
+ * read (and may be replaced).
+ */
 export class ColumnRow implements RowValue {
-  readonly kind = 'row' as const;
-  private v: Record<string, Value> | undefined = undefined;
-  private l: { file: string; line: number } | undefined = undefined;
+  declare readonly kind: 'row';
+  private x: Made | undefined = undefined;
   constructor(
-    readonly table: string,
     public key: string,
     readonly t: ColumnTable,
     readonly i: number,
   ) {}
 
+  get table(): string {
+    return this.t.name;
+  }
+
   get values(): Record<string, Value> {
-    let v = this.v;
+    const x = (this.x ??= { v: undefined, l: undefined });
+    let v = x.v;
     if (v === undefined) {
       v = new this.t.Values();
       for (const f of this.t.fields) v[f] = valueAt(this.t.cols[f]!, this.i);
-      this.v = v;
+      x.v = v;
     }
     return v;
   }
 
   set values(v: Record<string, Value>) {
-    this.v = v;
+    (this.x ??= { v: undefined, l: undefined }).v = v;
   }
 
   get loc(): { file: string; line: number } {
-    return (this.l ??= { file: this.t.file, line: this.t.lines[this.i]! });
+    const x = (this.x ??= { v: undefined, l: undefined });
+    return (x.l ??= { file: this.t.file, line: this.t.lines[this.i]! });
   }
 
   set loc(l: { file: string; line: number }) {
-    this.l = l;
+    (this.x ??= { v: undefined, l: undefined }).l = l;
   }
 
   /** Whether `loc` was read or set (it may then differ from the table's). */
   hasLoc(): boolean {
-    return this.l !== undefined;
+    return this.x?.l !== undefined;
   }
 
   /** The cell of a field, without making the row's `values` (undefined: no such field). */
   cell(name: string): Value | undefined {
-    if (this.v !== undefined) return this.v[name];
+    const v = this.x?.v;
+    if (v !== undefined) return v[name];
     const col = this.t.cols[name];
     if (col === undefined) return undefined;
     const codes = col.codes;
     return codes === null ? col.values[this.i] : col.values[codes[this.i]!];
   }
 }
+Object.defineProperty(ColumnRow.prototype, 'kind', { value: 'row', enumerable: true });
 
 /** A row's cell: from its columns when it has them (no `values` object made), else from `values`. */
 export function cell(row: RowValue, name: string): Value | undefined {

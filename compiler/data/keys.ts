@@ -13,17 +13,19 @@ export function hashText(s: string): number {
 
 /**
  * A loaded table's rows by key (first occurrence), as row numbers: the key of row i is `names[i]`
- * (a text key's column itself) and its row `rows[i]`, so nothing is stored per key but two numbers
- * in typed arrays (filling arrays of a million strings and rows by push was most of the time of the Map-like index it replaced).
- * Sized once for the table's rows: it never grows.
+ * (a text key's column itself) and its row `rows[i]`, so nothing is stored per key but numbers
+ * in typed arrays (filling arrays of a million strings and rows by push was most of the time of
+ * the Map-like index it replaced). Each slot holds a key's hash next to its row number: at a
+ * million keys the table is far larger than the CPU's caches, and a probe then reads one place
+ * of it (and the key's text only when the hashes are equal). Sized once for the table's rows: it never grows.
  */
 export class RowKeyIndex {
-  private readonly slots: Int32Array; // entry + 1, open addressing, at most half full
-  private readonly hashes: Int32Array;
-  private readonly at: Int32Array; // entry -> row number
+  private readonly slots: Int32Array; // per slot: hash, row + 1 (0: empty); open addressing, at most half full
+  private readonly order: Int32Array; // the rows added, in order
+  private readonly mask: number;
   private n = 0;
 
-  /** `hashes`: `hashText` of each row's key, when known (the CSV scan's: ./csv-scan.ts TextColumn). */
+  /** `known`: `hashText` of each row's key, when known (the CSV scan's: ./csv-scan.ts TextColumn). */
   constructor(
     rowCount: number,
     private readonly names: ArrayLike<unknown>,
@@ -32,20 +34,21 @@ export class RowKeyIndex {
   ) {
     let cap = 16;
     while (cap < rowCount * 2) cap *= 2;
-    this.slots = new Int32Array(cap);
-    this.hashes = new Int32Array(Math.max(1, rowCount));
-    this.at = new Int32Array(Math.max(1, rowCount));
+    this.slots = new Int32Array(cap * 2);
+    this.mask = cap - 1;
+    this.order = new Int32Array(Math.max(1, rowCount));
   }
 
   get size(): number {
     return this.n;
   }
 
+  /** The slot of `key` (hash h), or the empty one where it would go. */
   private slot(key: string, h: number): number {
-    const mask = this.slots.length - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s]! - 1;
-      if (e < 0 || (this.hashes[e] === h && this.names[this.at[e]!] === key)) return s;
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const r = slots[2 * s + 1]! - 1;
+      if (r < 0 || (slots[2 * s] === h && this.names[r] === key)) return s;
     }
   }
 
@@ -54,26 +57,25 @@ export class RowKeyIndex {
     const key = this.names[i] as string;
     const h = this.known !== undefined ? this.known[i]! : hashText(key);
     const s = this.slot(key, h);
-    const e = this.slots[s]! - 1;
-    if (e >= 0) return this.at[e]!;
-    const k = this.n++;
-    this.slots[s] = k + 1;
-    this.hashes[k] = h;
-    this.at[k] = i;
+    const r = this.slots[2 * s + 1]! - 1;
+    if (r >= 0) return r;
+    this.slots[2 * s] = h;
+    this.slots[2 * s + 1] = i + 1;
+    this.order[this.n++] = i;
     return -1;
   }
 
   get(key: string): RowValue | undefined {
-    const e = this.slots[this.slot(key, hashText(key))]! - 1;
-    return e < 0 ? undefined : this.rows[this.at[e]!];
+    const r = this.slots[2 * this.slot(key, hashText(key)) + 1]! - 1;
+    return r < 0 ? undefined : this.rows[r];
   }
 
   has(key: string): boolean {
-    return this.slots[this.slot(key, hashText(key))]! > 0;
+    return this.slots[2 * this.slot(key, hashText(key)) + 1]! > 0;
   }
 
   /** The keys, in the order they were added. */
   *keys(): IterableIterator<string> {
-    for (let e = 0; e < this.n; e++) yield this.names[this.at[e]!] as string;
+    for (let e = 0; e < this.n; e++) yield this.names[this.order[e]!] as string;
   }
 }

@@ -293,7 +293,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
     for (let idx = 0; idx < n; idx++) copy[idx] = grid.line(idx);
     lines = copy;
   }
-  const table = new ColumnTable(file, t.fields.map((f) => f.name), cols, lines);
+  const table = new ColumnTable(t.name, file, t.fields.map((f) => f.name), cols, lines);
   lt.cols = cols;
   lt.table = table;
   const keyCol = keyField ? cols[keyField] : undefined;
@@ -308,7 +308,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   for (let idx = 0; idx < n; idx++) {
     const kv = keyCol ? (keyVals ? keyVals[idx]! : valueAt(keyCol, idx)) ?? null : null;
     const key = keyField ? keyString(kv) : String(idx + 1);
-    let row: RowValue = new ColumnRow(t.name, key, table, idx);
+    let row: RowValue = new ColumnRow(key, table, idx);
     if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line: lines[idx]! } };
     rows.push(row);
     if (keyField && kv !== null) {
@@ -464,6 +464,10 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
 
 // ------------------------------------------------------------------ splits
 
+// (Decimals are immutable: one of each serves every comparison and sum)
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
 function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Report): void {
   const done = new Set<string>();
   for (const rule of ir.credits) {
@@ -480,11 +484,11 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
       if (typeof deal !== 'string') continue;
       let g = byDeal.get(deal);
       if (!g) {
-        g = { first: row, sum: new Decimal(0), ordinary: false };
+        g = { first: row, sum: ZERO, ordinary: false };
         byDeal.set(deal, g);
       }
       const share0 = cell(row, s.shareField);
-      if (share0 instanceof Decimal && (share0.lt(0) || share0.gt(1))) {
+      if (share0 instanceof Decimal && (share0.lt(ZERO) || share0.gt(ONE))) {
         report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share0) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
       }
       const overlay = s.overlayField ? cell(row, s.overlayField) : false;
@@ -495,7 +499,7 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
     }
     for (const [deal, g] of byDeal) {
       // A deal whose split rows are all overlays is credited in full to `to` (language.md, section 9).
-      if (g.sum.eq(1) || !g.ordinary) continue;
+      if (g.sum.eq(ONE) || !g.ordinary) continue;
       const loc = at(lt, g.first, s.dealField);
       report(Codes.SplitSum, lt.file, loc, { deal, sum: percentText(g.sum) }, s.overlayField ? `overlay rows (\`${s.overlayField}\` = true) are not counted` : undefined);
     }
