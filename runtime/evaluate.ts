@@ -75,6 +75,7 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
 
   // ---- 0. indices
   const { env, assigned, repKeys } = buildIndices(plan, data, errors);
+  if (!fmt.tracing) env.untraced = true;
   const roster = env.roster;
 
   // ---- 1. credits, and the plan periods
@@ -186,7 +187,7 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
       }
       return o;
     };
-    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial };
+    const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial, shownOnly: opts.values === 'shown' };
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
     for (const repKey of repKeys) {

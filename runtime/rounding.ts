@@ -17,14 +17,32 @@ const MODES: Record<RoundingMode, Rm> = {
   down: Decimal.ROUND_DOWN,
 };
 
-/** Rounds `x` to a multiple of `place` ('0.01', '1', '0.05') in the given mode. Never returns -0. */
-const places = new Map<string, Decimal>();
+/** A rounding place, and its decimals when it is a power of ten ('0.01' -> 2, '1' -> 0; '0.05', '10' -> undefined). */
+interface Place {
+  place: Decimal;
+  pow10?: number;
+}
 
+const places = new Map<string, Place>();
+const ZERO = new Decimal(0);
+
+/** Rounds `x` to a multiple of `place` ('0.01', '1', '0.05') in the given mode. Never returns -0. */
 export function roundLine(x: Decimal, rounding: { mode: RoundingMode; place: string }): Decimal {
-  let place = places.get(rounding.place);
-  if (place === undefined) places.set(rounding.place, (place = new Decimal(rounding.place)));
+  let p = places.get(rounding.place);
+  if (p === undefined) places.set(rounding.place, (p = placeOf(rounding.place)));
+  const place = p.place;
   let r: Decimal;
   if (place.isZero()) r = x;
-  else r = x.div(place).toDecimalPlaces(0, MODES[rounding.mode]).times(place);
-  return r.isZero() ? new Decimal(0) : r;
+  else if (p.pow10 !== undefined && x.d && x.d.length <= 8) {
+    // a power of ten, and x of at most 56 significant digits (< the 60 of the arithmetic): x / place
+    // and the product back are exact, so rounding x at the place's decimals is the same value
+    r = x.decimalPlaces() <= p.pow10 ? x : x.toDecimalPlaces(p.pow10, MODES[rounding.mode]);
+  } else r = x.div(place).toDecimalPlaces(0, MODES[rounding.mode]).times(place);
+  return r.isZero() ? ZERO : r;
+}
+
+function placeOf(text: string): Place {
+  const place = new Decimal(text);
+  const m = /^(?:1|0\.(0*)1)$/.exec(text.trim());
+  return m ? { place, pow10: m[1] === undefined ? 0 : m[1].length + 1 } : { place };
 }

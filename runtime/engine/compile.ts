@@ -19,7 +19,7 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
   const env: CompileEnv = { letIndex, lets, perPeriod };
   const cx = (e: Expr): Fn => compileExpr(e, env);
   ir.lets.forEach((l, i) => letIndex.set(l.name, i));
-  for (const l of ir.lets) lets.push({ ir: l, fn: cx(l.expr) });
+  for (const l of ir.lets) lets.push({ ir: l, fn: cx(l.expr), ...(readsOnlyRep(l.expr, ir) ? { perRep: true } : {}) });
 
   const credits: CompiledCredit[] = ir.credits.map((r) => ({
     ir: r,
@@ -87,4 +87,46 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
     payoutCurrency: ir.payoutCurrency ? cx(ir.payoutCurrency.expr) : undefined,
     balances: compileBalances(ir.balances, cx),
   };
+}
+
+/**
+ * Whether an expression reads only the rep: its fields (and rows they name), constants, per-rep
+ * lookups and lets that read only the rep. Such a let has one value per rep in an evaluation
+ * (`quota = rep.monthly_quota * 3`): it is computed once per rep, not once per period.
+ */
+export function readsOnlyRep(e: Expr, ir: PlanIR, seen = new Set<string>()): boolean {
+  const sub = (x: Expr): boolean => readsOnlyRep(x, ir, seen);
+  switch (e.k) {
+    case 'num':
+    case 'text':
+    case 'bool':
+    case 'date':
+    case 'period':
+    case 'duration':
+      return true;
+    case 'ctx':
+      return e.name === 'rep';
+    case 'field':
+      return sub(e.of);
+    case 'lookup':
+      return !ir.tables.find((t) => t.name === e.table)?.periodField;
+    case 'bin':
+      return sub(e.l) && sub(e.r);
+    case 'neg':
+    case 'not':
+      return sub(e.e);
+    case 'if':
+      return sub(e.c) && sub(e.t) && sub(e.e);
+    case 'otherwise':
+      return sub(e.e) && sub(e.fallback);
+    case 'call':
+      return (e.round !== undefined || e.fn === 'min' || e.fn === 'max' || e.fn === 'abs') && e.args.every(sub);
+    case 'let': {
+      if (seen.has(e.name)) return false;
+      seen.add(e.name);
+      const l = ir.lets.find((x) => x.name === e.name);
+      return l !== undefined && sub(l.expr);
+    }
+  }
+  return false;
 }

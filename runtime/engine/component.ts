@@ -37,18 +37,31 @@ function clampBand(b: ResolvedBand, x: Decimal): Decimal {
   return v;
 }
 
-/** Marginal payout of the slice [a, b) of the measure, band by band. */
-function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal): { total: Decimal; pieces: Piece[] } {
+const NO_PIECES: Piece[] = [];
+
+/**
+ * Marginal payout of the slice [a, b) of the measure, band by band. Without `pieces` (no trace) a
+ * band paying 0% is skipped: its amount is zero, and adding a zero leaves the total as it is.
+ */
+function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal, pieces: boolean): { total: Decimal; pieces: Piece[] } {
   let total = ZERO;
-  const pieces: Piece[] = [];
-  for (const band of bands) {
+  const out = pieces ? [] : NO_PIECES;
+  for (let i = 0; i < bands.length; i++) {
+    const band = bands[i]!;
+    if (!pieces && band.rate.isZero()) continue;
     const portion = clampBand(band, b).minus(clampBand(band, a));
     if (portion.isZero()) continue;
     const amount = portion.times(band.rate);
     total = total.plus(amount);
-    pieces.push({ band, portion, amount });
+    if (pieces) out.push({ band, portion, amount });
   }
-  return { total, pieces };
+  return { total, pieces: out };
+}
+
+/** `bound x scale` for a band's bound: 0 and 100% (the common bounds) without a multiplication. */
+function scaled(bound: Decimal, scale: Decimal): Decimal {
+  if (bound.isZero() && !bound.isNegative() && !scale.isNegative()) return ZERO;
+  return bound.eq(ONE) ? scale : bound.times(scale);
 }
 
 /** The band owning `x` ([from, to)); below the first band: the first band when it starts at 0, else none. */
@@ -113,9 +126,11 @@ class Paid implements ComponentResult {
  * `tracing` false: the trace's amounts and rates are left out (`money` then returns '' too); the
  * figures and attributions are the same.
  */
+const NO_TEXT = (): string => '';
+
 export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string, tracing = true): ComponentResult {
-  const V = tracing ? (d: Decimal): string => exactText(d) : (): string => '';
-  const formatPercent = tracing ? formatPct : (): string => '';
+  const V: (d: Decimal) => string = tracing ? exactText : NO_TEXT;
+  const formatPercent: (d: Decimal) => string = tracing ? formatPct : NO_TEXT;
   const rp = ctx.rp!;
   const ir = k.ir;
   const children: TraceNode[] = [];
@@ -208,8 +223,8 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       const rate = asDec(b.rate(ctx), ctx);
       const scale = axis === 'attainment' && quota && !quota.isZero() ? quota : ONE;
       return {
-        lo: b.from.times(scale),
-        hi: b.to ? b.to.times(scale) : null,
+        lo: scaled(b.from, scale),
+        hi: b.to ? scaled(b.to, scale) : null,
         rate,
         label: b.label,
         open: i === 0 && b.from.isZero(),
@@ -228,7 +243,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       text: `band ${p.band.label} @ ${formatPercent(p.band.rate)} on ${money(p.portion)} = ${money(p.amount)}`,
       value: V(p.amount),
     }));
-  const tiersLabel = k.rate.k === 'tiers' ? `${k.rate.name ? `tiers ${k.rate.name}` : 'tiers'} (${k.rate.mode}, on ${k.rate.axis})` : '';
+  const tiersLabel = tracing && k.rate.k === 'tiers' ? `${k.rate.name ? `tiers ${k.rate.name}` : 'tiers'} (${k.rate.mode}, on ${k.rate.axis})` : '';
 
   // one context for the rows read per deal (a rate or cap by deal field), pointed at each in turn
   let rowCtx: Ctx | undefined;
@@ -241,7 +256,12 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
 
   /** Pays the slice [a, b) of the measure (b - a is the slice's amount). Retroactive: the band at `reach`. */
   const pay = (a: Decimal, b: Decimal, row: RowValue | null): { amount: Decimal; nodes: TraceNode[] } => {
-    const portion = b.minus(a);
+    if (k.rate.k === 'tiers' && constantBand === null && k.rate.mode === 'marginal') {
+      const { total, pieces } = marginalSlice(bands, a, b, tracing);
+      return { amount: total, nodes: bandNodes(pieces) };
+    }
+    // (b - 0 is b itself when b has fewer digits than the arithmetic's precision)
+    const portion = a === ZERO && b.d && b.d.length <= 8 ? b : b.minus(a);
     if (k.rate.k === 'flat') {
       const rc = dealCtx(row);
       const r = asDec(k.rate.fn(rc), rc);
@@ -252,10 +272,6 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       if (!constantBand) return { amount: ZERO, nodes: [{ kind: 'band', text: `no band owns the stated attainment: ${money(portion)} pays 0.00`, value: '0' }] };
       const amount = portion.times(constantBand.rate);
       return { amount, nodes: bandNodes([{ band: constantBand, portion, amount }]) };
-    }
-    if (k.rate.mode === 'marginal') {
-      const { total, pieces } = marginalSlice(bands, a, b);
-      return { amount: total, nodes: bandNodes(pieces) };
     }
     const band = bandAt(bands, b, k.rate.boundsInLower);
     if (!band) return { amount: ZERO, nodes: [{ kind: 'band', text: `${money(b)} is below the first band: ${money(portion)} pays 0.00`, value: '0' }] };
@@ -293,7 +309,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       if (ir.basis === 'per deal') r = pay(ZERO, m, d.row);
       else {
         r = pay(run, run.plus(m), d.row);
-        r.nodes.unshift({ kind: 'slice', text: `running total ${money(run)} -> ${money(run.plus(m))}`, value: V(run.plus(m)) });
+        if (tracing) r.nodes.unshift({ kind: 'slice', text: `running total ${money(run)} -> ${money(run.plus(m))}`, value: V(run.plus(m)) });
         run = run.plus(m);
       }
       let amount = r.amount;
@@ -301,9 +317,9 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
         const dc = dealCtx(d.row);
         const lim = asDec(cap.limit(dc), dc);
         if (amount.gt(lim)) {
-          r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
+          if (tracing) r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
           amount = lim;
-        } else r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
+        } else if (tracing) r.nodes.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
       }
       dealAmounts.push(amount);
       subtotal = subtotal.plus(amount);
@@ -311,7 +327,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     });
     // a flat rate read from no deal (./seam.ts) on every line: the rate times the measure
     if (rp.partial) subtotal = pay(ZERO, measurePaid, null).amount;
-    children.push({
+    if (tracing) children.push({
       kind: 'rate',
       text: `${tiersLabel || 'rate'} ${ir.basis === 'per deal' ? 'on each deal' : 'on the running total'}: ${money(subtotal)}`,
       value: V(subtotal),

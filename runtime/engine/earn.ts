@@ -41,6 +41,8 @@ export interface PeriodFrame {
   repRow(k: string): RowValue;
   /** Whether statements list what each component paid on each deal (EvaluateOptions `deals`). */
   deals: boolean;
+  /** Only the lets the plan shows go in `values` when there is no trace (EvaluateOptions `values`). */
+  shownOnly?: boolean;
   /** The credits are a SQL engine's sums and the lines of deals clawback events name (EvaluateOptions `aggregates`). */
   partial?: boolean;
 }
@@ -160,7 +162,10 @@ export function earnRepPeriod(
   // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)
   const letNodes: TraceNode[] = [];
   const values: Record<string, string> = {};
+  // (a table or CSV shows only the lets the plan shows: the others are not computed for it)
+  const shown = f.shownOnly && !tracing;
   for (const l of P.lets) {
+    if (shown && !P.ir.show?.includes(l.ir.name) && !plan.ir.show?.includes(l.ir.name)) continue;
     let v: RV | undefined;
     try {
       v = letValue(ctx, l.ir.name);

@@ -131,8 +131,9 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
       return (c) => (asBool(cond(c), c) ? t(c) : f(c));
     }
     case 'otherwise': {
-      const x = sub(e.e);
       const fb = sub(e.fallback);
+      // `A / B otherwise F`: a zero divisor gives F (as an empty value does) without a failure thrown and caught
+      const x = e.e.k === 'bin' && e.e.op === '/' ? compileDivision(sub(e.e.l), sub(e.e.r), e.e.at, true) : sub(e.e);
       return (c) => {
         try {
           const v = x(c);
@@ -206,12 +207,7 @@ function compileBin(op: string, l: Fn, r: Fn, at?: PlanAt): Fn {
     case '*':
       return (c) => asDec(l(c), c).times(asDec(r(c), c));
     case '/':
-      return (c) => {
-        const a = asDec(l(c), c);
-        const b = asDec(r(c), c);
-        if (b.isZero()) throw new EvalFailure('div0', c.row?.loc ?? c.rep?.loc, {}, at);
-        return a.div(b);
-      };
+      return compileDivision(l, r, at);
     case '=':
       return (c) => equals(l(c), r(c), c);
     case '!=':
@@ -230,6 +226,19 @@ function compileBin(op: string, l: Fn, r: Fn, at?: PlanAt): Fn {
       return (c) => asBool(l(c), c) || asBool(r(c), c);
   }
   throw new Error(`unknown operator ${op}`);
+}
+
+/** `l / r`; a zero divisor fails (`otherwise` catches it), or with `zeroIsEmpty` (under `otherwise`) gives an empty value. */
+function compileDivision(l: Fn, r: Fn, at: PlanAt | undefined, zeroIsEmpty = false): Fn {
+  return (c) => {
+    const a = asDec(l(c), c);
+    const b = asDec(r(c), c);
+    if (b.isZero()) {
+      if (zeroIsEmpty) return null;
+      throw new EvalFailure('div0', c.row?.loc ?? c.rep?.loc, {}, at);
+    }
+    return a.div(b);
+  };
 }
 
 function shiftDate(d: DateValue, by: DurationValue, sign: 1 | -1): DateValue {
@@ -290,16 +299,30 @@ export function letValue(c: Ctx, name: string): RV {
   const plan = c.env.plan;
   const idx = plan.letIndex.get(name);
   if (idx === undefined) throw new Error(`unknown let ${name}`);
+  const cl = plan.lets[idx]!;
+  // a let read only from the rep: its value from an earlier period of this evaluation
+  let byRep: Map<RowValue, RV> | undefined;
+  if (cl.perRep) {
+    const all = (c.env.repLets ??= new Map());
+    byRep = all.get(cl);
+    if (!byRep) all.set(cl, (byRep = new Map()));
+    else if (byRep.has(rp.rep)) {
+      const v = byRep.get(rp.rep)!;
+      rp.lets.set(name, v);
+      return v;
+    }
+  }
   const lc: Ctx = { env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null };
   let v: RV;
   try {
-    v = plan.lets[idx]!.fn(lc);
+    v = cl.fn(lc);
   } catch (err) {
     // a failure with no place of its own (an empty value) is located at the let
-    if (err instanceof EvalFailure && !err.at) err.at = plan.lets[idx]!.ir.at;
+    if (err instanceof EvalFailure && !err.at) err.at = cl.ir.at;
     throw err;
   }
   rp.lets.set(name, v);
+  byRep?.set(rp.rep, v);
   return v;
 }
 
@@ -359,16 +382,11 @@ export function fieldOf(c: Ctx, of: RV, name: string): RV {
   throw new TypeError(`${formatValue(of as Value)} has no field ${name}`);
 }
 
-export function lookupKey(rep: string, period?: string): string {
-  return period === undefined ? rep : `${rep}\u0000${period}`;
-}
-
 export function lookup(c: Ctx, table: string, field: string, perPeriod: boolean, at?: PlanAt): RV {
   const rep = c.rep;
   if (!rep) throw new Error(`${table}.${field} needs a rep`);
   const idx = c.env.lookups.get(table);
-  const key = perPeriod ? lookupKey(rep.key, c.period?.key ?? '') : lookupKey(rep.key);
-  const row = idx?.get(key);
+  const row = perPeriod ? idx?.byPeriod?.get(c.period?.key ?? '')?.get(rep.key) : idx?.byRep?.get(rep.key);
   if (!row) throw new EvalFailure('missingRow', rep.loc, { table, key: rep.key }, at);
   return fieldOf(c, row, field);
 }
@@ -392,7 +410,7 @@ export function creditSum(c: Ctx, team: boolean, where: Fn | undefined): Decimal
 
 function mechNote(c: Ctx, node: TraceNode): void {
   const rp = c.rp;
-  if (!rp) return;
+  if (!rp || c.env.untraced) return;
   const keys = (rp.noteKeys ??= new Set());
   if (keys.has(node.text)) return;
   keys.add(node.text);
@@ -414,6 +432,7 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
   rep: (c) => c.rep,
   dec: (v, c) => asDec(v as RV, c),
   note: mechNote,
+  traced: (c) => !c.env.untraced,
   teamMembers: (c) => (c.rep ? c.env.reportsOf?.get(c.rep.key) ?? [] : []),
   memberLet: (c, rep, name) => {
     const rp = c.env.repPeriodFor!(rep);

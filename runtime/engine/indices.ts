@@ -4,9 +4,8 @@ import type { DataError, Dataset, PeriodValue, RowValue } from '../ir.js';
 import { cell } from '../rows.js';
 import { buildFx } from '../mechanics/currency.js';
 import { indexAssignments, type AssignmentIndex } from '../mechanics/assignments.js';
-import type { CompiledPlan, Env, RV } from './types.js';
+import type { CompiledPlan, Env, LookupIndex, RV } from './types.js';
 import { byStr, isObj, keyOf, sortRows } from './values.js';
-import { lookupKey } from './expr.js';
 
 export interface Indexed {
   env: Env;
@@ -89,25 +88,29 @@ export function buildIndices(plan: CompiledPlan, data: Dataset, errors: DataErro
   );
   const roster = tables.get(ir.roster) ?? new Map<string, RowValue>();
   const perRep = ir.tables.filter((t) => t.repField && !t.roster);
-  const lookups = new Lazy(
+  const lookups = new Lazy<LookupIndex>(
     perRep.map((t) => t.name),
     (name) => {
       const t = perRep.find((x) => x.name === name)!;
-      const m = new Map<string, RowValue>();
+      const byRep = new Map<string, RowValue>();
+      const byPeriod = new Map<string, Map<string, RowValue>>();
       for (const r of sortRows(data[t.name] ?? [])) {
         const repV = cell(r, t.repField!);
         const rk = keyOf(repV as RV);
         if (rk === undefined) continue;
-        let k: string;
+        let m = byRep;
         if (t.periodField) {
           const pv = cell(r, t.periodField);
           const pk = isObj(pv as RV, 'period') ? (pv as PeriodValue).key : typeof pv === 'string' ? pv : undefined;
           if (pk === undefined) continue;
-          k = lookupKey(rk, pk);
-        } else k = lookupKey(rk);
-        if (!m.has(k)) m.set(k, r);
+          const pm = byPeriod.get(pk);
+          if (pm) m = pm;
+          else byPeriod.set(pk, (m = new Map()));
+        }
+        // the first row of a rep (and period) in the deterministic row order
+        if (!m.has(rk)) m.set(rk, r);
       }
-      return m;
+      return t.periodField ? { byPeriod } : { byRep };
     },
   );
   const env: Env = { plan, tables, lookups, roster };

@@ -82,23 +82,32 @@ export function settleRepPeriod(
       exact: exactText(balanceMove),
     });
   }
-  settleChildren.push(
-    { kind: 'earned', text: `earned ${moneyR(earned)}`, value: str(earned) },
-    { kind: 'clawedBack', text: `clawed back ${moneyR(clawedBack)}`, value: str(clawedBack) },
-    { kind: 'balance', text: `owed from before ${moneyR(owedBefore)}`, value: str(owedBefore) },
-    { kind: 'net', text: `net ${moneyR(earned)} - ${moneyR(clawedBack)} - ${moneyR(owedBefore)} = ${moneyR(net)}`, value: str(net) },
-  );
-  if (net.isNegative()) settleChildren.push({ kind: 'balance', text: negativeText(rule, net, moneyR), value: str(rule === 'carried forward' ? owedAfter : net.neg()) });
+  // the settlement's trace only when asked (a table or CSV never shows it)
+  const tracing = fmt.tracing;
+  if (tracing) {
+    settleChildren.push(
+      { kind: 'earned', text: `earned ${moneyR(earned)}`, value: str(earned) },
+      { kind: 'clawedBack', text: `clawed back ${moneyR(clawedBack)}`, value: str(clawedBack) },
+      { kind: 'balance', text: `owed from before ${moneyR(owedBefore)}`, value: str(owedBefore) },
+      { kind: 'net', text: `net ${moneyR(earned)} - ${moneyR(clawedBack)} - ${moneyR(owedBefore)} = ${moneyR(net)}`, value: str(net) },
+    );
+    if (net.isNegative()) settleChildren.push({ kind: 'balance', text: negativeText(rule, net, moneyR), value: str(rule === 'carried forward' ? owedAfter : net.neg()) });
+  }
 
   // draws and guarantees (runtime/mechanics/draws.ts), on what is paid before an amount due
   const due = paid.isNegative() ? paid : ZERO;
-  const drawn = settle.draws({ draws: P.draws, ctx, period, paid: paid.minus(due), drawBalance: st.drawBalance, lines, trace: settleChildren, fail: failHere });
-  paid = drawn.paid.plus(due);
-  const drawBalance = drawn.drawBalance;
-  settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
-  if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
-  if (!drawBalance.isZero()) settleChildren.push({ kind: 'drawBalance', text: `draw balance after this period ${moneyR(drawBalance)}`, value: str(drawBalance) });
-  if (fmt.tracing) trace.push({ kind: 'settlement', text: `Paid ${moneyR(paid)}`, value: str(paid), children: settleChildren });
+  let drawBalance = st.drawBalance;
+  if (P.draws.length) {
+    const drawn = settle.draws({ draws: P.draws, ctx, period, paid: paid.minus(due), drawBalance, lines, trace: settleChildren, fail: failHere });
+    paid = drawn.paid.plus(due);
+    drawBalance = drawn.drawBalance;
+  }
+  if (tracing) {
+    settleChildren.push({ kind: 'paid', text: `paid ${moneyR(paid)}`, value: str(paid) });
+    if (!owedAfter.isZero()) settleChildren.push({ kind: 'owed', text: `owed after this period ${moneyR(owedAfter)}`, value: str(owedAfter) });
+    if (!drawBalance.isZero()) settleChildren.push({ kind: 'drawBalance', text: `draw balance after this period ${moneyR(drawBalance)}`, value: str(drawBalance) });
+  }
+  if (tracing) trace.push({ kind: 'settlement', text: `Paid ${moneyR(paid)}`, value: str(paid), children: settleChildren });
   st.owed = owedAfter;
   st.drawBalance = drawBalance;
 

@@ -79,17 +79,27 @@ export interface RepPeriod {
   noteKeys?: Set<string>;
 }
 
+/** A per-rep table's rows by rep key (`byRep`), or a per-rep-and-period table's by period key, then rep key. */
+export interface LookupIndex {
+  byRep?: Map<string, RowValue>;
+  byPeriod?: Map<string, Map<string, RowValue>>;
+}
+
 export interface Env {
   plan: CompiledPlan;
   tables: Map<string, Map<string, RowValue>>;
-  /** Per-rep (and per-period) tables: table -> 'rep' or 'rep\0period' -> row. */
-  lookups: Map<string, Map<string, RowValue>>;
+  /** Per-rep (and per-period) tables: table -> rep -> row, or table -> period -> rep -> row. */
+  lookups: Map<string, LookupIndex>;
   roster: Map<string, RowValue>;
   /** Direct reports by manager key, and another rep's RepPeriod in the current period (`team quota`). */
   reportsOf?: Map<string, string[]>;
   repPeriodFor?: (rep: string) => RepPeriod;
   /** FX rates (`fx rates from ...`; runtime/mechanics/currency.ts). */
   fx?: FxIndex;
+  /** No trace is built (EvaluateOptions `traces: false`): the mechanics' notes and their texts are skipped. */
+  untraced?: boolean;
+  /** The values of lets read only from the rep (`CompiledLet.perRep`), by let and rep row, for this evaluation. */
+  repLets?: Map<CompiledLet, Map<RowValue, RV>>;
 }
 
 export interface Ctx {
@@ -155,6 +165,8 @@ export interface CompiledCredit {
 export interface CompiledLet {
   ir: LetIR;
   fn: Fn;
+  /** It reads only the rep (its fields, constants, other such lets): computed once per rep and evaluation. */
+  perRep?: boolean;
 }
 
 export interface CompiledDraw {
@@ -221,6 +233,12 @@ export interface EvaluateOptions {
    * CSV never shows them, and at a million deals they are most of a run's memory. Default true.
    */
   deals?: boolean;
+  /**
+   * 'shown': without traces, statements' `values` hold only the lets the plan shows (`show ...`):
+   * what `comp run` prints as a table or CSV; the other lets are computed only when something
+   * reads them. Default 'all' (every let, as the editor's previews and the workbench read them).
+   */
+  values?: 'all' | 'shown';
   /**
    * Only these reps' components are evaluated and statements built (crediting still runs over
    * all the data): `comp explain` passes `repsToEvaluate` (runtime/engine/reps.ts). Default: all.

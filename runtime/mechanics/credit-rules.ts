@@ -11,6 +11,8 @@ export interface CreditRuleHelpers<C> {
   rep(c: C): RowValue | null;
   dec(v: unknown, c: C): Decimal;
   note(c: C, node: TraceNode): void;
+  /** Whether notes are kept (false: a run without traces; their texts are not made). */
+  traced(c: C): boolean;
   /** Keys of the reps whose `team by` field names the current rep, sorted. */
   teamMembers(c: C): string[];
   /** A let of another rep (a team member) in the same period. */
@@ -36,6 +38,7 @@ export class RuleError extends Error {
   }
 }
 
+const ZERO = new Decimal(0);
 const pct = (d: Decimal): string => formatPercent(d);
 const money = (d: Decimal): string => formatAmount(d);
 
@@ -47,14 +50,15 @@ function rollupWords(h: HierarchyIR): string {
 
 export function defaultTeamQuota<C>(c: C, h: CreditRuleHelpers<C>, hier?: HierarchyIR): Decimal {
   const members = hier ? h.rollupMembers(c, hier) : h.teamMembers(c);
-  let total = new Decimal(0);
+  let total = ZERO;
+  const traced = h.traced(c);
   const parts: string[] = [];
   for (const m of members) {
     const q = h.dec(h.memberLet(c, m, 'quota'), c);
     total = total.plus(q);
-    parts.push(`${m} ${money(q)}`);
+    if (traced) parts.push(`${m} ${money(q)}`);
   }
-  h.note(c, {
+  if (traced) h.note(c, {
     kind: 'team quota',
     text: `team quota${hier ? ` ${rollupWords(hier)}` : ''} = ${members.length ? parts.join(' + ') : 'no team members'} = ${money(total)} (the quota of each member in this period)`,
     value: total.toFixed(),
@@ -94,7 +98,7 @@ export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C)
             row.loc,
           );
         }
-        h.note(c, { kind: 'rate by', text: `${row.key}: ${why}, pays ${pct(r)}`, value: r.toFixed() });
+        if (h.traced(c)) h.note(c, { kind: 'rate by', text: `${row.key}: ${why}, pays ${pct(r)}`, value: r.toFixed() });
         return r;
       };
     }
@@ -108,7 +112,7 @@ export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C)
           const credit = h.rollupCredit(c, hier);
           if (q.isZero()) h.divisionByZero(c);
           const a = credit.div(q);
-          h.note(c, { kind: 'team attainment', text: `team attainment ${rollupWords(hier)} = team credit ${money(credit)} / team quota ${money(q)} = ${pct(a)}`, value: a.toFixed() });
+          if (h.traced(c)) h.note(c, { kind: 'team attainment', text: `team attainment ${rollupWords(hier)} = team credit ${money(credit)} / team quota ${money(q)} = ${pct(a)}`, value: a.toFixed() });
           return a;
         };
       }
@@ -118,7 +122,7 @@ export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C)
         const credit = h.teamCredit(c);
         if (q.isZero()) h.divisionByZero(c);
         const a = credit.div(q);
-        h.note(c, { kind: 'team attainment', text: `team attainment = team credit ${money(credit)} / team quota ${money(q)} = ${pct(a)}`, value: a.toFixed() });
+        if (h.traced(c)) h.note(c, { kind: 'team attainment', text: `team attainment = team credit ${money(credit)} / team quota ${money(q)} = ${pct(a)}`, value: a.toFixed() });
         return a;
       };
     }

@@ -111,6 +111,8 @@ export class Settlement {
   /** Per component (with `leave`): `table\u0000deal` -> date of the first cancellation. */
   private readonly cancelled = new WeakMap<CompiledComponent, Map<string, string>>();
   private readonly deferring: boolean;
+  /** Some component has a cumulative basis: each rep's periods are kept for the measures to date. */
+  private readonly toDate: boolean;
   /** Roll-ups paid on a measure to date (`team credit at level 2` with `basis year to date`). */
   private readonly rollupsToDate: HierarchyIR[] = [];
 
@@ -122,6 +124,7 @@ export class Settlement {
   ) {
     const all = [plan, ...((plan as { versions?: { plan: CompiledPlan }[] }).versions ?? []).map((v) => v.plan)];
     this.deferring = all.some((p) => p.ir.components.some((k) => k.advance || k.holdback));
+    this.toDate = all.some((p) => p.ir.components.some((k) => k.cumulative));
     for (const p of all) for (const k of p.ir.components) if (k.cumulative && k.measure.hierarchy) this.rollupsToDate.push(k.measure.hierarchy);
   }
 
@@ -151,10 +154,12 @@ export class Settlement {
    */
   enterPeriod(rp: RepPeriod, env?: Ctx['env']): void {
     if (env) for (const hi of this.rollupsToDate) hierarchyCredits({ env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, hi);
-    const list = this.history.get(rp.rep.key) ?? [];
-    list.push(rp);
-    this.history.set(rp.rep.key, list);
-    this.forgivenNow.delete(rp.rep.key);
+    if (this.toDate) {
+      const list = this.history.get(rp.rep.key);
+      if (list) list.push(rp);
+      else this.history.set(rp.rep.key, [rp]);
+    }
+    if (this.forgivenNow.size) this.forgivenNow.delete(rp.rep.key);
   }
 
   /** Evaluates a component with its cumulative basis, holdback and advance; `base` is the evaluator's. */

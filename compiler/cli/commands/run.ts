@@ -78,7 +78,7 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
     if (!dataset) return setExit(EXIT_ERRORS);
   }
   // only the JSON output prints traces: the table and CSV skip building most of their text
-  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', credits, aggregates, progress: progress.step });
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', values: o.format === 'json' ? 'all' : 'shown', credits, aggregates, progress: progress.step });
   progress.done();
   if (process.env.COMP_ENGINE_TRACE) {
     const u = process.cpuUsage();
