@@ -9,6 +9,7 @@
 // driver and import only those shapes. See ARCHITECTURE.md.
 import { Decimal } from './decimal.js';
 import { setScaledSums, sumAmounts } from './scaled-sum.js';
+import { setShortcuts } from './rounding.js';
 import type { DataError, Dataset, PeriodValue, PlanAt, RowValue, RunResult, Statement } from './ir.js';
 import * as cal from './calendar.js';
 import { versionAt } from './mechanics/versions.js';
@@ -56,10 +57,12 @@ const ZERO = new Decimal(0);
 export function evaluate(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions = {}): EvaluateOutput {
   // the sums' fast path (./scaled-sum.ts) for this synchronous evaluation, restored after it
   const was = setScaledSums(opts.scaledSums !== false);
+  const wasShort = setShortcuts(opts.shortcuts !== false);
   try {
     return evaluateRun(plan, data, opts);
   } finally {
     setScaledSums(was);
+    setShortcuts(wasShort);
   }
 }
 

@@ -24,6 +24,24 @@ interface Place {
 }
 
 const places = new Map<string, Place>();
+
+/**
+ * The evaluator's exact shortcuts (a power-of-ten rounding in one step, per-rep lets computed once,
+ * zero-rate bands and 0%/100% bounds without arithmetic, a zero divisor under `otherwise` without
+ * an exception): on unless an evaluation turns them off (EvaluateOptions `shortcuts`, for tests
+ * that hold them equal to the general path). Set for one synchronous evaluation, then restored.
+ */
+let shortcutsOn = true;
+
+export function setShortcuts(on: boolean): boolean {
+  const was = shortcutsOn;
+  shortcutsOn = on;
+  return was;
+}
+
+export function shortcuts(): boolean {
+  return shortcutsOn;
+}
 const ZERO = new Decimal(0);
 
 /** Rounds `x` to a multiple of `place` ('0.01', '1', '0.05') in the given mode. Never returns -0. */
@@ -33,7 +51,7 @@ export function roundLine(x: Decimal, rounding: { mode: RoundingMode; place: str
   const place = p.place;
   let r: Decimal;
   if (place.isZero()) r = x;
-  else if (p.pow10 !== undefined && x.d && x.d.length <= 8) {
+  else if (shortcutsOn && p.pow10 !== undefined && x.d && x.d.length <= 8) {
     // a power of ten, and x of at most 56 significant digits (< the 60 of the arithmetic): x / place
     // and the product back are exact, so rounding x at the place's decimals is the same value
     r = x.decimalPlaces() <= p.pow10 ? x : x.toDecimalPlaces(p.pow10, MODES[rounding.mode]);

@@ -10,6 +10,7 @@ import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent,
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
 import { hierarchyCredits } from '../mechanics/relations.js';
+import { shortcuts } from '../rounding.js';
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -48,7 +49,7 @@ function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal, pieces: bo
   const out = pieces ? [] : NO_PIECES;
   for (let i = 0; i < bands.length; i++) {
     const band = bands[i]!;
-    if (!pieces && band.rate.isZero()) continue;
+    if (!pieces && band.rate.isZero() && shortcuts()) continue;
     const portion = clampBand(band, b).minus(clampBand(band, a));
     if (portion.isZero()) continue;
     const amount = portion.times(band.rate);
@@ -60,6 +61,7 @@ function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal, pieces: bo
 
 /** `bound x scale` for a band's bound: 0 and 100% (the common bounds) without a multiplication. */
 function scaled(bound: Decimal, scale: Decimal): Decimal {
+  if (!shortcuts()) return bound.times(scale);
   if (bound.isZero() && !bound.isNegative() && !scale.isNegative()) return ZERO;
   return bound.eq(ONE) ? scale : bound.times(scale);
 }
@@ -261,7 +263,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
       return { amount: total, nodes: bandNodes(pieces) };
     }
     // (b - 0 is b itself when b has fewer digits than the arithmetic's precision)
-    const portion = a === ZERO && b.d && b.d.length <= 8 ? b : b.minus(a);
+    const portion = a === ZERO && b.d && b.d.length <= 8 && shortcuts() ? b : b.minus(a);
     if (k.rate.k === 'flat') {
       const rc = dealCtx(row);
       const r = asDec(k.rate.fn(rc), rc);

@@ -6,7 +6,7 @@ import { sumAmounts, sumDecimals } from '../scaled-sum.js';
 import type { BuiltinFn, DateValue, Expr, FieldType, PeriodValue, PlanAt, RowValue, TraceNode, Value } from '../ir.js';
 import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
-import { roundLine } from '../rounding.js';
+import { roundLine, shortcuts } from '../rounding.js';
 import { formatValue } from '../format.js';
 import { compileCurve, curveAt, curveTrace, logCurve } from '../mechanics/curves.js';
 import { cardTrace, compileScorecard, scoreCard, type CompiledScorecard, type ScorecardHelpers } from '../mechanics/scorecards.js';
@@ -234,7 +234,7 @@ function compileDivision(l: Fn, r: Fn, at: PlanAt | undefined, zeroIsEmpty = fal
     const a = asDec(l(c), c);
     const b = asDec(r(c), c);
     if (b.isZero()) {
-      if (zeroIsEmpty) return null;
+      if (zeroIsEmpty && shortcuts()) return null;
       throw new EvalFailure('div0', c.row?.loc ?? c.rep?.loc, {}, at);
     }
     return a.div(b);
@@ -302,7 +302,7 @@ export function letValue(c: Ctx, name: string): RV {
   const cl = plan.lets[idx]!;
   // a let read only from the rep: its value from an earlier period of this evaluation
   let byRep: Map<RowValue, RV> | undefined;
-  if (cl.perRep) {
+  if (cl.perRep && shortcuts()) {
     const all = (c.env.repLets ??= new Map());
     byRep = all.get(cl);
     if (!byRep) all.set(cl, (byRep = new Map()));

@@ -202,6 +202,12 @@ export interface EvaluateOptions {
    * The results are the same either way (test/runtime/scaled-sum.test.ts); for tests. Default true.
    */
   scaledSums?: boolean;
+  /**
+   * false: the evaluator's exact shortcuts are off (../rounding.ts `setShortcuts`): rounding by
+   * division, per-rep lets recomputed each period, every band multiplied. Same results
+   * (test/runtime/shortcuts.test.ts); for tests. Default true.
+   */
+  shortcuts?: boolean;
   /** First period reported (a period key or a date). */
   from?: string;
   /** Last period reported (a period key or a date). */
