@@ -12,7 +12,8 @@
 // when an addend or a sum cannot be held, or anything fails (a data error, a filter that throws),
 // the caller runs the full path over every line instead (undefined here). Never a different figure:
 // test/runtime/aggregate.test.ts holds both paths equal on random plans and data.
-import type { DataError, Dataset, Expr, PeriodValue, RowValue } from '../ir.js';
+import type { DataError, Dataset, Expr, PeriodValue, RowValue, Value } from '../ir.js';
+import { cell } from '../rows.js';
 import * as cal from '../calendar.js';
 import { ExactSums } from '../scaled-sum.js';
 import type { CompiledPlan, Credit, Ctx, Env, EvaluateOptions, Fn } from './types.js';
@@ -64,14 +65,93 @@ function both(a: 'row' | 'rep' | undefined, b: 'row' | 'rep' | undefined): 'row'
   return a === 'rep' || b === 'rep' ? 'rep' : 'row';
 }
 
+/**
+ * The fields of the row a row-only filter reads, when it reads the row only through them
+ * (`deal.x`, `deal.x.y`): its result is then a function of those cells. Undefined otherwise.
+ */
+export function rowFields(e: Expr): string[] | undefined {
+  const out = new Set<string>();
+  let other = false;
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      for (const v of x) walk(v);
+      return;
+    }
+    if (!x || typeof x !== 'object') return;
+    const o = x as { k?: string; name?: string; of?: { k?: string; name?: string } };
+    if (o.k === 'field' && o.of?.k === 'ctx' && o.of.name === 'row') {
+      out.add(o.name!);
+      return;
+    }
+    if (o.k === 'ctx' && o.name === 'row') other = true;
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(e);
+  return other ? undefined : [...out];
+}
+
+/** At most this many distinct cell tuples are remembered per filter (then it is evaluated per row). */
+const MEMO_LIMIT = 4096;
+
+/**
+ * A row-only filter remembered by the one or two cells it reads (`rowFields`): a coded column
+ * holds one value object per distinct text, so rows share their cells' values. Undefined when it
+ * reads more fields. Never remembers a failure (it is thrown each time).
+ */
+function memoFilter(fn: Fn, fields: string[] | undefined, ctx: Ctx): ((row: RowValue) => boolean) | undefined {
+  if (!fields || fields.length === 0 || fields.length > 2) return undefined;
+  const [f1, f2] = fields as [string, string | undefined];
+  // per table (a field may be a reference in one credited table and text in another)
+  const byTable = new Map<string, Map<Value | undefined, boolean | Map<Value | undefined, boolean>>>();
+  let table = '';
+  let one = new Map<Value | undefined, boolean | Map<Value | undefined, boolean>>();
+  let size = 0;
+  const test = (row: RowValue): boolean => {
+    ctx.rep = null;
+    ctx.period = null;
+    ctx.row = row;
+    ctx.lastEmpty = undefined;
+    return asBool(fn(ctx), ctx);
+  };
+  return (row) => {
+    if (size > MEMO_LIMIT) return test(row);
+    if (row.table !== table) {
+      table = row.table;
+      let m = byTable.get(table);
+      if (!m) byTable.set(table, (m = new Map()));
+      one = m;
+    }
+    const a = cell(row, f1);
+    if (f2 === undefined) {
+      let r = one.get(a) as boolean | undefined;
+      if (r === undefined) {
+        one.set(a, (r = test(row)));
+        size++;
+      }
+      return r;
+    }
+    let m = one.get(a) as Map<Value | undefined, boolean> | undefined;
+    if (m === undefined) one.set(a, (m = new Map()));
+    const b = cell(row, f2);
+    let r = m.get(b);
+    if (r === undefined) {
+      m.set(b, (r = test(row)));
+      size++;
+    }
+    return r;
+  };
+}
+
 /** One component's sums to make: its filters (compiled closures) and what they read. */
 interface SumsOf {
   name: string;
   /** `on credit where ...` (absent: every line, the measure is the credit). */
   where?: Fn;
   whereRow: boolean;
+  /** The row fields a row-only `where` reads, when only through them (`rowFields`). */
+  whereFields?: string[];
   /** A `pays X per deal` bonus: its `where` (absent: every deal of the measure), and `in full`. */
-  bonus?: { where?: Fn; whereRow: boolean; inFull: boolean };
+  bonus?: { where?: Fn; whereRow: boolean; whereFields?: string[]; inFull: boolean };
 }
 
 /** The components whose sums phase 2 reads, or undefined when this path does not apply to the plan. */
@@ -87,7 +167,11 @@ export function aggregatePlan(plan: CompiledPlan): SumsOf[] | undefined {
     const bw = s.bonus && k.ir.bonus?.pays?.where ? filterReads(k.ir.bonus.pays.where) : 'row';
     if (!w || !bw) return undefined;
     const one: SumsOf = { name: s.name, where: k.measureWhere, whereRow: w === 'row' };
-    if (s.bonus) one.bonus = { where: k.bonus?.pays?.where as Fn | undefined, whereRow: bw === 'row', inFull: s.bonus.inFull };
+    if (w === 'row' && k.ir.measure.where) one.whereFields = rowFields(k.ir.measure.where);
+    if (s.bonus) {
+      one.bonus = { where: k.bonus?.pays?.where as Fn | undefined, whereRow: bw === 'row', inFull: s.bonus.inFull };
+      if (bw === 'row' && k.ir.bonus?.pays?.where) one.bonus.whereFields = rowFields(k.ir.bonus.pays.where);
+    }
     out.push(one);
   }
   return out;
@@ -136,9 +220,10 @@ export function aggregateCredits(
   // per line: whether each component's filter keeps it (row-only filters: once per row)
   const keep: boolean[] = new Array<boolean>(C).fill(false);
   const pays: boolean[] = new Array<boolean>(C).fill(false);
-  // row-only filters' results for the current row: 0 not yet, 1 kept, 2 not
+  // row-only filters' results: the row's number (`rowN`) when kept, minus it when not, else not yet tested on this row
   const rowWhere: number[] = new Array<number>(C).fill(0);
   const rowBonus: number[] = new Array<number>(C).fill(0);
+  let rowN = 0;
   let failed = false;
   let lastDate = '';
   let pi = -1;
@@ -159,6 +244,9 @@ export function aggregateCredits(
     ctx.lastEmpty = undefined;
     return asBool(fn(ctx), ctx);
   };
+  // row-only filters by the cells they read, once per distinct cell (or pair of cells)
+  const whereMemo = comps.map((s) => (s.where && s.whereRow ? memoFilter(s.where, s.whereFields, ctx) : undefined));
+  const bonusMemo = comps.map((s) => (s.bonus?.where && s.bonus.whereRow ? memoFilter(s.bonus.where, s.bonus.whereFields, ctx) : undefined));
 
   const before = errors.length;
   creditRows(plan, env, data, errors, opts, (rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey) => {
@@ -174,8 +262,7 @@ export function aggregateCredits(
       if (row !== lastRow) {
         lastRow = row;
         isNamed = wanted.has(row.key);
-        rowWhere.fill(0);
-        rowBonus.fill(0);
+        rowN++;
       }
       if (pi < 0) {
         outside.push(credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey));
@@ -204,8 +291,8 @@ export function aggregateCredits(
         if (s.where) {
           if (s.whereRow) {
             let r = rowWhere[c]!;
-            if (r === 0) rowWhere[c] = r = testRow(s.where, row) ? 1 : 2;
-            k = r === 1;
+            if (r !== rowN && r !== -rowN) rowWhere[c] = r = (whereMemo[c]?.(row) ?? testRow(s.where, row)) ? rowN : -rowN;
+            k = r === rowN;
           } else k = test(s.where, row, rep);
         }
         keep[c] = k;
@@ -216,8 +303,8 @@ export function aggregateCredits(
           if (bw) {
             if (s.bonus.whereRow) {
               let r = rowBonus[c]!;
-              if (r === 0) rowBonus[c] = r = testRow(bw, row) ? 1 : 2;
-              p = r === 1;
+              if (r !== rowN && r !== -rowN) rowBonus[c] = r = (bonusMemo[c]?.(row) ?? testRow(bw, row)) ? rowN : -rowN;
+              p = r === rowN;
             } else p = test(bw, row, rep);
           }
         }
