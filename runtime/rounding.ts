@@ -1,6 +1,7 @@
 // Rounding of payout lines: the only place where the runtime rounds.
 import { Decimal } from './decimal.js';
 import type { RoundingMode } from './ir.js';
+import { shortcuts } from './exact.js';
 
 type Rm = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -26,22 +27,12 @@ interface Place {
 const places = new Map<string, Place>();
 
 /**
- * The evaluator's exact shortcuts (a power-of-ten rounding in one step, per-rep lets computed once,
- * zero-rate bands and 0%/100% bounds without arithmetic, a zero divisor under `otherwise` without
- * an exception): on unless an evaluation turns them off (EvaluateOptions `shortcuts`, for tests
- * that hold them equal to the general path). Set for one synchronous evaluation, then restored.
+ * The evaluator's exact shortcuts (./exact.ts; here a power-of-ten rounding in one step, in the
+ * engine per-rep lets computed once, zero-rate bands and 0%/100% bounds without arithmetic, a zero
+ * divisor under `otherwise` without an exception): on unless an evaluation turns them off
+ * (EvaluateOptions `shortcuts`, for tests that hold them equal to the general path).
  */
-let shortcutsOn = true;
-
-export function setShortcuts(on: boolean): boolean {
-  const was = shortcutsOn;
-  shortcutsOn = on;
-  return was;
-}
-
-export function shortcuts(): boolean {
-  return shortcutsOn;
-}
+export { setShortcuts, shortcuts } from './exact.js';
 const ZERO = new Decimal(0);
 
 /** Rounds `x` to a multiple of `place` ('0.01', '1', '0.05') in the given mode. Never returns -0. */
@@ -51,7 +42,7 @@ export function roundLine(x: Decimal, rounding: { mode: RoundingMode; place: str
   const place = p.place;
   let r: Decimal;
   if (place.isZero()) r = x;
-  else if (shortcutsOn && p.pow10 !== undefined && x.d && x.d.length <= 8) {
+  else if (shortcuts() && p.pow10 !== undefined && x.d && x.d.length <= 8) {
     // a power of ten, and x of at most 56 significant digits (< the 60 of the arithmetic): x / place
     // and the product back are exact, so rounding x at the place's decimals is the same value
     r = x.decimalPlaces() <= p.pow10 ? x : x.toDecimalPlaces(p.pow10, MODES[rounding.mode]);

@@ -10,7 +10,7 @@ import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent,
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
 import { hierarchyCredits } from '../mechanics/relations.js';
-import { shortcuts } from '../rounding.js';
+import { cmp, minus, plus, shortcuts } from '../exact.js';
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -33,8 +33,8 @@ interface Piece {
 
 function clampBand(b: ResolvedBand, x: Decimal): Decimal {
   let v = x;
-  if (b.hi && v.gt(b.hi)) v = b.hi;
-  if (!b.open && v.lt(b.lo)) v = b.lo;
+  if (b.hi && cmp(v, b.hi) > 0) v = b.hi;
+  if (!b.open && cmp(v, b.lo) < 0) v = b.lo;
   return v;
 }
 
@@ -50,10 +50,10 @@ function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal, pieces: bo
   for (let i = 0; i < bands.length; i++) {
     const band = bands[i]!;
     if (!pieces && band.rate.isZero() && shortcuts()) continue;
-    const portion = clampBand(band, b).minus(clampBand(band, a));
+    const portion = minus(clampBand(band, b), clampBand(band, a));
     if (portion.isZero()) continue;
     const amount = portion.times(band.rate);
-    total = total.plus(amount);
+    total = plus(total, amount);
     if (pieces) out.push({ band, portion, amount });
   }
   return { total, pieces: out };
@@ -74,7 +74,7 @@ function bandAt(bands: ResolvedBand[], x: Decimal, lowerOwns = false): ResolvedB
       const b = bands[i]!;
       if ((i === 0 ? x.gte(b.lo) : x.gt(b.lo)) && (!b.hi || x.lte(b.hi))) return b;
     }
-  } else for (const b of bands) if (x.gte(b.lo) && (!b.hi || x.lt(b.hi))) return b;
+  } else for (const b of bands) if (cmp(x, b.lo) >= 0 && (!b.hi || cmp(x, b.hi) < 0)) return b;
   const first = bands[0];
   if (first && first.open && x.lt(first.lo)) return first;
   return undefined;
@@ -369,7 +369,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   const beforeCaps = amount;
   for (const cap of k.periodCaps) {
     const lim = asDec(cap.limit(ctx), ctx);
-    if (amount.gt(lim)) {
+    if (cmp(amount, lim) > 0) {
       if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
       amount = lim;
     } else if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });

@@ -12,6 +12,7 @@ import type { Settlement } from '../mechanics/cumulative.js';
 import type { Attribution, CompiledPlan, ComponentResult, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
 import { provideComponents, readsEffectiveRates } from '../mechanics/effective-rate.js';
 import { asBool, byStr } from './values.js';
+import { plus } from '../exact.js';
 import { bonusTrace, letValue } from './expr.js';
 import { evalComponent } from './component.js';
 import { describeFailure } from './errors.js';
@@ -85,7 +86,7 @@ export function earnRepPeriod(
   if (f.partial) {
     rp.partial = own?.partial ?? NO_SUMS;
     let t = ZERO;
-    for (const m of reportsOf.get(repKey) ?? []) t = t.plus(f.credits.get(m)?.credit ?? ZERO);
+    for (const m of reportsOf.get(repKey) ?? []) t = plus(t, f.credits.get(m)?.credit ?? ZERO);
     rp.teamSum = t;
   }
   settle.enterPeriod(rp, env);
@@ -111,21 +112,21 @@ export function earnRepPeriod(
   const dealLines: DealLine[] = [];
   // each component evaluated once, in plan order or earlier when another reads its effective rate
   // (`effective_rate(NAME)`, runtime/mechanics/effective-rate.ts); null: it does not apply to the rep
-  const results = new Map<number, ComponentResult | null | { failed: unknown }>();
+  const results: (ComponentResult | null | { failed: unknown } | undefined)[] = new Array(P.components.length);
   const resultOf = (ki: number): ComponentResult | null => {
-    let r = results.get(ki);
+    let r = results[ki];
     if (r === IN_PROGRESS) throw new Error(`component \`${P.components[ki]!.ir.name}\` reads its own effective rate`);
     if (r === undefined) {
       const k = P.components[ki]!;
       // (an Error made only when a component reads itself: made for every component, its stack trace cost more than the component)
-      results.set(ki, IN_PROGRESS);
+      results[ki] = IN_PROGRESS;
       try {
         ctx.lastEmpty = undefined;
         r = k.appliesTo && !asBool(k.appliesTo(ctx), ctx) ? null : settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
       } catch (err) {
         r = { failed: err };
       }
-      results.set(ki, r);
+      results[ki] = r;
     }
     if (r && 'failed' in r) throw r.failed;
     return r;
@@ -136,14 +137,15 @@ export function earnRepPeriod(
       return ki < 0 ? undefined : (resultOf(ki) ?? undefined);
     });
   }
-  P.components.forEach((k, ki) => {
+  for (let ki = 0; ki < P.components.length; ki++) {
+    const k = P.components[ki]!;
     try {
       const res = resultOf(ki);
-      if (!res) return;
+      if (!res) continue;
       if (k.ir.measure.team) usesTeam = true;
       const rounded = round(res.exact);
       lines.push({ kind: 'component', name: k.ir.name, label: k.ir.label, amount: str(rounded), exact: exactText(res.exact) });
-      earned = earned.plus(rounded);
+      earned = plus(earned, rounded);
       // the trace only when asked (explain, JSON, previews of one rep): a table or CSV never shows it
       if (tracing) {
         res.trace.children!.push(roundingNode(res.exact, rounded, rounding.mode, rounding.place, money, moneyR));
@@ -156,7 +158,7 @@ export function earnRepPeriod(
     } catch (err) {
       fail(err, `component \`${k.ir.name}\``, rep, period, k.ir.at);
     }
-  });
+  }
   if (usesTeam && tracing) trace.push(creditsTrace('team', 'Team credit', team, money, true));
 
   // lets, for the trace (those not needed by anything are tried here; failures are shown, not raised)

@@ -9,6 +9,7 @@ import type { Settlement } from '../mechanics/cumulative.js';
 import { payoutIn } from '../mechanics/currency.js';
 import { openingBalances, negativeText, settleNet } from '../mechanics/balances.js';
 import { exactText } from '../format.js';
+import { minus, shortcuts } from '../exact.js';
 import { asDec, emptyFailure } from './values.js';
 import { applyClawbacks, type EventIndex, type PaidOn } from './clawback.js';
 import type { Earned, PeriodFrame } from './earn.js';
@@ -68,11 +69,12 @@ export function settleRepPeriod(
   }
   const rule = plan.ir.balances?.negative ?? 'carried forward';
   const owedBefore = st.owed;
-  const net = earned.minus(clawedBack).minus(owedBefore);
+  const earnedNet = minus(earned, clawedBack);
+  const net = minus(earnedNet, owedBefore);
   const settled = settleNet(net, rule, ZERO);
   let paid = settled.paid;
   const owedAfter = settled.owed;
-  const balanceMove = paid.minus(earned.minus(clawedBack));
+  const balanceMove = paid === earnedNet && shortcuts() ? ZERO : paid.minus(earnedNet);
   if (!balanceMove.isZero()) {
     lines.push({
       kind: 'balance',
@@ -127,6 +129,23 @@ export function settleRepPeriod(
     }
   }
 
+  const extras = settle.statementExtras(repKey);
+  // the common statement (no version, payout currency, held amounts, write-offs) as one literal
+  if (!inForce && !payout && extras.held === undefined && extras.drawForgiven === undefined && settled.writtenOff.isZero()) {
+    return {
+      rep: repKey,
+      period: period.key,
+      lines,
+      earned: str(earned),
+      clawedBack: str(clawedBack),
+      paid: str(paid),
+      owed: str(owedAfter),
+      drawBalance: str(drawBalance),
+      deals: e.dealLines,
+      values: e.values,
+      trace,
+    };
+  }
   return {
     rep: repKey,
     period: period.key,
@@ -138,7 +157,7 @@ export function settleRepPeriod(
     paid: str(paid),
     owed: str(owedAfter),
     drawBalance: str(drawBalance),
-    ...settle.statementExtras(repKey),
+    ...extras,
     ...(settled.writtenOff.isZero() ? {} : { writtenOff: str(settled.writtenOff) }),
     deals: e.dealLines,
     values: e.values,

@@ -2,6 +2,7 @@
 // conversions with located failures, comparison, keys, sums, the deterministic row order.
 import { Decimal } from '../decimal.js';
 import { sumDecimals } from '../scaled-sum.js';
+import { cmp } from '../exact.js';
 import type { DateValue, PeriodValue, RowValue, Value } from '../ir.js';
 import { fileOf, lineOf } from '../rows.js';
 import * as cal from '../calendar.js';
@@ -59,7 +60,7 @@ export function durationDays(d: DurationValue, from?: string): number {
 export function compare(a: RV, b: RV, c: Ctx): number {
   if (a === null || b === null) throw emptyFailure(c);
   // the common cases first (what the branches below give them)
-  if (a instanceof Decimal && b instanceof Decimal) return a.cmp(b);
+  if (a instanceof Decimal && b instanceof Decimal) return cmp(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (isDec(a) || isDec(b) || typeof a === 'number' || typeof b === 'number') {
     return asDec(a, c).cmp(asDec(b, c));

@@ -1,11 +1,13 @@
 // The evaluator's exact shortcuts (runtime/rounding.ts `setShortcuts`: a power-of-ten rounding in
 // one step, lets read only from the rep computed once per rep, zero-rate bands skipped, 0% and
 // 100% band bounds without a multiplication, a zero divisor under `otherwise` without an
-// exception) against the general path: the same Decimal, the same evaluation output.
+// exception; runtime/exact.ts: plus, minus and compare without copies) against the general path:
+// the same Decimal, the same evaluation output.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from '../../runtime/decimal.js';
 import { roundLine, setShortcuts } from '../../runtime/rounding.js';
+import { cmp, minus, plus } from '../../runtime/exact.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import type { Expr, RoundingMode, RunResult } from '../../runtime/ir.js';
 import { bin, component, credit, dealF, deals, flat, letE, letIR, otherwise, pct, plan, repF, reps, teamCredit, text, tiers, usd } from './builders.js';
@@ -18,8 +20,28 @@ const decimal$ = fc
   .map(([u, scale]) => new Decimal(`${u}e-${scale}`));
 
 function state(x: Decimal): string {
-  return `${x.s}|${x.e}|${x.d?.join(',')}|${x.toFixed()}`;
+  return `${x.s}|${x.e}|${x.d?.join(',')}|${x.toFixed()}|${x.isNegative()}`;
 }
+
+describe('exact operations without decimal.js copies (runtime/exact.ts)', () => {
+  const special$ = fc.constantFrom(new Decimal(0), new Decimal('-0'), new Decimal(NaN), new Decimal(Infinity), new Decimal(-Infinity), new Decimal('1e-40'), new Decimal('1e40'));
+  const any$ = fc.oneof(decimal$, decimal$, special$, decimal$.map((x) => x.times('1.' + '3'.repeat(59))));
+  it('compare, add and subtract as decimal.js does', () => {
+    fc.assert(
+      fc.property(any$, any$, (x, y) => {
+        const c = cmp(x, y);
+        expect(Number.isNaN(c) ? 'NaN' : c).toBe(Number.isNaN(x.cmp(y)) ? 'NaN' : x.cmp(y));
+        expect(state(plus(x, y))).toBe(state(x.plus(y)));
+        expect(state(minus(x, y))).toBe(state(x.minus(y)));
+        expect(state(plus(x, new Decimal(0)))).toBe(state(x.plus(0)));
+        expect(state(plus(new Decimal('-0'), x))).toBe(state(new Decimal('-0').plus(x)));
+        expect(state(minus(x, new Decimal('-0')))).toBe(state(x.minus('-0')));
+        expect(cmp(x, x)).toBe(Number.isNaN(x.cmp(x)) ? NaN : 0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('rounding a payout line', () => {
   it('gives the same Decimal with the one-step power-of-ten path and by division', () => {
