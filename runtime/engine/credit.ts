@@ -11,6 +11,7 @@ import { CodedRunError } from '../mechanics/currency.js';
 import { EvalFailure, type CompiledPlan, type Credit, type EvaluateOptions, type Ctx, type Env, type RV } from './types.js';
 import { asBool, asDec, byStr, isoOfValue, keyOf, sortRows, sum } from './values.js';
 import { dataError, msg } from './errors.js';
+import { filterReads, memoFilter, rowFields } from './memo.js';
 
 const ONE = new Decimal(1);
 
@@ -55,6 +56,8 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
     const pre = opts.credits;
     const c: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
     const progress = opts.progress;
+    // a filter reading one or two of the row's fields: once per distinct cell (./memo.ts)
+    const whereOnce = rule.where && rule.ir.where && filterReads(rule.ir.where) === 'row' ? memoFilter(rule.where, rowFields(rule.ir.where), c) : undefined;
     let n = 0;
     // pushes one split row's credit (made once per rule, not per row: no closure per row)
     const pushSplit = (row: RowValue, iso: string, amount: Decimal, s: RowValue, overlay: boolean): void => {
@@ -78,7 +81,7 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
       c.lastEmpty = undefined;
       let stage = 'where';
       try {
-        if (rule.where && !asBool(rule.where(c), c)) continue;
+        if (rule.where && !(whereOnce ? whereOnce(row) : asBool(rule.where(c), c))) continue;
         stage = 'amount';
         const amountV = rule.amount(c);
         if (amountV === null) {
