@@ -20,7 +20,7 @@ export function hashText(s: string): number {
  * of it (and the key's text only when the hashes are equal). Sized once for the table's rows: it never grows.
  */
 export class RowKeyIndex {
-  private readonly slots: Int32Array; // per slot: hash, row + 1 (0: empty); open addressing, at most half full
+  private readonly slots: Int32Array; // per slot: hash, row + 1 (0: empty); open addressing, at most two thirds full
   private readonly order: Int32Array; // the rows added, in order
   private readonly mask: number;
   private n = 0;
@@ -33,7 +33,7 @@ export class RowKeyIndex {
     private readonly known?: Int32Array,
   ) {
     let cap = 16;
-    while (cap < rowCount * 2) cap *= 2;
+    while (cap * 2 < rowCount * 3) cap *= 2;
     this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.order = new Int32Array(Math.max(1, rowCount));

@@ -464,6 +464,14 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
 
 // ------------------------------------------------------------------ splits
 
+/** A field's value by row number in a loaded table: from its column (no call through each row), else from the row. */
+function reader(lt: LoadedTable, field: string): (idx: number) => Value | undefined {
+  const col = lt.cols?.[field];
+  if (col === undefined) return (idx) => cell(lt.rows[idx]!, field);
+  const { values, codes } = col;
+  return codes === null ? (idx) => values[idx] : (idx) => values[codes[idx]!];
+}
+
 // (Decimals are immutable: one of each serves every comparison and sum)
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -479,23 +487,25 @@ function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Repor
     const lt = loaded.get(s.table);
     if (!lt) continue;
     const byDeal = new Map<string, { first: RowValue; sum: Decimal; ordinary: boolean }>();
-    for (const row of lt.rows) {
-      const deal = cell(row, s.dealField);
+    const dealOf = reader(lt, s.dealField);
+    const shareOf = reader(lt, s.shareField);
+    const overlayOf = s.overlayField ? reader(lt, s.overlayField) : undefined;
+    for (let idx = 0; idx < lt.rows.length; idx++) {
+      const deal = dealOf(idx);
       if (typeof deal !== 'string') continue;
+      const row = lt.rows[idx]!;
       let g = byDeal.get(deal);
       if (!g) {
         g = { first: row, sum: ZERO, ordinary: false };
         byDeal.set(deal, g);
       }
-      const share0 = cell(row, s.shareField);
-      if (share0 instanceof Decimal && (share0.lt(ZERO) || share0.gt(ONE))) {
-        report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share0) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
+      const share = shareOf(idx);
+      if (share instanceof Decimal && (share.lt(ZERO) || share.gt(ONE))) {
+        report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
       }
-      const overlay = s.overlayField ? cell(row, s.overlayField) : false;
-      if (overlay === true) continue;
+      if (overlayOf?.(idx) === true) continue;
       g.ordinary = true;
-      const share = cell(row, s.shareField);
-      if (share instanceof Decimal) g.sum = g.sum.plus(share);
+      if (share instanceof Decimal) g.sum = g.sum === ZERO ? share : g.sum.plus(share);
     }
     for (const [deal, g] of byDeal) {
       // A deal whose split rows are all overlays is credited in full to `to` (language.md, section 9).
