@@ -8,7 +8,7 @@
 // The shared shapes are in runtime/engine/types.ts; mechanics (runtime/mechanics/) sit below this
 // driver and import only those shapes. See ARCHITECTURE.md.
 import { Decimal } from './decimal.js';
-import { setScaledSums, sumAmounts } from './scaled-sum.js';
+import { setScaledSums, sumAmounts, sumDecimals } from './scaled-sum.js';
 import { setShortcuts } from './rounding.js';
 import type { DataError, Dataset, PeriodValue, PlanAt, RowValue, RunResult, Statement } from './ir.js';
 import * as cal from './calendar.js';
@@ -159,6 +159,8 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     balances: new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }])),
   };
   const statements: Statement[] = [];
+  const paidValues: Decimal[] = [];
+  const clawedValues: Decimal[] = [];
 
   for (let pi = 0; pi <= lastIdx; pi++) {
     const period = allPeriods[pi]!;
@@ -198,7 +200,11 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
       if (opts.progress && (++n & 0x3ff) === 0) opts.progress(`evaluating ${period.key}: rep ${n.toLocaleString('en-US')} of ${repKeys.length.toLocaleString('en-US')}`);
       const earned = earnRepPeriod(frame, repKey, settle, fmt, fail);
       const statement = settleRepPeriod(frame, earned, state, fmt, fail);
-      if (reported[pi]) statements.push(statement);
+      if (reported[pi]) {
+        statements.push(statement);
+        paidValues.push(state.lastPaid!);
+        clawedValues.push(state.lastClawed!);
+      }
     }
   }
 
@@ -209,12 +215,9 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
   if (uniq.length > 0) return { errors: uniq, warnings: uniqWarnings };
 
   const periods = allPeriods.filter((_, i) => reported[i]);
-  let totalPaid = ZERO;
-  let totalClawed = ZERO;
-  for (const s of statements) {
-    totalPaid = totalPaid.plus(s.paid);
-    totalClawed = totalClawed.plus(s.clawedBack);
-  }
+  // the sums of the statements' `paid` and `clawedBack` (the values of their texts, ./engine/settle.ts)
+  const totalPaid = sumDecimals(paidValues);
+  const totalClawed = sumDecimals(clawedValues);
   const result: RunResult = {
     plan: ir.name,
     currency: ir.currency,

@@ -32,6 +32,9 @@ export interface SettleState {
   paidOn: PaidOn;
   /** rep key -> balances. */
   balances: Map<string, Settled>;
+  /** The last statement's `paid` and `clawedBack`, as the values of their texts (for the run's totals). */
+  lastPaid?: Decimal;
+  lastClawed?: Decimal;
 }
 
 /** Settles one rep's period; returns its statement. Must be called in period order for each rep. */
@@ -129,6 +132,9 @@ export function settleRepPeriod(
     }
   }
 
+  // the values of the texts `paid` and `clawedBack` (a value with more decimals than they print is read back from its text)
+  s.lastPaid = paid.decimalPlaces() <= fmt.dp ? paid : new Decimal(str(paid));
+  s.lastClawed = clawedBack.decimalPlaces() <= fmt.dp ? clawedBack : new Decimal(str(clawedBack));
   const extras = settle.statementExtras(repKey);
   // the common statement (no version, payout currency, held amounts, write-offs) as one literal
   if (!inForce && !payout && extras.held === undefined && extras.drawForgiven === undefined && settled.writtenOff.isZero()) {

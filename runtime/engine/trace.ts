@@ -55,6 +55,8 @@ export interface LineFormat {
   /** false: the costliest trace text (credit lists, values) is skipped; figures are the same. */
   tracing: boolean;
   rounding: { mode: RoundingMode; place: string };
+  /** The decimals `str` prints (the rounding place's). */
+  dp: number;
   round(x: Decimal): Decimal;
   /** A rounded amount as a plain string with the plan's places. */
   str(x: Decimal): string;
@@ -67,6 +69,7 @@ export function lineFormat(rounding: { mode: RoundingMode; place: string }, trac
   return {
     tracing,
     rounding,
+    dp,
     round: (x) => roundLine(x, rounding),
     str: (x) => fixed(x, dp),
     // without traces, amounts in trace text are left out (the text is never shown)
