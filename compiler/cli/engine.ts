@@ -68,7 +68,7 @@ export async function engineRun(
   try {
     const cpu = (): string => {
       const u = process.cpuUsage();
-      return `${Math.round((u.user + u.system) / 1000)} ms CPU so far`;
+      return `${Math.round((u.user + u.system) / 1000)} ms CPU so far; process ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
     };
     const t = Date.now();
     const read = await engine.readInputs(ir, inputs, opts);

@@ -27,7 +27,9 @@ export class DuckDbEngine {
     // loaded here, not at start-up: only the SQL engine needs DuckDB's native module
     const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
     const instance = await Instance.create(':memory:');
-    return new DuckDbEngine(instance, await instance.connect());
+    const conn = await instance.connect();
+    for (const x of (process.env.COMP_DUCKDB_SET ?? '').split(';').filter(Boolean)) await conn.run(`SET ${x}`);
+    return new DuckDbEngine(instance, conn);
   }
 
   close(): void {

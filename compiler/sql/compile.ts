@@ -25,12 +25,15 @@ export interface CompiledSql {
   notCompiled: { component: string; construct: string; line?: number }[];
 }
 
-/** Credit CTEs and the `credits` union. Throws SqlCompileError on a construct SQL cannot run. */
-export function compileCredits(ir: PlanIR, d: Dialect, lines: PlanLines = {}): Cte[] {
+/**
+ * Credit CTEs and the `credits` union. Throws SqlCompileError on a construct SQL cannot run.
+ * `carry`: a last column `deal` of every line (credits.ts `creditCtes`; rules of one table).
+ */
+export function compileCredits(ir: PlanIR, d: Dialect, lines: PlanLines = {}, carry?: string): Cte[] {
   const ctes: Cte[] = [];
   const lasts: string[] = [];
   ir.credits.forEach((r, i) => {
-    const { ctes: c, last } = creditCtes(ir, d, r, i, lines.credit?.(i));
+    const { ctes: c, last } = creditCtes(ir, d, r, i, lines.credit?.(i), carry);
     ctes.push(...c);
     lasts.push(last);
   });

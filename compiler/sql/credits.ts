@@ -32,8 +32,13 @@ function anyNull(vals: SqlValue[]): string {
   return cols.length ? cols.map((c) => `${c} IS NULL`).join(' OR ') : 'FALSE';
 }
 
-/** CTEs for credit rule `ri`; the last one is named `credit_<ri>_<table>` and has CREDIT_COLUMNS. */
-export function creditCtes(ir: PlanIR, d: Dialect, rule: CreditRuleIR, ri: number, line: number | undefined): { ctes: Cte[]; last: string } {
+/**
+ * CTEs for credit rule `ri`; the last one is named `credit_<ri>_<table>` and has CREDIT_COLUMNS,
+ * and with `carry` (an expression over the credited row, alias `deal`) a last column `deal`
+ * holding it on every line (the runtime seam reads the row's fields from it instead of joining
+ * the credited table again: compiler/sql/seam.ts).
+ */
+export function creditCtes(ir: PlanIR, d: Dialect, rule: CreditRuleIR, ri: number, line: number | undefined, carry?: string): { ctes: Cte[]; last: string } {
   const id = d.ident;
   const base = `${rule.table}_${ri}`;
   const x = new ExprCompiler(ir, d, { row: { alias: 'deal', table: rule.table } });
@@ -69,13 +74,13 @@ export function creditCtes(ir: PlanIR, d: Dialect, rule: CreditRuleIR, ri: numbe
       `    ${amount.sql} AS deal_amount,\n` +
       `    ${date.sql} AS credit_date,\n` +
       `    ${to.sql} AS to_rep,\n` +
-      `    ${emptyExpr} AS empty\n` +
+      `    ${emptyExpr} AS empty${carry ? `,\n    ${carry} AS deal` : ''}\n` +
       `  FROM ${id(rule.table)} AS deal${joins}` +
       (w ? `\n  WHERE ${whereNull === 'FALSE' ? w.sql : `(${whereNull}) OR ${w.sql}`}` : ''),
   });
   const out = `credit_${base}`;
   const cols = (rep: string, share: string, overlay: string, amt: string, splitKey: string, hand: string): string =>
-    `SELECT ${ri} AS rule, c.deal_key, ${rep} AS rep, c.credit_date, c.deal_amount, ${share} AS share, ${overlay} AS overlay, ${amt} AS amount, ${splitKey} AS split_key, ${hand} AS hand_back`;
+    `SELECT ${ri} AS rule, c.deal_key, ${rep} AS rep, c.credit_date, c.deal_amount, ${share} AS share, ${overlay} AS overlay, ${amt} AS amount, ${splitKey} AS split_key, ${hand} AS hand_back${carry ? ', c.deal' : ''}`;
   const nullDec = `CAST(NULL AS ${d.decimalType(10)})`;
   const nullText = `CAST(NULL AS ${d.textType})`;
   if (!rule.split) {

@@ -26,8 +26,8 @@ export interface SeamSumsQuery {
 }
 
 /** The credit lines (`credits`, compile.ts): computed inside each query, never stored. */
-function linesCte(ir: PlanIR, d: Dialect): Cte[] {
-  return compileCredits(ir, d);
+function linesCte(ir: PlanIR, d: Dialect, carry?: string): Cte[] {
+  return compileCredits(ir, d, {}, carry);
 }
 
 /**
@@ -48,6 +48,7 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
   const cols = [`${d.decimalText('SUM(CASE WHEN c.hand_back THEN 0 ELSE c.amount END)')} AS credit`, 'SUM(CASE WHEN c.hand_back THEN 1 ELSE 0 END) AS handed_back'];
   let joins = '';
   let ctes: Cte[] = [];
+  let carry: string | undefined;
   if (comps.length && t) {
     if (tables.length !== 1) throw new Unsupported('`credit where` over credits of several tables');
     const x = new ExprCompiler(ir, d, { row: { alias: 'deal', table: t }, rep: { alias: 'rep', table: ir.roster }, period: 'p' });
@@ -66,14 +67,19 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
       );
     });
     const roster = ir.tables.find((r) => r.name === ir.roster)!;
+    // the credited row's fields the filters read: in DuckDB carried on each line as a struct named
+    // `deal` (`deal.f` reads its field), not found again by a join over the whole credited table
+    const read = [cols.join('\n'), ...x.joins.map((j) => j.on)].join('\n');
+    const fields = x.table(t).fields.filter((f) => read.includes(`${id('deal')}.${id(f.name)}`));
+    if (d.name === 'duckdb') carry = fields.length ? `struct_pack(${fields.map((f) => `${id(f.name)} := ${id('deal')}.${id(f.name)}`).join(', ')})` : undefined;
     joins =
       `\n  LEFT JOIN ${id(ir.roster)} AS rep ON ${x.keyColumn(roster, 'rep')} = c.rep` +
-      `\n  LEFT JOIN ${id(t)} AS deal ON ${x.keyText(x.table(t), 'deal')} = c.deal_key` +
+      (d.name === 'duckdb' ? '' : `\n  LEFT JOIN ${id(t)} AS deal ON ${x.keyText(x.table(t), 'deal')} = c.deal_key`) +
       x.joins.map((j) => `\n  LEFT JOIN ${id(j.table)} AS ${id(j.alias)} ON ${j.on}`).join('');
     ctes = [...x.ctes.values()];
   }
   return (
-    `${withClause([...linesCte(ir, d), periods, ...ctes])}\n` +
+    `${withClause([...linesCte(ir, d, carry), periods, ...ctes])}\n` +
     `-- per rep and period: the credit and each component's sums (runtime/engine/seam.ts)\n` +
     `SELECT p.period, c.rep, ${cols.join(',\n  ')}\n` +
     `FROM credits AS c\n  LEFT JOIN periods AS p ON c.credit_date BETWEEN p.period_start AND p.period_end${joins}\n` +
