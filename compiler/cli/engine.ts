@@ -87,7 +87,7 @@ export async function engineRun(
     if (sums) {
       // the runtime seam: sums per rep and period, lines only of deals clawback events name
       const t0 = Date.now();
-      const got = await engine.inputSums(ir);
+      const got = await engine.inputSums(ir, read.tables);
       if (process.env.COMP_ENGINE_TRACE) writeErr(got.ok ? `engine: sums ${Date.now() - t0} ms (${cpu()})\n` : `engine: every credit line read (${got.why})\n`);
       if (got.ok) {
         const t1 = Date.now();

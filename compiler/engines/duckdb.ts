@@ -1,6 +1,9 @@
 // The DuckDB engine: the plan's credit rules run as SQL (compiler/sql/) inside an embedded
 // DuckDB over the validated input tables; the runtime takes the credit lines and does the rest
 // (per-rep values, rates, gates, settlement), so every figure after crediting has one definition.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
@@ -21,6 +24,7 @@ export class DuckDbEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    private readonly spill: string,
   ) {}
 
   static async open(): Promise<DuckDbEngine> {
@@ -28,13 +32,17 @@ export class DuckDbEngine {
     const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
     const instance = await Instance.create(':memory:');
     const conn = await instance.connect();
-    for (const x of (process.env.COMP_DUCKDB_SET ?? '').split(';').filter(Boolean)) await conn.run(`SET ${x}`);
-    return new DuckDbEngine(instance, conn);
+    // should a query outgrow memory, DuckDB spills into a folder of this run's own (its default
+    // is `.tmp` in the working directory), removed on close
+    const spill = mkdtempSync(join(tmpdir(), 'comp-duckdb-'));
+    await conn.run(`SET temp_directory = ${DUCKDB.text(spill)}`);
+    return new DuckDbEngine(instance, conn, spill);
   }
 
   close(): void {
     this.conn.closeSync();
     this.instance.closeSync();
+    rmSync(this.spill, { recursive: true, force: true });
   }
 
   /** Credit lines of the plan over `data`, read chunk by chunk (no object per result row). */
@@ -71,8 +79,8 @@ export class DuckDbEngine {
   }
 
   /** The runtime seam over the tables of `readInputs`. */
-  async inputSums(ir: PlanIR): Promise<SeamOutcome> {
-    return seamCredits(this.conn, ir);
+  async inputSums(ir: PlanIR, tables?: Map<string, EngineTable>): Promise<SeamOutcome> {
+    return seamCredits(this.conn, ir, tables && ((t, keys) => tables.get(t)?.narrowed?.(keys)));
   }
 
   /** Credit lines over the tables of `readInputs`. */

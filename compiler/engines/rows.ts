@@ -142,7 +142,8 @@ export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable,
       app.endRow();
     }
     app.closeSync();
-    from = `${from} AS t SEMI JOIN ${DUCKDB.ident(k)} AS k ON k.key = ${t.ir.key ? `t.${DUCKDB.ident(t.ir.key)}` : 't._row'}`;
+    // a view (Parquet) finds the rows first and types only those
+    from = t.narrowed ? `(${t.narrowed(`SELECT key FROM ${DUCKDB.ident(k)}`)}) AS t` : `${from} AS t SEMI JOIN ${DUCKDB.ident(k)} AS k ON k.key = ${t.ir.key ? `t.${DUCKDB.ident(t.ir.key)}` : 't._row'}`;
   }
   const result = await conn.stream(`SELECT _n${cols ? `, ${cols}` : ''} FROM ${from} ORDER BY _n`);
   const out: RowValue[] = [];

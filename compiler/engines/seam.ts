@@ -28,7 +28,7 @@ async function rows(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
 }
 
 /** The sums and the named deals' lines over the plan's tables in the connection's schema. */
-export async function seamCredits(conn: DuckDBConnection, ir: PlanIR): Promise<SeamOutcome> {
+export async function seamCredits(conn: DuckDBConnection, ir: PlanIR, narrowed?: (table: string, keys: string) => string | undefined): Promise<SeamOutcome> {
   const plan = seamPlan(ir);
   if (!plan.ok) return { ok: false, why: plan.why };
   const d = DUCKDB;
@@ -60,7 +60,7 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR): Promise<S
       m.set(String(r[1]), { credit: new Decimal(String(r[2])), partial });
     }
     const schema = String((await rows(conn, 'SELECT current_schema()'))[0]![0]);
-    const credits = await readCreditLines(conn, seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema }));
+    const credits = await readCreditLines(conn, seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema, ...(narrowed ? { narrowed } : {}) }));
     return { ok: true, credits, aggregates: out };
   }
 }

@@ -91,9 +91,10 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
  * The lines of the deals a clawback event names (text keys of the events' reference fields) and,
  * with `outside`, those outside the plan periods (the runtime warns of each, COMP7004, at its row).
  * Without `outside`, each credited table is first narrowed to the named rows (a CTE of its name
- * over `schema`'s table shadows it), so only their lines are credited again.
+ * over `schema`'s table shadows it, or the engine's `narrowed` SELECT of those rows), so only
+ * their lines are credited again.
  */
-export function seamLines(ir: PlanIR, d: Dialect, opts: { outside: boolean; schema: string }): string {
+export function seamLines(ir: PlanIR, d: Dialect, opts: { outside: boolean; schema: string; narrowed?: (table: string, keys: string) => string | undefined }): string {
   const id = d.ident;
   const named: string[] = [];
   for (const k of ir.components)
@@ -116,7 +117,7 @@ export function seamLines(ir: PlanIR, d: Dialect, opts: { outside: boolean; sche
       ctes.push({
         name: t,
         comment: [`the rows of ${t} whose lines are read`],
-        body: `SELECT * FROM ${id(opts.schema)}.${id(t)} AS r WHERE ${x.keyText(x.table(t), 'r')} IN (SELECT deal_key FROM named)`,
+        body: opts.narrowed?.(t, 'SELECT deal_key AS key FROM named') ?? `SELECT * FROM ${id(opts.schema)}.${id(t)} AS r WHERE ${x.keyText(x.table(t), 'r')} IN (SELECT deal_key FROM named)`,
       });
   }
   ctes.push(...linesCte(ir, d), periodsCte(ir, d)!);

@@ -109,7 +109,7 @@ async function compare(name: string, ir: PlanIR, inputs: string[], parquet = fal
       const compiled = compilePlan(ir);
       expect(output(evaluate(compiled, reached, { credits })), name).toBe(output(evaluate(compiled, loaded.dataset)));
       // and as a table or CSV through the runtime seam: sums, the named deals' lines, fewer rows
-      const sums = await engine.inputSums(ir);
+      const sums = await engine.inputSums(ir, read.tables);
       if (sums.ok) {
         const few = await engine.inputRows(ir, read.tables, sums.credits);
         const opts = { traces: false, deals: false };
