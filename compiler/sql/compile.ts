@@ -73,12 +73,18 @@ export function withClause(all: Cte[]): string {
   return (ctes.some((c) => c.recursive) ? 'WITH RECURSIVE\n' : 'WITH\n') + ctes.map((c) => `${c.comment.map((l) => `-- ${l}\n`).join('')}${c.name} AS (\n  ${c.body}\n)`).join(',\n\n');
 }
 
-/** Periods of the plan, from the runtime calendar (the one definition of period boundaries). */
-export function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
+/** The plan's periods (key, first and last day) from the runtime calendar; undefined without a period range. */
+export function planPeriods(ir: PlanIR): { key: string; start: string; end: string }[] | undefined {
   if (!ir.periods.from || !ir.periods.to) return undefined;
   // one PeriodSpec (a calendar table's rows are periods here too)
   const spec: cal.PeriodSpec = cal.specOf(ir.periods);
-  const ps = cal.enumeratePeriods(spec, ir.periods.from, ir.periods.to);
+  return cal.enumeratePeriods(spec, ir.periods.from, ir.periods.to);
+}
+
+/** Periods of the plan, from the runtime calendar (the one definition of period boundaries). */
+export function periodsCte(ir: PlanIR, d: Dialect): Cte | undefined {
+  const ps = planPeriods(ir);
+  if (!ps) return undefined;
   const rows = ps.map((p) => `SELECT ${d.text(p.key)} AS period, ${d.date(p.start)} AS period_start, ${d.date(p.end)} AS period_end`);
   return { name: 'periods', comment: [`the plan's periods (${ps.length}), as the runtime calendar defines them`], body: rows.join('\n  UNION ALL ') };
 }

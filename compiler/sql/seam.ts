@@ -16,7 +16,7 @@ import type { SeamComponent } from '../../runtime/engine/seam.js';
 import type { Cte } from './cte.js';
 import type { Dialect } from './dialect.js';
 import { ExprCompiler, Unsupported } from './expr.js';
-import { compileCredits, creditLineColumns, periodsCte, withClause } from './compile.js';
+import { compileCredits, creditLineColumns, periodsCte, planPeriods, withClause } from './compile.js';
 
 
 /** One component's sums: its query, and whether it carries a bonus weight. */
@@ -73,17 +73,23 @@ export function seamSums(ir: PlanIR, d: Dialect, comps: { k: ComponentIR; s: Sea
     const fields = x.table(t).fields.filter((f) => read.includes(`${id('deal')}.${id(f.name)}`));
     if (d.name === 'duckdb') carry = fields.length ? `struct_pack(${fields.map((f) => `${id(f.name)} := ${id('deal')}.${id(f.name)}`).join(', ')})` : undefined;
     joins =
-      `\n  LEFT JOIN ${id(ir.roster)} AS rep ON ${x.keyColumn(roster, 'rep')} = c.rep` +
+      // the rep's row only when a filter reads it
+      (read.includes(`${id('rep')}.`) ? `\n  LEFT JOIN ${id(ir.roster)} AS rep ON ${x.keyColumn(roster, 'rep')} = c.rep` : '') +
       (d.name === 'duckdb' ? '' : `\n  LEFT JOIN ${id(t)} AS deal ON ${x.keyText(x.table(t), 'deal')} = c.deal_key`) +
       x.joins.map((j) => `\n  LEFT JOIN ${id(j.table)} AS ${id(j.alias)} ON ${j.on}`).join('');
     ctes = [...x.ctes.values()];
   }
+  // a line's period: a CASE over the plan's periods (cheaper than a range join) unless a filter
+  // reads the period's row (`p.period_start`, ...) or the periods are many
+  const list = planPeriods(ir)!;
+  const byCase = list.length <= 100 && !/\bp\.period/.test(`${cols.join('\n')}\n${joins}`);
+  const period = byCase ? `CASE ${list.map((p) => `WHEN c.credit_date BETWEEN ${d.date(p.start)} AND ${d.date(p.end)} THEN ${d.text(p.key)}`).join(' ')} END` : 'p.period';
   return (
-    `${withClause([...linesCte(ir, d, carry), periods, ...ctes])}\n` +
+    `${withClause([...linesCte(ir, d, carry), ...(byCase ? [] : [periods]), ...ctes])}\n` +
     `-- per rep and period: the credit and each component's sums (runtime/engine/seam.ts)\n` +
-    `SELECT p.period, c.rep, ${cols.join(',\n  ')}\n` +
-    `FROM credits AS c\n  LEFT JOIN periods AS p ON c.credit_date BETWEEN p.period_start AND p.period_end${joins}\n` +
-    `GROUP BY p.period, c.rep`
+    `SELECT ${period} AS period, c.rep, ${cols.join(',\n  ')}\n` +
+    `FROM credits AS c${byCase ? '' : '\n  LEFT JOIN periods AS p ON c.credit_date BETWEEN p.period_start AND p.period_end'}${joins}\n` +
+    `GROUP BY ${period}, c.rep`
   );
 }
 

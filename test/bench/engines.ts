@@ -3,6 +3,7 @@
 // default 12,120: about 106k and 1M; 1200 copies is about 10M). Measured in the same run, each in its own process
 // (CPU user + system, wall, peak RSS from /usr/bin/time):
 //   - comp run --engine duckdb   (crediting in DuckDB, the rest in the runtime)
+//   - the same from typed Parquet (DATE, DECIMAL(18, 2), BIGINT columns: a warehouse export)
 //   - comp run                   (the default engine), same Parquet files
 //   - comp's own SQL             (`comp sql --dialect duckdb`: credits and every measure) in DuckDB
 //   - hand-written SQL           (scripts/bench/hand-credit.sql: the crediting, per rep and quarter)
@@ -28,6 +29,29 @@ async function toParquet(csvDir: string, out: string): Promise<void> {
   const c = await inst.connect();
   for (const t of ['accounts', 'cancellations', 'csat_quarterly', 'products', 'reps', 'sales_pipeline', 'splits'])
     await c.run(`COPY (SELECT * FROM read_csv('${join(csvDir, `${t}.csv`)}', all_varchar = true, header = true)) TO '${join(out, `${t}.parquet`)}' (FORMAT parquet)`);
+  c.closeSync();
+  inst.closeSync();
+  writeFileSync(join(out, 'done'), '');
+}
+
+/**
+ * The same workload as a warehouse usually exports it: dates as DATE, amounts as DECIMAL(18, 2),
+ * integers as BIGINT (the other columns stay text). `comp run --engine duckdb` takes such columns
+ * as they are (compiler/engines/inputs.ts `directColumn`), with no spelling test.
+ */
+async function typedParquet(from: string, out: string): Promise<void> {
+  if (existsSync(join(out, 'done'))) return;
+  mkdirSync(out, { recursive: true });
+  const inst = await DuckDBInstance.create(':memory:');
+  const c = await inst.connect();
+  const tables: Record<string, string> = {
+    reps: '* REPLACE (CAST(hire_date AS DATE) AS hire_date, CAST(monthly_quota AS DECIMAL(18, 2)) AS monthly_quota)',
+    sales_pipeline: "* REPLACE (CAST(NULLIF(engage_date, '') AS DATE) AS engage_date, CAST(NULLIF(close_date, '') AS DATE) AS close_date, CAST(NULLIF(close_value, '') AS DECIMAL(18, 2)) AS close_value)",
+    accounts: "* REPLACE (CAST(NULLIF(year_established, '') AS BIGINT) AS year_established, CAST(NULLIF(employees, '') AS BIGINT) AS employees)",
+    cancellations: '* REPLACE (CAST(date AS DATE) AS date)',
+  };
+  for (const t of ['accounts', 'cancellations', 'csat_quarterly', 'products', 'reps', 'sales_pipeline', 'splits'])
+    await c.run(`COPY (SELECT ${tables[t] ?? '*'} FROM read_parquet('${join(from, `${t}.parquet`)}')) TO '${join(out, `${t}.parquet`)}' (FORMAT parquet)`);
   c.closeSync();
   inst.closeSync();
   writeFileSync(join(out, 'done'), '');
@@ -154,6 +178,16 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     // always runs; above 2M rows its output is checked against the 120-copy default run replicated.
     const skipDefault = rows > 2_000_000 && process.env.BENCH_ENGINE_COMP_LARGE !== '1';
     const cd = run(['--engine', 'duckdb']);
+    // the same data with typed columns (DATE, DECIMAL, BIGINT), as a warehouse exports it
+    const typedDir = `${dir}-typed`;
+    await typedParquet(dir, typedDir);
+    let ct: Measured | string;
+    try {
+      ct = measure([process.execPath, '--max-old-space-size=8192', 'bin/comp.js', 'run', 'scripts/bench/plan.comp', '--data', typedDir, '--format', 'csv', '--quiet', '--engine', 'duckdb'], join(typedDir, 'out-comp-duckdb.csv'));
+    } catch (e) {
+      ct = `failed: ${String((e as Error).message).split('\n')[0]}`;
+    }
+    if (typeof ct === 'object' && typeof cd === 'object' && readFileSync(ct.out, 'utf8') !== readFileSync(cd.out, 'utf8')) throw new Error(`comp run --engine duckdb prints other bytes from typed Parquet at ${copies} copies`);
     const cr = skipDefault ? undefined : run([]);
     // hand-written credits = comp's measures of the components on plain credit (AE: commission, SE: overlay)
     const handCredit = keyed(h.out, [0, 1, 2]);
@@ -180,6 +214,8 @@ export async function engineBench(copiesList = (process.env.BENCH_ENGINE_COPIES 
     const same = sameRun ? 'yes (same bytes as default)' : sameReplicas ? `yes (the 120-copy default run x${copies / 120}, line for line)` : '';
     if (typeof cd === 'object') row('comp run --engine duckdb (whole plan)', cd, same);
     else failed('comp run --engine duckdb (whole plan)', cd);
+    if (typeof ct === 'object') row('comp run --engine duckdb, typed Parquet (DATE, DECIMAL(18, 2), BIGINT columns)', ct, same ? `${same}; same bytes as from text columns` : 'same bytes as from text columns');
+    else failed('comp run --engine duckdb, typed Parquet', ct);
     if (!cr) failed('comp run, default engine (whole plan)', 'not run above 2M rows: about 1.9 GB per 1M rows in JavaScript (BENCH_ENGINE_COMP_LARGE=1 runs it)');
     else if (typeof cr === 'object') row('comp run, default engine (whole plan)', cr, '');
     else failed('comp run, default engine (whole plan)', cr);
