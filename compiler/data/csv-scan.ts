@@ -83,6 +83,10 @@ export const ESCAPED = 2;
 const QUOTED = 4;
 const FNV = 0x811c9dc5 | 0;
 
+function viewOf(b: Buffer): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+
 /**
  * A column's distinct texts while there are few (stages, products, reps, dates), found by their
  * bytes: a repeated cell makes no string at all (a million cells are a few hundred strings).
@@ -96,6 +100,10 @@ class ByteDict {
   private arena = Buffer.allocUnsafe(1 << 14);
   private used = 0;
   private slot = 0;
+  // the arena and the last buffer looked in as DataViews: bytes compared four at a time
+  private arenaView = viewOf(this.arena);
+  private bufView = viewOf(this.arena);
+  private viewed: Buffer = this.arena;
 
   /** The entry of buf[a, b) (hash h), or -1 (then `add` may remember it). */
   find(buf: Buffer, a: number, b: number, h: number): number {
@@ -108,8 +116,16 @@ class ByteDict {
         return -1;
       }
       if (this.hashes[e] !== h || this.lens[e] !== n) continue;
+      if (this.viewed !== buf) {
+        this.viewed = buf;
+        this.bufView = viewOf(buf);
+      }
       const o = this.offs[e]!;
+      const av = this.arenaView;
+      const bv = this.bufView;
       let k = 0;
+      while (k + 4 <= n && av.getInt32(o + k) === bv.getInt32(a + k)) k += 4;
+      if (k + 4 <= n) continue;
       while (k < n && this.arena[o + k] === buf[a + k]) k++;
       if (k === n) return e;
     }
@@ -124,6 +140,7 @@ class ByteDict {
       const g = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + n));
       this.arena.copy(g, 0, 0, this.used);
       this.arena = g;
+      this.arenaView = viewOf(g);
     }
     buf.copy(this.arena, this.used, a, b);
     this.hashes[k] = h;
