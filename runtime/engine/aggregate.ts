@@ -20,6 +20,7 @@ import { asBool } from './values.js';
 import { credit, creditRows, sortCredits } from './credit.js';
 import { seamPlan } from './seam.js';
 import { filterReads, memoFilter, rowFields } from './memo.js';
+import { KeyFilter } from './key-filter.js';
 import type { ComponentAggregate, CreditedPeriods, PartialCredit, RepPeriodCredit } from './measures.js';
 
 /** One component's sums to make: its filters (compiled closures) and what they read. */
@@ -96,6 +97,7 @@ export function aggregateCredits(
   const named: Credit[] = [];
   const outside: Credit[] = [];
   const roster = env.roster;
+  const wantedMay = new KeyFilter(wanted, wanted.size);
   const ctx: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
   // per line: whether each component's filter keeps it (row-only filters: once per row)
   const keep: boolean[] = new Array<boolean>(C).fill(false);
@@ -141,7 +143,7 @@ export function aggregateCredits(
       }
       if (row !== lastRow) {
         lastRow = row;
-        isNamed = wanted.has(row.key);
+        isNamed = wanted.size > 0 && wantedMay.mayHave(row.key) && wanted.has(row.key);
         rowN++;
       }
       if (pi < 0) {

@@ -12,6 +12,7 @@ import { EvalFailure, type CompiledPlan, type Credit, type EvaluateOptions, type
 import { asBool, asDec, byStr, isoOfValue, keyOf, sortRows, sum } from './values.js';
 import { dataError, msg } from './errors.js';
 import { filterReads, memoFilter, rowFields } from './memo.js';
+import { KeyFilter } from './key-filter.js';
 
 const ONE = new Decimal(1);
 
@@ -53,6 +54,8 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
         splitIdx.set(dk, list);
       }
     }
+    // (most rows have no split: told by a bit filter without hashing their key text, ./key-filter.ts)
+    const splitMay = split ? new KeyFilter(splitIdx.keys(), splitIdx.size) : undefined;
     const pre = opts.credits;
     const c: Ctx = { env, rp: null, rep: null, period: null, row: null, event: null };
     const progress = opts.progress;
@@ -97,7 +100,7 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
         }
         const iso = isoOfValue(dateV, c);
         const table = rule.ir.table;
-        const splits = split ? splitIdx.get(row.key) ?? NONE : NONE;
+        const splits = split && splitMay!.mayHave(row.key) ? splitIdx.get(row.key) ?? NONE : NONE;
         const ordinary = splits.length === 0 ? NONE : splits.filter((s) => !(split?.overlayField && cell(s, split.overlayField) === true));
         const overlays = splits.length === 0 ? NONE : splits.filter((s) => split?.overlayField && cell(s, split.overlayField) === true);
         if (ordinary.length > 0 && split) {

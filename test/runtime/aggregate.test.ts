@@ -19,6 +19,7 @@ import { filterReads, memoFilter, rowFields } from '../../runtime/engine/memo.js
 import { buildIndices } from '../../runtime/engine/indices.js';
 import { asBool } from '../../runtime/engine/values.js';
 import type { Ctx } from '../../runtime/engine/types.js';
+import { KeyFilter } from '../../runtime/engine/key-filter.js';
 import type { Dataset, PlanIR } from '../../runtime/ir.js';
 import { planCases } from '../engines/cases.js';
 
@@ -271,5 +272,26 @@ describe('random plans and data: sums per rep and period pay what every line pay
       { numRuns: Number(process.env.COMP_AGGREGATE_RUNS ?? 300) },
     );
     expect(tally.randomSums).toBeGreaterThan(50);
+  });
+});
+
+describe('the key bit filter (runtime/engine/key-filter.ts)', () => {
+  it('never says no to one of its keys, and mostly says no to others', () => {
+    let maybes = 0;
+    let asked = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 300 }), fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 300 }), (keys, others) => {
+        const f = new KeyFilter(keys, keys.length);
+        for (const k of keys) expect(f.mayHave(k)).toBe(true);
+        const set = new Set(keys);
+        for (const o of others) {
+          if (set.has(o)) continue;
+          asked++;
+          if (f.mayHave(o)) maybes++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(maybes).toBeLessThan(asked / 4);
   });
 });
