@@ -169,7 +169,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
     line += st.lines;
     crlf += st.crlf;
     lf += st.lf;
-    if (mixed()) return careful(file, size, start, 'line breaks are mixed (`\\r\\n` and `\\n`)');
+    if (crlf > 0 && lf > 0) return careful(file, size, start, 'line breaks are mixed (`\\r\\n` and `\\n`)');
     if (!header) {
       header = [];
       for (let k = 0; k < rec.n; k++) header.push(rec.text(buf, k));

@@ -299,7 +299,9 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const keyCol = keyField ? cols[keyField] : undefined;
   // rows by key: a text key's column is its own list of keys; other keys (numbers, dates) are spelt once per row
   const keyVals = keyCol && keyCol.codes === null ? keyCol.values : undefined;
-  const textKeys = keyVals !== undefined && keyVals.every((v) => v === null || typeof v === 'string');
+  // (a text or ref field's values are its texts or null: no need to look at a million of them)
+  const keyType = t.fields.find((f) => f.name === keyField)?.type.t;
+  const textKeys = keyVals !== undefined && (keyType === 'text' || keyType === 'ref');
   const names: (string | undefined)[] | readonly Value[] = textKeys ? keyVals : new Array<string | undefined>(keyCol ? n : 0);
   lt.keys = new RowKeyIndex(keyCol ? n : 0, names, lt.rows, textKeys ? keyHashes : undefined);
   // the roster's rows are plain objects (assignments copy them with a spread); the others point into the columns
@@ -307,7 +309,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const rows = lt.rows;
   for (let idx = 0; idx < n; idx++) {
     const kv = keyCol ? (keyVals ? keyVals[idx]! : valueAt(keyCol, idx)) ?? null : null;
-    const key = keyField ? keyString(kv) : String(idx + 1);
+    const key = textKeys ? (kv === null ? '' : (kv as string)) : keyField ? keyString(kv) : String(idx + 1);
     let row: RowValue = new ColumnRow(key, table, idx);
     if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line: lines[idx]! } };
     rows.push(row);
