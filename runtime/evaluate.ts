@@ -182,6 +182,7 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     }
     // another rep's period (a team member's quota for `team quota`), built on demand
     const otherRps = new Map<string, RepPeriod>();
+    env.repRowFor = repRow;
     env.repPeriodFor = (k: string): RepPeriod => {
       let o = otherRps.get(k);
       if (!o) {

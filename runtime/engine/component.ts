@@ -41,6 +41,27 @@ function clampBand(b: ResolvedBand, x: Decimal): Decimal {
 const NO_PIECES: Piece[] = [];
 
 /**
+ * A tier table's bands in amount space by scale (a rep's quota, one object across periods when it
+ * is read only from the rep; 1 on the amount axis): reused while every band's rate is the same
+ * object as when they were made (a plan's constant rates are), so they are the bands made anew.
+ */
+const bandsByScale = new WeakMap<CompiledComponent, WeakMap<Decimal, ResolvedBand[]>>();
+
+function knownBands(k: CompiledComponent, scale: Decimal, ctx: Ctx): ResolvedBand[] | undefined {
+  const bands = bandsByScale.get(k)?.get(scale);
+  if (!bands || k.rate.k !== 'tiers') return undefined;
+  const cbands = k.rate.bands;
+  for (let i = 0; i < cbands.length; i++) if (cbands[i]!.rate(ctx) !== bands[i]!.rate) return undefined;
+  return bands;
+}
+
+function keepBands(k: CompiledComponent, scale: Decimal, bands: ResolvedBand[]): void {
+  let m = bandsByScale.get(k);
+  if (!m) bandsByScale.set(k, (m = new WeakMap()));
+  m.set(scale, bands);
+}
+
+/**
  * Marginal payout of the slice [a, b) of the measure, band by band. Without `pieces` (no trace) a
  * band paying 0% is skipped: its amount is zero, and adding a zero leaves the total as it is.
  */
@@ -221,9 +242,12 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   if (k.rate.k === 'tiers') {
     const axis = k.rate.axis;
     const cbands = k.rate.bands;
-    bands = cbands.map((b, i) => {
+    const scale = axis === 'attainment' && quota && !quota.isZero() ? quota : ONE;
+    // (untraced only: a rate read twice, once to check it, leaves a curve's log twice in a trace)
+    const known = shortcuts() && !tracing ? knownBands(k, scale, ctx) : undefined;
+    if (known) bands = known;
+    else bands = cbands.map((b, i) => {
       const rate = asDec(b.rate(ctx), ctx);
-      const scale = axis === 'attainment' && quota && !quota.isZero() ? quota : ONE;
       return {
         lo: scaled(b.from, scale),
         hi: b.to ? scaled(b.to, scale) : null,
@@ -232,6 +256,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
         open: i === 0 && b.from.isZero(),
       };
     });
+    if (!known && shortcuts() && !tracing) keepBands(k, scale, bands);
     if (axis === 'attainment' && quota && quota.isZero()) {
       const attainmentBands = cbands.map((b, i) => ({ lo: b.from, hi: b.to, rate: bands[i]!.rate, label: b.label, open: i === 0 && b.from.isZero() }));
       constantBand = statedAttainment ? bandAt(attainmentBands, statedAttainment, k.rate.boundsInLower) : undefined;

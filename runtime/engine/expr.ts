@@ -326,6 +326,17 @@ export function letValue(c: Ctx, name: string): RV {
   return v;
 }
 
+/** The value of a let read only from the rep, when this evaluation already computed it for that rep's row. */
+function knownRepLet(env: Env, rep: string, name: string): { v: RV } | undefined {
+  if (!shortcuts() || !env.repRowFor || !env.repLets) return undefined;
+  const idx = env.plan.letIndex.get(name);
+  const cl = idx === undefined ? undefined : env.plan.lets[idx];
+  if (!cl?.perRep) return undefined;
+  const byRep = env.repLets.get(cl);
+  const row = env.repRowFor(rep);
+  return byRep?.has(row) ? { v: byRep.get(row)! } : undefined;
+}
+
 export function fieldOf(c: Ctx, of: RV, name: string): RV {
   if (of === null) throw emptyFailure(c);
   // a row first: the common case (a Decimal has no `kind`)
@@ -435,6 +446,9 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
   traced: (c) => !c.env.untraced,
   teamMembers: (c) => (c.rep ? c.env.reportsOf?.get(c.rep.key) ?? [] : []),
   memberLet: (c, rep, name) => {
+    // a let read only from the rep (a member's quota) already computed for the member: no period of theirs is made
+    const known = knownRepLet(c.env, rep, name);
+    if (known !== undefined) return known.v;
     const rp = c.env.repPeriodFor!(rep);
     return letValue({ env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null }, name);
   },

@@ -94,6 +94,8 @@ export interface Env {
   /** Direct reports by manager key, and another rep's RepPeriod in the current period (`team quota`). */
   reportsOf?: Map<string, string[]>;
   repPeriodFor?: (rep: string) => RepPeriod;
+  /** A rep's roster row in the current period (assignments applied). */
+  repRowFor?: (rep: string) => RowValue;
   /** FX rates (`fx rates from ...`; runtime/mechanics/currency.ts). */
   fx?: FxIndex;
   /** No trace is built (EvaluateOptions `traces: false`): the mechanics' notes and their texts are skipped. */
