@@ -83,8 +83,10 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
 
   // ---- 1. credits, and the plan periods
   // A run that shows no credit line (no traces, no deal lines) of a plan phase 2 can pay from sums
-  // (./engine/seam.ts): summed per rep and period as they are made (./engine/aggregate.ts).
-  const sumsOf = opts.traces === false && opts.deals === false && opts.aggregate !== false && !opts.credits && !opts.aggregates && !opts.phase1 ? aggregatePlan(plan) : undefined;
+  // (./engine/seam.ts): summed per rep and period as they are made (./engine/aggregate.ts). Also
+  // with a phase-1 memo (the editor's sample re-runs): summing again costs less than phase 2 over
+  // every remembered line; the memo serves the runs that take the full path.
+  const sumsOf = opts.traces === false && opts.deals === false && opts.aggregate !== false && !opts.credits && !opts.aggregates ? aggregatePlan(plan) : undefined;
   const spec: cal.PeriodSpec = cal.specOf(ir.periods);
   let allPeriods: PeriodValue[] = [];
   let events: EventIndex | undefined;

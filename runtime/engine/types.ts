@@ -258,7 +258,8 @@ export interface EvaluateOptions {
    * Phase 1's credit lines kept across evaluations over the same dataset (the editor's sample
    * re-runs). The caller sets `key` to a text that changes whenever the credits could (the plan's
    * credit rules, tables, roster, periods...); evaluate reuses what it stored under an equal key,
-   * else computes and stores. Ignored with `credits` or `aggregates`.
+   * else computes and stores. Ignored with `credits` or `aggregates`, and by a run that makes
+   * phase 1 as sums (untraced, no deal lines, a plan the seam accepts: ./aggregate.ts).
    */
   phase1?: Phase1Memo;
 }
