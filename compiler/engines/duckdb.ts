@@ -27,7 +27,8 @@ export class DuckDbEngine {
     private readonly spill: string,
   ) {}
 
-  static async open(): Promise<DuckDbEngine> {
+  /** `memoryLimit`: DuckDB's `memory_limit` (e.g. `400MB`; beyond it, it spills to the run's folder). */
+  static async open(memoryLimit?: string): Promise<DuckDbEngine> {
     // loaded here, not at start-up: only the SQL engine needs DuckDB's native module
     const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
     const instance = await Instance.create(':memory:');
@@ -36,6 +37,7 @@ export class DuckDbEngine {
     // is `.tmp` in the working directory), removed on close
     const spill = mkdtempSync(join(tmpdir(), 'comp-duckdb-'));
     await conn.run(`SET temp_directory = ${DUCKDB.text(spill)}`);
+    if (memoryLimit) await conn.run(`SET memory_limit = ${DUCKDB.text(memoryLimit)}`);
     return new DuckDbEngine(instance, conn, spill);
   }
 

@@ -50,6 +50,11 @@ const id = DUCKDB.ident;
 const lit = (s: string): string => DUCKDB.text(s);
 
 class Refer extends Error {}
+
+/** DuckDB out of memory is not a reason to read with the loader: the caller runs the engine again with more (compiler/cli/engine.ts). */
+function outOfMemory(e: unknown): void {
+  if (/Out of Memory/i.test(String((e as Error)?.message))) throw e;
+}
 function refer(reason: string): never {
   throw new Refer(reason);
 }
@@ -271,6 +276,7 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
           `delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, all_varchar = true)`,
       );
     } catch (e) {
+      outOfMemory(e);
       refer(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
     const rows = Number((await query(conn, `SELECT count(*) FROM ${id(`${t.name}__text`)}`))[0]![0]);
@@ -287,7 +293,8 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
         `SELECT count(*) FROM read_csv(${lit(file)}, columns = {'line': 'VARCHAR'}, header = false, delim = '\\x01', quote = '', escape = '', auto_detect = false) ` +
           `WHERE contains(line, '"') AND NOT regexp_full_match(line, '${fields}(,${fields})*\\r?')`,
       ))[0]![0]);
-    } catch {
+    } catch (e) {
+      outOfMemory(e);
       malformed = 1;
     }
     if (malformed > 0) refer(`${file}: quotes the loader reads otherwise`);
@@ -298,6 +305,7 @@ async function rawView(conn: DuckDBConnection, t: TableIR, file: string, kind: '
     try {
       described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`);
     } catch (e) {
+      outOfMemory(e);
       refer(`${file}: ${(e as Error).message.split('\n')[0]}`);
     }
     const described_ = described.getRowObjectsJS();

@@ -3,7 +3,8 @@
 // data, for its last statement's rep and period (balances carried through every period) and its
 // busiest rep's (the most credit lines).
 // An explanation shows every credit line, so the engine hands the runtime all of them (no sums).
-// A plan whose crediting the SQL compiler leaves to the runtime is refused with COMP9501.
+// A plan whose crediting the SQL compiler leaves to the runtime is refused with COMP9501. And a
+// run whose DuckDB runs out of its memory limit runs again with DuckDB's default.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,10 +23,10 @@ interface Ran {
   err: string;
 }
 
-function comp(args: string[]): Promise<Ran> {
+function comp(args: string[], extra: Record<string, string> = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.COMP_ENGINE_TRACE;
+    const env = { ...process.env, ...extra };
+    if (!extra.COMP_ENGINE_TRACE) delete env.COMP_ENGINE_TRACE;
     const p = spawn(process.execPath, [join(ROOT, 'bin', 'comp.js'), ...args], { cwd: ROOT, env });
     let out = '';
     let err = '';
@@ -50,6 +51,17 @@ function pairs(c: (typeof cases)[number]): [string, string][] {
 afterAll(() => {
   // the counts the closing summary cites
   console.log(`explain --engine duckdb: ${identical} explanations identical to the default engine's, ${refused.length} refused (${refused.join('; ')})`);
+});
+
+describe.skipIf(!built)('DuckDB out of memory', () => {
+  it('runs the engine again with DuckDB\'s default memory limit, never the loader, same bytes', async () => {
+    const crm = cases.find((c) => c.name === 'samples/crm')!;
+    const args = ['run', crm.planFile, '--data', join(crm.dir, 'data'), '--format', 'csv'];
+    const [a, b] = await Promise.all([comp(args), comp([...args, '--engine', 'duckdb'], { COMP_ENGINE_MEMORY: '1MB', COMP_ENGINE_TRACE: '1' })]);
+    expect(b.err).toMatch(/engine: out of memory .*again with DuckDB's default memory limit/);
+    expect(b.err).toMatch(/engine: inputs read by DuckDB/);
+    expect({ code: b.code, out: b.out }).toEqual({ code: a.code, out: a.out });
+  });
 });
 
 describe.skipIf(!built)('comp explain --engine duckdb prints what comp explain prints', () => {
