@@ -13,7 +13,7 @@
 // Per record it keeps its start (byte offset) and line; positions of single cells are found when
 // a report asks, by reading that record from the file again (the UTF-16 column counted from the
 // decoded bytes of its line, as the one-string reader counts it).
-import { closeSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readHeader, type Position, type RawGrid, type RawProblem, type RawTable } from './raw.js';
 import { openDataFile, type SourceOptions, type SourceProblem, tooLarge } from './sandbox.js';
 import { BAD, Fields, NEED, NO_CELL, scanRecord, TextColumn, type Scan } from './csv-scan.js';
@@ -64,13 +64,24 @@ export function readCsvFile(file: string, opts: StreamOptions = {}): StreamResul
   if ('problem' in opened) return opened;
   const { fd, size, max } = opened;
   try {
-    return scanFile(file, fd, size, max, opts);
+    return scanFile(file, file, fd, size, max, opts);
   } finally {
     closeSync(fd);
   }
 }
 
-function scanFile(file: string, fd: number, size: number, max: number, opts: StreamOptions): StreamResult {
+/**
+ * Reads CSV from an open descriptor of a regular file, from its start (stdin spooled to a file
+ * already removed from its folder, ../cli/data-options.ts), reported as `name`. The descriptor
+ * stays open: positions are found by reading it again (it is not closed here).
+ */
+export function readCsvFd(name: string, fd: number, opts: StreamOptions = {}): StreamResult {
+  const size = fstatSync(fd).size;
+  return scanFile(name, fd, fd, size, Math.max(size, opts.maxBytes ?? size), opts);
+}
+
+/** `file`: the name reports give; `src`: where positions are read again (a path, or an open descriptor); `fd`: read from its current offset. */
+function scanFile(file: string, src: string | number, fd: number, size: number, max: number, opts: StreamOptions): StreamResult {
   const chunk = Math.max(1, opts.chunkBytes ?? CHUNK_BYTES);
   let buf = Buffer.allocUnsafe(Math.max(chunk, 4));
   let base = 0; // file offset of buf[0]
@@ -90,7 +101,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
       buf.copy(b, 0, 0, len);
       buf = b;
     }
-    const got = readSync(fd, buf, len, chunk, null);
+    const got = readSync(fd, buf, len, chunk, total); // at its position: a descriptor may be read again (a spooled stdin)
     if (got === 0) eof = true;
     len += got;
     total += got;
@@ -199,7 +210,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
     return { table };
   }
   for (const col of cols) col?.finish(rows);
-  const grid = new FileGrid(file, bom, rows, cols, starts.done(), lines.done());
+  const grid = new FileGrid(src, bom, rows, cols, starts.done(), lines.done());
   table.start = grid.position(headStart, headLine, headStart);
   const headOffsets = grid.fieldOffsets(headStart);
   readHeader(table, header, (k) => grid.position(headStart, headLine, headOffsets[k]!));
@@ -213,7 +224,7 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
 
   function careful(file: string, size: number, offset: number, why: string): StreamResult {
     // where the file stops being plain, found again only if a report needs it
-    return { careful: true, size, at: () => positionIn(file, offset), why };
+    return { careful: true, size, at: () => positionIn(src, offset), why };
   }
 }
 
@@ -221,7 +232,8 @@ function scanFile(file: string, fd: number, size: number, max: number, opts: Str
 class Blocks {
   private block = Buffer.alloc(0);
   private at = -1;
-  constructor(private readonly file: string) {}
+  /** `src`: a path (opened for each read), or an open descriptor (read at positions, never closed here). */
+  constructor(private readonly src: string | number) {}
 
   /** The file's bytes from `from`, at least `need` of them when the file has them (fewer at its end). */
   get(from: number, need: number): { buf: Buffer; off: number; len: number } {
@@ -229,7 +241,7 @@ class Blocks {
       const n = Math.max(need, 1 << 16);
       const b = Buffer.allocUnsafe(n);
       let got = 0;
-      const fd = openSync(this.file, constants.O_RDONLY);
+      const fd = typeof this.src === 'number' ? this.src : openSync(this.src, constants.O_RDONLY);
       try {
         for (;;) {
           const k = readSync(fd, b, got, n - got, from + got);
@@ -238,7 +250,7 @@ class Blocks {
           if (got === n) break;
         }
       } finally {
-        closeSync(fd);
+        if (fd !== this.src) closeSync(fd);
       }
       this.block = b.subarray(0, got);
       this.at = from;
@@ -248,8 +260,8 @@ class Blocks {
 }
 
 /** The position of byte `offset` of a file, counting from its start (the rare reports of files left to the careful reader). */
-function positionIn(file: string, offset: number): Position {
-  const blocks = new Blocks(file);
+function positionIn(src: string | number, offset: number): Position {
+  const blocks = new Blocks(src);
   let line = 1;
   let lineStart = 0;
   for (let at = 0; at < offset; ) {
@@ -262,7 +274,7 @@ function positionIn(file: string, offset: number): Position {
     }
     at += n;
   }
-  const { buf, off } = new Blocks(file).get(lineStart, offset - lineStart);
+  const { buf, off } = new Blocks(src).get(lineStart, offset - lineStart);
   const col = buf.toString('utf8', off, off + (offset - lineStart)).length;
   return { line, column: col + 1 };
 }
@@ -271,14 +283,14 @@ function positionIn(file: string, offset: number): Position {
 class FileGrid implements RawGrid {
   private readonly blocks: Blocks;
   constructor(
-    file: string,
+    src: string | number,
     private readonly bom: number,
     readonly length: number,
     private readonly cols: (TextColumn | null)[],
     private readonly starts: Float64Array,
     readonly lines: Int32Array,
   ) {
-    this.blocks = new Blocks(file);
+    this.blocks = new Blocks(src);
   }
 
   text(col: number, r: number): string | undefined {

@@ -14,7 +14,7 @@ import { readCsvFile } from './csv-stream.js';
 import { MAX_JSON_DEPTH, readJson } from './json.js';
 import { DEFAULT_MAX_BYTES, readDataFile, resolveSource, unreadFiles, type SourceOptions } from './sandbox.js';
 import type { Sheets } from './xlsx.js';
-import { STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
+import { readStdinSpool, STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
@@ -109,6 +109,16 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   if (fromStdin.problem) report(fromStdin.problem.def, fromStdin.problem.file, { line: 1, column: 1 }, fromStdin.problem.args, fromStdin.problem.hint);
   for (const t of ir.tables) {
     dataset[t.name] = [];
+    if (t.name === fromStdin.table && opts.stdin?.spool) {
+      const raw = readStdinSpool(opts.stdin.spool, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)) });
+      if ('problem' in raw) report(raw.problem.def, raw.problem.file, { line: 1, column: 1 }, raw.problem.args, raw.problem.hint);
+      else {
+        const lt = checkTable(t, raw, report, ir.periods, opts.progress);
+        dataset[t.name] = lt.rows;
+        loaded.set(t.name, lt);
+      }
+      continue;
+    }
     if (t.name === fromStdin.table && opts.stdin?.text !== undefined) {
       const text = opts.stdin.text;
       const lt = checkTable(t, stdinIsJson(text) ? readJson(STDIN_FILE, text) : readCsv(STDIN_FILE, text), report, ir.periods);
