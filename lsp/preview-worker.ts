@@ -14,7 +14,7 @@ import { hover } from '../compiler/ide/hover.js';
 import { codeLenses, inlayHints } from '../compiler/ide/lenses.js';
 import { PreviewCancelled, type PreviewOptions } from '../compiler/ide/preview.js';
 import path from 'node:path';
-import { explainOnSample, runOnSample, sampleFolder, summarizeSample, type SampleSummary } from '../compiler/ide/preview-sample.js';
+import { explainOnSample, runOnSample, sampleFolder, summarizeSample, warmSampleRuns, SAMPLE_WARM_RUNS, type SampleSummary } from '../compiler/ide/preview-sample.js';
 import { prepareSampleSheets, tableSources } from '../compiler/ide/preview-sheets.js';
 import { documentSymbols, type OutlineSymbol } from '../compiler/ide/symbols.js';
 import { dataFileDiagnostics } from '../compiler/ide/links.js';
@@ -132,6 +132,15 @@ export function runJob(job: PreviewJob, shouldStop: () => boolean): JobResult {
   }
 }
 
+function warmAfterFirst(job: PreviewJob, shouldStop: () => boolean): void {
+  try {
+    const ir = analyze(job.uri, job.text, job.version).ir;
+    if (ir) warmSampleRuns(ir, { sampleData: job.sampleData, planPath: job.planPath, shouldStop }, 1);
+  } catch {
+    /* only a warm-up */
+  }
+}
+
 /** A closed file of the workspace, as `comp check` sees it, plus the sample data's file warnings. */
 function checkFile(job: PreviewJob): CheckValue {
   const a = analyze(job.uri, job.text);
@@ -162,14 +171,29 @@ export function runPreviewWorker(): void {
   // one job at a time, in order; a sample folder's XLSX workbooks are read (asynchronously) before
   // the job that needs them, then served from compiler/ide/preview-sheets.ts's cache
   let queue = Promise.resolve();
+  let pending = 0;
+  // warm-up runs one at a time, each only while no job waits and the plan is the latest
+  const warm = (job: PreviewJob, stop: () => boolean, left: number): void => {
+    if (left > 0)
+      setImmediate(() => {
+        if (pending > 0 || stop()) return;
+        warmAfterFirst(job, stop);
+        warm(job, stop, left - 1);
+      });
+  };
   parentPort!.on('message', (job: PreviewJob) => {
+    pending++;
     queue = queue.then(async () => {
       const stop = () => Atomics.load(epoch, 0) !== job.epoch;
       await prepareSheets(job).catch(() => undefined);
       parentPort!.postMessage(runJob(job, stop));
+      pending--;
       if (first && job.kind === 'summary') {
         first = false;
         lowerThreadPriority();
+        // the first figures are out: warm the re-runs after edits (compiler/ide/preview-sample.ts
+        // warmSampleRuns), run by run while the worker has nothing else to do
+        warm(job, stop, SAMPLE_WARM_RUNS);
       }
     });
   });

@@ -207,6 +207,39 @@ export function sampleRun(ir: IR.PlanIR, folder: string, opts: SampleRunOptions 
   return typeof r === 'string' ? { problem: r, dataset: entry.dataset } : { result: r, dataset: entry.dataset };
 }
 
+/**
+ * Warm the evaluator for the re-runs after edits (the data worker, once its first figures are
+ * out): `times` more untraced runs of the plan on the cached sample data, their results dropped,
+ * so that the first edits do not pay V8's compilation of the evaluator's and the summary's hot
+ * paths (most of a cold re-run's CPU is that compilation, on V8's own threads). Stops as soon as
+ * `opts.shouldStop` says a job is waiting.
+ */
+/** How many runs warm the data worker after its first figures (`warmSampleRuns`). */
+export const SAMPLE_WARM_RUNS = 8;
+
+export function warmSampleRuns(ir: IR.PlanIR, opts: PreviewOptions, times: number): void {
+  const folder = sampleFolder(opts);
+  if (!folder) return;
+  const entry = sampleEntry(ir, folder);
+  if (typeof entry === 'string' || !entry.dataset) return;
+  const stop = opts.shouldStop;
+  const shown = opts.planPath ? path.relative(path.dirname(opts.planPath), folder) || '.' : folder;
+  entry.phase1.key = phase1Key(ir);
+  for (let i = 0; i < times && !stop?.(); i++) {
+    try {
+      const out = evaluate(compilePlan(ir), entry.dataset, {
+        traces: false,
+        deals: false,
+        phase1: entry.phase1,
+        ...(stop ? { progress: () => { if (stop()) throw new PreviewCancelled(); } } : {}),
+      });
+      if (out.result) summarize(ir, out.result, entry.dataset, { folder, shown, currency: ir.currency, periods: [], components: {}, total: '0', reps: 0, repKeys: [] });
+    } catch {
+      return;
+    }
+  }
+}
+
 /** Load and check the sample data ahead of the first preview (the slow part). */
 export function warmSamplePreview(ir: IR.PlanIR | undefined, opts: PreviewOptions): void {
   if (!ir) return;
