@@ -5,11 +5,22 @@
 // recorded in fixtures/stdin/expected.json. To record them again with another build:
 //   STDIN_REFERENCE_BIN=/path/to/old/bin/comp.js npx vitest run test/cli/stdin-spool.test.ts
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync as mkdtemp, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+/** A new folder, removed after the tests. */
+function mkdtempSync(prefix: string): string {
+  const d = mkdtemp(prefix);
+  made.push(d);
+  return d;
+}
 
 const EXAMPLE = path.join(ROOT, 'docs', 'examples', 'credit-split');
 const EXPECTED = path.join(ROOT, 'test', 'cli', 'fixtures', 'stdin', 'expected.json');
