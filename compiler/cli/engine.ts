@@ -61,6 +61,7 @@ export async function engineRun(
   inputs: string[],
   opts: LoadOptions,
   sums = false,
+  onlyReps?: OnlyReps,
 ): Promise<{ dataset: Dataset; credits: PrecomputedCredits; aggregates?: CreditAggregates } | undefined> {
   requireExisting(inputs.filter((i) => i !== '-'), 'data file or folder');
   // DuckDB keeps to ENGINE_MEMORY, spilling hash tables and sorts to the run's own folder (at 10M
@@ -68,13 +69,19 @@ export async function engineRun(
   // of it is run again, once, with DuckDB's default (most of the machine's memory)
   const printed = new Set<string>();
   try {
-    return await engineRunWith(planFile, ir, lines, inputs, opts, sums, process.env.COMP_ENGINE_MEMORY ?? ENGINE_MEMORY, printed);
+    return await engineRunWith(planFile, ir, lines, inputs, opts, sums, process.env.COMP_ENGINE_MEMORY ?? ENGINE_MEMORY, printed, onlyReps);
   } catch (e) {
     if (!/Out of Memory/i.test(String((e as Error)?.message))) throw e;
     if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: out of memory (${String((e as Error).message).split('\n')[0]}); again with DuckDB's default memory limit\n`);
-    return engineRunWith(planFile, ir, lines, inputs, opts, sums, undefined, printed);
+    return engineRunWith(planFile, ir, lines, inputs, opts, sums, undefined, printed, onlyReps);
   }
 }
+
+/**
+ * `comp explain`: the reps the answer evaluates, from the roster's rows (runtime/engine/reps.ts
+ * repsToEvaluate); undefined: every rep. The engine then returns only what can change the output.
+ */
+export type OnlyReps = (roster: Dataset) => Set<string> | undefined;
 
 /** DuckDB's memory limit for `--engine duckdb` (COMP_ENGINE_MEMORY sets another, e.g. `2GB`). */
 export const ENGINE_MEMORY = '400MB';
@@ -88,6 +95,7 @@ async function engineRunWith(
   sums: boolean,
   memoryLimit: string | undefined,
   printed: Set<string>,
+  onlyReps?: OnlyReps,
 ): Promise<{ dataset: Dataset; credits: PrecomputedCredits; aggregates?: CreditAggregates } | undefined> {
   const { DuckDbEngine } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open(memoryLimit);
@@ -124,9 +132,11 @@ async function engineRunWith(
       }
     }
     const t0 = Date.now();
-    const credits = await engine.inputCredits(ir);
+    // `comp explain`: the roster first, to know whose lines the explanation reads
+    const roster = onlyReps && (await engine.inputTable(ir, read.tables, ir.roster));
+    const credits = await engine.inputCredits(ir, roster && onlyReps(roster));
     const t1 = Date.now();
-    const dataset = await engine.inputRows(ir, read.tables, credits);
+    const dataset = await engine.inputRows(ir, read.tables, credits, true, roster);
     if (process.env.COMP_ENGINE_TRACE) writeErr(`engine: credit lines ${t1 - t0} ms, rows ${Date.now() - t1} ms (${cpu()})\n`);
     return { dataset, credits };
   } finally {

@@ -8,7 +8,7 @@ import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
 import type { Dataset, PlanIR, RowValue, TableIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { DUCKDB } from '../sql/dialect.js';
-import { creditQuery } from '../sql/compile.js';
+import { compileCredits, creditLineColumns, creditQuery, periodsCte, withClause } from '../sql/compile.js';
 import { cellText, readCreditLines, rowsOf } from './rows.js';
 import { decimalOf, readInputs, type EngineTable, type InputsOutcome } from './inputs.js';
 import { creditingOnly, reachableRows } from './prune.js';
@@ -85,9 +85,29 @@ export class DuckDbEngine {
     return seamCredits(this.conn, ir, tables && ((t, keys) => tables.get(t)?.narrowed?.(keys)));
   }
 
-  /** Credit lines over the tables of `readInputs`. */
-  async inputCredits(ir: PlanIR): Promise<PrecomputedCredits> {
-    return this.readCredits(ir);
+  /**
+   * Credit lines over the tables of `readInputs`. With `reps` (`comp explain`: the reps
+   * runtime/engine/reps.ts says the answer evaluates), only what the runtime can print for them:
+   * their lines, the rows handed back (credited by the runtime, as ever), and every line outside
+   * the plan periods (the runtime warns of each, COMP7004, whoever its rep). A plan without a
+   * period range takes its periods from every line's date: all lines, as without `reps`.
+   */
+  async inputCredits(ir: PlanIR, reps?: Set<string>): Promise<PrecomputedCredits> {
+    const periods = reps && periodsCte(ir, DUCKDB);
+    if (!reps || !periods) return this.readCredits(ir);
+    const schema = String((await this.conn.runAndReadAll('SELECT current_schema()')).getRows()[0]![0]);
+    await this.conn.run(`CREATE OR REPLACE TABLE explain__reps (rep VARCHAR)`);
+    const app = await this.conn.createAppender('explain__reps', schema);
+    for (const r of reps) {
+      app.appendVarchar(r);
+      app.endRow();
+    }
+    app.closeSync();
+    const sql =
+      `${withClause([...compileCredits(ir, DUCKDB), periods])}\nSELECT ${creditLineColumns(DUCKDB).join(', ')}\nFROM credits\n` +
+      `WHERE hand_back OR CAST(rep AS VARCHAR) IN (SELECT rep FROM explain__reps)` +
+      ` OR credit_date IS NULL OR NOT EXISTS (SELECT 1 FROM periods AS p WHERE credits.credit_date BETWEEN p.period_start AND p.period_end)`;
+    return readCreditLines(this.conn, sql);
   }
 
   /**
@@ -95,14 +115,21 @@ export class DuckDbEngine {
    * reads only through its credit rules and references (./prune.ts) keeps only the rows the
    * runtime can reach: those credited or handed back, and those another row references.
    */
-  async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, credits: PrecomputedCredits, prune = true): Promise<Dataset> {
+  async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, credits: PrecomputedCredits, prune = true, have?: Dataset): Promise<Dataset> {
     const data: Dataset = Object.create(null) as Dataset;
     const keep = prune ? await reachableRows(this.conn, ir, credits, creditingOnly(ir, credits)) : new Map<string, Set<string>>();
     for (const t of ir.tables) {
       const t0 = Date.now();
-      data[t.name] = await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name));
+      data[t.name] = have?.[t.name] ?? (await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name)));
       if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: ${t.name} ${data[t.name]!.length} rows ${Date.now() - t0} ms\n`);
     }
+    return data;
+  }
+
+  /** The rows of one table of `readInputs`, whole (the roster, read before the credit lines). */
+  async inputTable(ir: PlanIR, tables: Map<string, EngineTable>, name: string): Promise<Dataset> {
+    const data: Dataset = Object.create(null) as Dataset;
+    data[name] = await rowsOf(this.conn, ir, tables.get(name)!);
     return data;
   }
 

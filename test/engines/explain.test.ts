@@ -6,7 +6,8 @@
 // A plan whose crediting the SQL compiler leaves to the runtime is refused with COMP9501. And a
 // run whose DuckDB runs out of its memory limit runs again with DuckDB's default.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
@@ -61,6 +62,39 @@ describe.skipIf(!built)('DuckDB out of memory', () => {
     expect(b.err).toMatch(/engine: out of memory .*again with DuckDB's default memory limit/);
     expect(b.err).toMatch(/engine: inputs read by DuckDB/);
     expect({ code: b.code, out: b.out }).toEqual({ code: a.code, out: a.out });
+  });
+});
+
+describe.skipIf(!built)('only the lines the explanation needs', () => {
+  // the engine returns only the evaluated reps' lines (the rep and its team below it), rows handed
+  // back, and every line outside the plan periods (COMP7004 is printed for each, whoever's)
+  it('prints the same warnings and figures for a manager, a member and a rep of another team', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comp-explain-'));
+    try {
+      cpSync(join(ROOT, 'docs', 'examples', 'team-rollup'), dir, { recursive: true });
+      writeFileSync(join(dir, 'plan.comp'), `plan "Outside"\n` + readFileSync(join(dir, 'plan.comp'), 'utf8').replace(/^plan .*$/m, '').replace('from 2026-01 to 2026-01', 'from 2026-01 to 2026-02'));
+      writeFileSync(
+        join(dir, 'data', 'reps.csv'),
+        'id,name,role,manager\nmia,Mia Haddad,Manager,\nada,Ada Osei,AE,mia\nben,Ben Ito,AE,mia\nzoe,Zoe Park,Manager,\ncal,Cal Reyes,AE,zoe\n',
+      );
+      writeFileSync(
+        join(dir, 'data', 'deals.csv'),
+        'id,owner,close_date,amount\nD1,ada,2026-01-09,"50,000"\nD2,ben,2026-02-16,"30,000"\nD3,cal,2025-12-30,"7,000"\nD4,cal,2026-01-20,"9,000"\nD5,ada,2026-03-02,"1,000"\nD6,cal,2026-03-01,"2,000"\nD7,zoe,2026-02-03,"4,000"\n',
+      );
+      for (const [rep, period] of [
+        ['mia', '2026-02'],
+        ['ada', '2026-01'],
+        ['cal', '2026-01'],
+        ['zoe', '2026-02'],
+      ]) {
+        const args = ['explain', join(dir, 'plan.comp'), '--data', join(dir, 'data'), '--rep', rep!, '--period', period!];
+        const [a, b] = await Promise.all([comp(args), comp([...args, '--engine', 'duckdb'])]);
+        expect(a.err).toMatch(/COMP7004/);
+        expect({ code: b.code, out: b.out, err: b.err }).toEqual({ code: a.code, out: a.out, err: a.err });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -21,9 +21,12 @@ export async function explain(planFile: string, o: ExplainOptions): Promise<void
   let dataset: Dataset | undefined;
   let credits: PrecomputedCredits | undefined;
   if (o.engine === 'duckdb') {
-    // a trace shows every credit line: the engine returns all of them (no sums), as for `run --format json`
+    // a trace shows every credit line: the engine returns lines (no sums), as for `run --format json`;
+    // only those of the reps evaluated below, and whatever else the output reads (compiler/engines/duckdb.ts)
     const { planLines } = await import('../../sql/lines.js');
-    const got = await engineRun(planFile, plan.ir, planLines(plan.analysis.plan, readSource(planFile)), o.data, loadOptions(o));
+    const { repsToEvaluate } = await import('../../../runtime/evaluate.js');
+    const only = (roster: Dataset): Set<string> | undefined => repsToEvaluate(plan.ir, roster, o.rep);
+    const got = await engineRun(planFile, plan.ir, planLines(plan.analysis.plan, readSource(planFile)), o.data, loadOptions(o), false, only);
     if (!got) return setExit(EXIT_ERRORS);
     ({ dataset, credits } = got);
   } else dataset = await loadData(plan.ir, o.data, loadOptions(o));
