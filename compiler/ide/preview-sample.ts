@@ -215,7 +215,7 @@ export function sampleRun(ir: IR.PlanIR, folder: string, opts: SampleRunOptions 
  * `opts.shouldStop` says a job is waiting.
  */
 /** How many runs warm the data worker after its first figures (`warmSampleRuns`). */
-export const SAMPLE_WARM_RUNS = 8;
+export const SAMPLE_WARM_RUNS = 16;
 
 export function warmSampleRuns(ir: IR.PlanIR, opts: PreviewOptions, times: number): void {
   const folder = sampleFolder(opts);
