@@ -31,12 +31,12 @@ async function compiles(planFile: string, ir: PlanIR, lines: PlanLines): Promise
 }
 
 /** Credit lines from DuckDB over a loaded dataset, or undefined after printing why not (COMP9501, COMP9502). */
-export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLines, dataset: Dataset): Promise<PrecomputedCredits | undefined> {
+export async function engineCredits(planFile: string, ir: PlanIR, lines: PlanLines, dataset: Dataset, reps?: Set<string>): Promise<PrecomputedCredits | undefined> {
   if (!(await compiles(planFile, ir, lines))) return undefined;
   const { DuckDbEngine, EngineRefusal } = await import('../engines/duckdb.js');
   const engine = await DuckDbEngine.open();
   try {
-    return await engine.credits(ir, dataset);
+    return await engine.credits(ir, dataset, reps);
   } catch (e) {
     if (!(e instanceof EngineRefusal)) throw e;
     printDataErrors([{ code: e.code, message: e.message, file: e.file, line: e.line, column: 1 }]);
@@ -111,7 +111,7 @@ async function engineRunWith(
     if (!read.ok) {
       const dataset = await loadData(ir, inputs, opts);
       if (!dataset) return undefined;
-      const credits = await engineCredits(planFile, ir, lines, dataset);
+      const credits = await engineCredits(planFile, ir, lines, dataset, onlyReps?.(dataset));
       return credits && { dataset, credits };
     }
     if (!printed.has('notes')) printDataErrors(read.notes);

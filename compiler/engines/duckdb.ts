@@ -47,9 +47,9 @@ export class DuckDbEngine {
     rmSync(this.spill, { recursive: true, force: true });
   }
 
-  /** Credit lines of the plan over `data`, read chunk by chunk (no object per result row). */
-  async credits(ir: PlanIR, data: Dataset): Promise<PrecomputedCredits> {
-    return this.withTables(ir, data, () => this.readCredits(ir));
+  /** Credit lines of the plan over `data`, read chunk by chunk (no object per result row); `reps`: as `inputCredits`. */
+  async credits(ir: PlanIR, data: Dataset, reps?: Set<string>): Promise<PrecomputedCredits> {
+    return this.withTables(ir, data, () => this.inputCredits(ir, reps));
   }
 
   /**

@@ -81,17 +81,25 @@ describe.skipIf(!built)('only the lines the explanation needs', () => {
         join(dir, 'data', 'deals.csv'),
         'id,owner,close_date,amount\nD1,ada,2026-01-09,"50,000"\nD2,ben,2026-02-16,"30,000"\nD3,cal,2025-12-30,"7,000"\nD4,cal,2026-01-20,"9,000"\nD5,ada,2026-03-02,"1,000"\nD6,cal,2026-03-01,"2,000"\nD7,zoe,2026-02-03,"4,000"\n',
       );
-      for (const [rep, period] of [
-        ['mia', '2026-02'],
-        ['ada', '2026-01'],
-        ['cal', '2026-01'],
-        ['zoe', '2026-02'],
-      ]) {
-        const args = ['explain', join(dir, 'plan.comp'), '--data', join(dir, 'data'), '--rep', rep!, '--period', period!];
-        const [a, b] = await Promise.all([comp(args), comp([...args, '--engine', 'duckdb'])]);
-        expect(a.err).toMatch(/COMP7004/);
-        expect({ code: b.code, out: b.out, err: b.err }).toEqual({ code: a.code, out: a.out, err: a.err });
-      }
+      const same = async (): Promise<void> => {
+        for (const [rep, period] of [
+          ['mia', '2026-02'],
+          ['ada', '2026-01'],
+          ['cal', '2026-01'],
+          ['zoe', '2026-02'],
+        ]) {
+          const args = ['explain', join(dir, 'plan.comp'), '--data', join(dir, 'data'), '--rep', rep!, '--period', period!];
+          const [a, b] = await Promise.all([comp(args), comp([...args, '--engine', 'duckdb'])]);
+          expect(a.err).toMatch(/COMP7004/);
+          expect({ code: b.code, out: b.out, err: b.err }).toEqual({ code: a.code, out: a.out, err: a.err });
+        }
+      };
+      await same();
+      // a cell over two lines: the loader reads the inputs, the engine credits the loaded rows
+      writeFileSync(join(dir, 'data', 'reps.csv'), readFileSync(join(dir, 'data', 'reps.csv'), 'utf8').replace('Zoe Park', '"Zoe\nPark"'));
+      const args = ['explain', join(dir, 'plan.comp'), '--data', join(dir, 'data'), '--rep', 'ada', '--period', '2026-01', '--engine', 'duckdb'];
+      expect((await comp(args, { COMP_ENGINE_TRACE: '1' })).err).toMatch(/engine: inputs read by the loader/);
+      await same();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
