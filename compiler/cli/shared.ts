@@ -326,7 +326,13 @@ export async function loadData(ir: PlanIR, inputs: string[], opts: import('../da
   const read = new Set(ir.tables.map((t) => resolveSource(t, files, opts).file).filter((f): f is string => !!f));
   for (const f of [...files, ...read]) if (!statSync(f, { throwIfNoEntry: false })?.isDirectory()) protectInput(f);
   const parquet = [...read].filter((f) => f.toLowerCase().endsWith('.parquet'));
-  const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet) : undefined;
+  // per Parquet file, the fields the plan declares for it: only those columns are read
+  const wanted = new Map<string, Set<string>>();
+  for (const t of ir.tables) {
+    const f = resolveSource(t, files, opts).file;
+    if (f) for (const x of t.fields) (wanted.get(f) ?? wanted.set(f, new Set()).get(f)!).add(x.name);
+  }
+  const preread = parquet.length ? await (await import('../engines/parquet.js')).readParquetFiles(parquet, wanted) : undefined;
   const { readSheets, workbookFiles } = await import('../data/xlsx.js');
   const sheets = workbookFiles(files).length ? await readSheets(ir.tables, files, opts) : undefined;
   const { dataset, errors } = loadDataset(ir, inputs, { ...opts, ...(preread ? { preread } : {}), ...(sheets ? { sheets } : {}) });
