@@ -97,6 +97,11 @@ export class ColumnRow implements RowValue {
     (this.x ??= { v: undefined, l: undefined }).l = l;
   }
 
+  /** Whether `values` was read or set (a cell is then read from it, not from the columns). */
+  hasValues(): boolean {
+    return this.x?.v !== undefined;
+  }
+
   /** Whether `loc` was read or set (it may then differ from the table's). */
   hasLoc(): boolean {
     return this.x?.l !== undefined;

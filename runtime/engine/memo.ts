@@ -5,7 +5,7 @@
 // column holds one value object per distinct text). Used by phase 1 (./credit.ts: a credit
 // rule's `where`; ./aggregate.ts: the components' filters).
 import type { Expr, RowValue, Value } from '../ir.js';
-import { cell } from '../rows.js';
+import { cell, ColumnRow, type ColumnTable } from '../rows.js';
 import type { Ctx, Fn } from './types.js';
 import { asBool } from './values.js';
 
@@ -100,7 +100,38 @@ export function memoFilter(fn: Fn, fields: string[] | undefined, ctx: Ctx): ((ro
     ctx.lastEmpty = undefined;
     return asBool(fn(ctx), ctx);
   };
+  // a row of a column table whose fields are coded columns (values not replaced): the result by
+  // the cells' codes, in a typed array (0: not yet, 1: false, 2: true) for the last such table
+  let cT: ColumnTable | undefined;
+  let cNo: ColumnTable | undefined;
+  let c1: Uint16Array = new Uint16Array(0);
+  let c2: Uint16Array | null = null;
+  let n2 = 1;
+  let res = new Uint8Array(0);
   return (row) => {
+    if (row instanceof ColumnRow && !row.hasValues()) {
+      const t = row.t;
+      if (t !== cT && t !== cNo) {
+        const col1 = t.cols[f1];
+        const col2 = f2 === undefined ? undefined : t.cols[f2];
+        const n = col1?.codes ? col1.values.length * (col2 ? (col2.codes ? col2.values.length : 0) : f2 === undefined ? 1 : 0) : 0;
+        if (n > 0 && n <= 1 << 20) {
+          cT = t;
+          c1 = col1!.codes!;
+          c2 = col2 ? col2.codes : null;
+          n2 = col2 ? col2.values.length : 1;
+          res = new Uint8Array(n);
+        } else cNo = t;
+      }
+      if (t === cT) {
+        const k = c2 === null ? c1[row.i]! : c1[row.i]! * n2 + c2[row.i]!;
+        const r = res[k]!;
+        if (r !== 0) return r === 2;
+        const b = test(row);
+        res[k] = b ? 2 : 1;
+        return b;
+      }
+    }
     if (size > MEMO_LIMIT) return test(row);
     if (row.table !== table) {
       table = row.table;
