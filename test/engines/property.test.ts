@@ -17,6 +17,7 @@ import { compileCredits, SqlCompileError } from '../../compiler/sql/compile.js';
 import { DUCKDB } from '../../compiler/sql/dialect.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { output, printed } from './cases.js';
+import { clawsBack, dealFiles } from '../helpers/random-deals.js';
 
 const WHERE = [
   '',
@@ -57,9 +58,6 @@ interface Gen {
   cancels: { deal: number; day: number }[];
 }
 
-const DAY0 = Date.UTC(2025, 11, 20); // some rows fall before and after the plan's periods
-const iso = (day: number): string => new Date(DAY0 + day * 86_400_000).toISOString().slice(0, 10);
-const money = (cents: number): string => (cents / 100).toFixed(2);
 
 const gen: fc.Arbitrary<Gen> = fc.record({
   where: fc.oneof({ weight: 11, arbitrary: fc.constantFrom(...WHERE) }, { weight: 1, arbitrary: fc.constantFrom(REFUSED[0]!) }),
@@ -94,7 +92,6 @@ const gen: fc.Arbitrary<Gen> = fc.record({
   cancels: fc.array(fc.record({ deal: fc.nat(), day: fc.integer({ min: 0, max: 200 }) }), { maxLength: 4 }),
 });
 
-const clawsBack = (g: Gen): boolean => g.components.some((c) => c.includes('clawback'));
 
 function planText(g: Gen): string {
   return `plan "random"
@@ -131,28 +128,7 @@ ${g.components.map((c, i) => `component c${i} "C${i}" {\n  ${g.second && c.inclu
 }
 
 function files(g: Gen): Record<string, string> {
-  const n = g.reps.length;
-  const out: Record<string, string> = {
-    'reps.csv': 'id,region,quota\n' + g.reps.map((r, i) => `R${i},${r.region},${r.quota}`).join('\n'),
-    'deals.csv':
-      'id,owner,stage,region,close_date,amount,discount\n' +
-      g.deals.map((d, i) => `D${i},R${d.owner % n},${d.stage},${d.region},${iso(d.day)},${money(d.cents)},${d.discount === null ? '' : `${d.discount}%`}`).join('\n'),
-  };
-  if (g.splits) {
-    const rows: string[] = [];
-    const done = new Set<number>();
-    for (const s of g.deals.length ? g.shares : []) {
-      const deal = s.deal % g.deals.length;
-      if (done.has(deal)) continue;
-      done.add(deal);
-      s.pattern.forEach((p, i) => rows.push(`D${deal},R${s.reps[i]! % n},${p}%,false`));
-      if (s.overlay !== null) rows.push(`D${deal},R${s.reps[3]! % n},${s.overlay}%,true`);
-    }
-    out['splits.csv'] = 'deal,rep,share,overlay\n' + rows.join('\n');
-  }
-  if (clawsBack(g)) out['cancellations.csv'] = 'deal,date\n' + (g.deals.length ? g.cancels.map((c) => `D${c.deal % g.deals.length},${iso(c.day)}`).join('\n') : '');
-  if (g.second) out['renewals.csv'] = 'id,owner,renewed_on,value\n' + g.renewals.map((r, i) => `N${i},R${r.owner % n},${iso(r.day)},${money(r.cents)}`).join('\n');
-  return out;
+  return { 'reps.csv': 'id,region,quota\n' + g.reps.map((r, i) => `R${i},${r.region},${r.quota}`).join('\n'), ...dealFiles(g) };
 }
 
 let engine: DuckDbEngine;
