@@ -229,6 +229,19 @@ export function deals(...specs: DealSpec[]): RowValue[] {
   );
 }
 
+/** Deals drawn by a property test as [owner 0-3 (M1, R1, R2, R3), amount, month, day, product], in 2026. */
+export function drawnDeals(ds: readonly (readonly [number, string | number, number, number, string])[]): RowValue[] {
+  return deals(
+    ...ds.map(([o, amount, m, day, product], i) => ({
+      id: `D${i}`,
+      owner: ['M1', 'R1', 'R2', 'R3'][o]!,
+      amount,
+      date: `2026-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      product,
+    })),
+  );
+}
+
 // ---- running
 
 export function run(ir: PlanIR, data: Dataset, opts: { from?: string; to?: string } = {}): RunResult {

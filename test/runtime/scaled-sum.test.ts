@@ -6,7 +6,7 @@ import { Decimal } from '../../runtime/decimal.js';
 import { setScaledSums, sumDecimals, sumExact } from '../../runtime/scaled-sum.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import type { Expr } from '../../runtime/ir.js';
-import { bin, component, dealF, deals, flat, pct, plan, reps, text, tiers, usd } from './builders.js';
+import { bin, component, dealF, drawnDeals, flat, pct, plan, reps, text, tiers, usd } from './builders.js';
 
 /** units x 10^-scale as text (units a bigint). */
 function textOf(units: bigint, scale: number): string {
@@ -141,15 +141,7 @@ describe('evaluation with and without the scaled-integer sums', () => {
           });
           const data = {
             reps: reps({ id: 'M1', role: 'Manager' }, { id: 'R1', manager: 'M1' }, { id: 'R2', manager: 'M1' }, { id: 'R3' }),
-            deals: deals(
-              ...ds.map(([o, amount, m, day, product], i) => ({
-                id: `D${i}`,
-                owner: ['M1', 'R1', 'R2', 'R3'][o]!,
-                amount,
-                date: `2026-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-                product,
-              })),
-            ),
+            deals: drawnDeals(ds),
           };
           const compiled = compilePlan(ir);
           const off = JSON.stringify(evaluate(compiled, data, { scaledSums: false }));

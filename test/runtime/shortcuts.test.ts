@@ -10,7 +10,7 @@ import { roundLine, setShortcuts } from '../../runtime/rounding.js';
 import { cmp, minus, plus } from '../../runtime/exact.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import type { Expr, RoundingMode, RunResult } from '../../runtime/ir.js';
-import { bin, component, credit, dealF, deals, flat, letE, letIR, otherwise, pct, plan, repF, reps, teamCredit, text, tiers, usd } from './builders.js';
+import { bin, component, credit, dealF, drawnDeals, flat, letE, letIR, otherwise, pct, plan, repF, reps, teamCredit, text, tiers, usd } from './builders.js';
 
 const MODES: RoundingMode[] = ['half away from zero', 'half even', 'half up', 'half down', 'up', 'down'];
 
@@ -118,15 +118,7 @@ describe('evaluation with and without the shortcuts', () => {
           });
           const data = {
             reps: reps({ id: 'M1', role: 'Manager', quota: quotas[0] }, { id: 'R1', manager: 'M1', quota: quotas[1] }, { id: 'R2', manager: 'M1', quota: quotas[2] }, { id: 'R3', quota: quotas[3] }),
-            deals: deals(
-              ...ds.map(([o, amount, m, day, product], i) => ({
-                id: `D${i}`,
-                owner: ['M1', 'R1', 'R2', 'R3'][o]!,
-                amount,
-                date: `2026-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-                product,
-              })),
-            ),
+            deals: drawnDeals(ds),
           };
           const compiled = compilePlan(ir);
           const on = evaluate(compiled, data);
