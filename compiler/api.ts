@@ -3,6 +3,7 @@
 // values, never thrown). Data reaches the evaluator only through the same loader and checks as
 // `comp run`: from files and folders, from streams, or from rows held in memory.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyze, type Analysis, type FullAnalysis } from './analysis.js';
@@ -47,27 +48,37 @@ function cellText(v: Cell, where: string): string | number | boolean | null {
 function loadSources(ir: PlanIR, sources: Record<string, { text: string; format: 'csv' | 'json' }>): LoadResult {
   const dir = mkdtempSync(path.join(tmpdir(), 'comp-data-'));
   try {
-    const names = new Map<string, string>();
+    const formats: Record<string, 'csv' | 'json'> = {};
     for (const t of ir.tables) {
       const src = Object.prototype.hasOwnProperty.call(sources, t.name) ? sources[t.name] : undefined;
       if (!src) continue;
-      const base = path.basename(t.source).replace(/\.(csv|json)$/i, '') + (src.format === 'json' ? '.json' : '.csv');
-      const file = path.join(dir, base);
-      writeFileSync(file, src.text);
-      names.set(file, `<${t.name}>`);
+      formats[t.name] = src.format;
+      writeFileSync(path.join(dir, sourceFile(t.source, src.format)), src.text);
     }
-    // tables not given are looked for under their own name and reported missing, as files would be
-    const res = loadDataset(
-      { ...ir, tables: ir.tables.map((t) => ({ ...t, source: path.basename(t.source).replace(/\.(csv|json)$/i, '') + (sources[t.name]?.format === 'json' ? '.json' : '.csv') })) },
-      [dir],
-    );
-    const rename = (f: string) => names.get(f) ?? (f.startsWith(dir) ? `<${path.basename(f)}>` : f);
-    for (const e of res.errors) e.file = rename(e.file);
-    for (const rows of Object.values(res.dataset)) for (const r of rows) r.loc = { ...r.loc, file: rename(r.loc.file) };
-    return res;
+    return loadDir(ir, dir, formats);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The file name a table given in memory is written under: its source's base name, with the format's extension. */
+function sourceFile(source: string, format: 'csv' | 'json' | undefined): string {
+  return path.basename(source).replace(/\.(csv|json)$/i, '') + (format === 'json' ? '.json' : '.csv');
+}
+
+/**
+ * Load a folder of tables written by loadSources or loadStreams (`formats`: the tables written, by
+ * name): tables not given are looked for under their own name and reported missing, as files would
+ * be; files are named `<table>` in errors and rows.
+ */
+function loadDir(ir: PlanIR, dir: string, formats: Record<string, 'csv' | 'json'>): LoadResult {
+  const names = new Map<string, string>();
+  for (const t of ir.tables) if (Object.prototype.hasOwnProperty.call(formats, t.name)) names.set(path.join(dir, sourceFile(t.source, formats[t.name])), `<${t.name}>`);
+  const res = loadDataset({ ...ir, tables: ir.tables.map((t) => ({ ...t, source: sourceFile(t.source, Object.prototype.hasOwnProperty.call(formats, t.name) ? formats[t.name] : undefined) })) }, [dir]);
+  const rename = (f: string) => names.get(f) ?? (f.startsWith(dir) ? `<${path.basename(f)}>` : f);
+  for (const e of res.errors) e.file = rename(e.file);
+  for (const rows of Object.values(res.dataset)) for (const r of rows) r.loc = { ...r.loc, file: rename(r.loc.file) };
+  return res;
 }
 
 /** Load and check tables given as rows in memory: `{ deals: [{ id: 'D1', amount: '100.50', ... }] }`. */
@@ -82,13 +93,25 @@ export function loadRows(ir: PlanIR, tables: Record<string, Record<string, Cell>
 
 /** Load and check tables read from streams (a file, stdin, an HTTP body): CSV or a JSON array of objects. */
 export async function loadStreams(ir: PlanIR, tables: Record<string, { stream: AsyncIterable<string | Uint8Array>; format: 'csv' | 'json' }>): Promise<LoadResult> {
-  const sources: Record<string, { text: string; format: 'csv' | 'json' }> = {};
-  for (const [name, { stream, format }] of Object.entries(tables)) {
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
-    sources[name] = { text: Buffer.concat(chunks).toString('utf8'), format };
+  // each stream goes to a file of its own chunk by chunk (never held whole), then loads as a file does
+  const dir = await mkdtemp(path.join(tmpdir(), 'comp-data-'));
+  try {
+    const formats: Record<string, 'csv' | 'json'> = {};
+    for (const t of ir.tables) {
+      const given = Object.prototype.hasOwnProperty.call(tables, t.name) ? tables[t.name] : undefined;
+      if (!given) continue;
+      formats[t.name] = given.format;
+      const out = await open(path.join(dir, sourceFile(t.source, given.format)), 'wx', 0o600);
+      try {
+        for await (const c of given.stream) await out.write(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
+      } finally {
+        await out.close();
+      }
+    }
+    return loadDir(ir, dir, formats);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return loadSources(ir, sources);
 }
 
 /** Compute payouts: statements per rep and period with payout lines and traces, or the errors. */

@@ -1,7 +1,7 @@
 // The package as others import it: `import('comp-lang')` through package.json `exports` from a
 // project that depends on it, the example of docs/api.md, type declarations, and the loaders.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -82,6 +82,33 @@ describe('API: compile, load from files, rows and streams, evaluate', () => {
     expect(paid(files)).toEqual(['ada 2026-03 14000.00', 'ben 2026-03 11000.00', 'cy 2026-03 2500.00', 'ada 2026-04 0.00', 'ben 2026-04 0.00', 'cy 2026-04 0.00']);
     expect(paid(rows)).toEqual(paid(files));
     expect(paid(streams)).toEqual(paid(files));
+  });
+
+  it('a stream is written to a file chunk by chunk: a character split across chunks, a bad cell located, nothing left behind', async () => {
+    const own = mkdtempSync(path.join(tmp, 'streams-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const dir = path.join(ROOT, 'test/cli/fixtures/split/data');
+      const deals = readFileSync(path.join(dir, 'deals.csv'), 'utf8').replaceAll('Won', 'Wön');
+      const bytes = Buffer.from(deals, 'utf8');
+      const cut = bytes.indexOf(Buffer.from('ö', 'utf8')) + 1; // between the two bytes of ö
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut, cut + 3), bytes.subarray(cut + 3)];
+      const streamed = await loadStreams(ir!, {
+        reps: { stream: Readable.from([readFileSync(path.join(dir, 'reps.csv'))]), format: 'csv' },
+        deals: { stream: Readable.from(chunks), format: 'csv' },
+        splits: { stream: Readable.from(readFileSync(path.join(dir, 'splits.csv'), 'utf8').split(/(?<=\n)/)), format: 'csv' },
+      });
+      const wanted = loadData(ir!, [dir]).dataset.deals!.map((r) => r.values.stage);
+      expect(streamed.dataset.deals!.map((r) => r.values.stage)).toEqual(wanted.map((s) => (s === 'Won' ? 'Wön' : s)));
+      expect(streamed.dataset.deals!.every((r) => r.loc.file === '<deals>')).toBe(true);
+      const bad = await loadStreams(ir!, { deals: { stream: Readable.from(['id,owner,stage,close_date,amount\n', 'D9,ada,Won,2026-02-30,1\n']), format: 'csv' } });
+      expect(bad.errors.map((e) => [e.file, e.line, e.code])).toContainEqual(['<deals>', 2, 'COMP6004']);
+      expect(readdirSync(own)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 
   it('bad rows are located in their table; a fractional JS number is refused', () => {
