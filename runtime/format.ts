@@ -22,8 +22,14 @@ export function plainDecimal(d: Decimal): string {
   return d.toFixed();
 }
 
+/** '0', '0.0', '0.00', ... by number of decimals. */
+const ZEROS: string[] = [];
+
 /** Fixed number of decimals (already rounded values), never '-0.00'. */
 export function fixed(d: Decimal, dp: number): string {
+  // zero (or -0): what the general path below gives, without decimal.js's text
+  const w = d.d;
+  if (w && w[0] === 0 && dp >= 0 && dp < 64) return (ZEROS[dp] ??= dp > 0 ? `0.${'0'.repeat(dp)}` : '0');
   let s: string;
   if (d.decimalPlaces() <= dp) {
     // exact: pad the plain text instead of rounding (faster, same result)
@@ -48,6 +54,8 @@ export const EXACT_PLACES = 20;
  * 60 significant digits of the arithmetic happen to leave after the point.
  */
 export function exactText(d: Decimal): string {
+  const w = d.d;
+  if (w && w[0] === 0) return '0';
   const s = d.decimalPlaces() <= EXACT_PLACES ? d.toFixed() : d.toDecimalPlaces(EXACT_PLACES, Decimal.ROUND_HALF_EVEN).toFixed();
   return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? '0' : s;
 }

@@ -78,16 +78,26 @@ export function earnRepPeriod(
   const rep = f.repRow(repKey);
   const own = f.credits.get(repKey);
   const credits = own?.lines ?? [];
+  // the team's lines (and with a SQL engine's sums, ./measures.ts, where `team` holds only some
+  // lines, the team's credit: the reports' credits), the reports read once
   const team: Credit[] = [];
-  for (const m of reportsOf.get(repKey) ?? []) team.push(...(f.credits.get(m)?.lines ?? []));
-  team.sort((a, b) => byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep));
+  const partial = f.partial;
+  let teamSum = ZERO;
+  const members = reportsOf.get(repKey);
+  if (members !== undefined) {
+    for (let i = 0; i < members.length; i++) {
+      const mc = f.credits.get(members[i]!);
+      if (mc === undefined) continue;
+      const ls = mc.lines;
+      for (let j = 0; j < ls.length; j++) team.push(ls[j]!);
+      if (partial) teamSum = plus(teamSum, mc.credit);
+    }
+  }
+  if (team.length > 1) team.sort(byCreditOrder);
   const rp: RepPeriod = { rep, period, credits, team, lets: new Map(), creditSum: own?.credit };
-  // a SQL engine's sums (./measures.ts): `team` holds only some lines, the team's credit is the reports' credits
-  if (f.partial) {
+  if (partial) {
     rp.partial = own?.partial ?? NO_SUMS;
-    let t = ZERO;
-    for (const m of reportsOf.get(repKey) ?? []) t = plus(t, f.credits.get(m)?.credit ?? ZERO);
-    rp.teamSum = t;
+    rp.teamSum = teamSum;
   }
   settle.enterPeriod(rp, env);
   const ctx: Ctx = { env, rp, rep, period, row: null, event: null };
@@ -183,6 +193,11 @@ export function earnRepPeriod(
   if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota, effective rates', children: rp.notes });
   trace.push(...componentTraces);
   return { repKey, rep, rp, ctx, lines, earned, paidOn, dealLines, values, trace };
+}
+
+/** Credit lines in date, table, deal and rep order (a team's lines). */
+function byCreditOrder(a: Credit, b: Credit): number {
+  return byStr(a.date, b.date) || byStr(a.table, b.table) || byStr(a.key, b.key) || byStr(a.rep, b.rep);
 }
 
 /** A deal line of the statement; its decimal texts are made when read (JSON output), not before. */

@@ -17,7 +17,7 @@ import { noteConversion, rateOn } from '../mechanics/currency.js';
 import { compileRelation, hierarchyCredits, hierarchyReps, type RelationHelpers } from '../mechanics/relations.js';
 import { compileEffectiveRate, type EffectiveRateHelpers } from '../mechanics/effective-rate.js';
 import { EvalFailure, type CompiledLet, type Ctx, type Env, type DurationValue, type Fn, type RepPeriod, type RV } from './types.js';
-import { asBool, asDec, compare, date, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
+import { asBool, asDec, compare, date, decOfNumber, emptyFailure, equals, isObj, isoOfValue, keyOf, sum } from './values.js';
 
 const ZERO = new Decimal(0);
 
@@ -347,7 +347,7 @@ export function fieldOf(c: Ctx, of: RV, name: string): RV {
       c.lastEmpty = { table: row.table, field: name, key: row.key, loc: row.loc };
       return null;
     }
-    if (typeof v !== 'string') return typeof v === 'number' ? new Decimal(String(v)) : v;
+    if (typeof v !== 'string') return typeof v === 'number' ? decOfNumber(v) : v;
     const t = c.env.plan.fieldTypes.get(row.table)?.get(name);
     if (t && t.t === 'ref') {
       const target = c.env.tables.get(t.table)?.get(v);
@@ -382,7 +382,7 @@ export function fieldOf(c: Ctx, of: RV, name: string): RV {
       }
       return target;
     }
-    if (typeof v === 'number') return new Decimal(String(v));
+    if (typeof v === 'number') return decOfNumber(v);
     return v;
   }
   if (typeof of === 'string') {

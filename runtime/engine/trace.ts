@@ -66,12 +66,15 @@ export interface LineFormat {
 
 export function lineFormat(rounding: { mode: RoundingMode; place: string }, tracing: boolean): LineFormat {
   const dp = placeDigits(rounding.place);
+  // the last amount's text: a statement's earned, paid and its one component line are often the same value
+  let lastX: Decimal | undefined;
+  let lastS = '';
   return {
     tracing,
     rounding,
     dp,
     round: (x) => roundLine(x, rounding),
-    str: (x) => fixed(x, dp),
+    str: (x) => (x === lastX ? lastS : ((lastX = x), (lastS = fixed(x, dp)))),
     // without traces, amounts in trace text are left out (the text is never shown)
     money: tracing ? (x) => formatAmount(x) : () => '',
     moneyR: tracing ? (x) => formatRounded(x, dp) : () => '',

@@ -2,7 +2,7 @@
 // conversions with located failures, comparison, keys, sums, the deterministic row order.
 import { Decimal } from '../decimal.js';
 import { sumDecimals } from '../scaled-sum.js';
-import { cmp } from '../exact.js';
+import { cmp, shortcuts } from '../exact.js';
 import type { DateValue, PeriodValue, RowValue, Value } from '../ir.js';
 import { fileOf, lineOf } from '../rows.js';
 import * as cal from '../calendar.js';
@@ -15,11 +15,25 @@ export function isDec(v: unknown): v is Decimal {
   return v instanceof Decimal;
 }
 
+/** number -> its Decimal (a column of numbers, `csat.score`, gives the same few values to every rep and period). */
+const ofNumber = new Map<number, Decimal>();
+
+/** A number's Decimal (from its text, as `new Decimal(String(v))`); one object per value while shortcuts are on. */
+export function decOfNumber(v: number): Decimal {
+  if (!shortcuts()) return new Decimal(String(v));
+  let d = ofNumber.get(v);
+  if (d === undefined) {
+    if (ofNumber.size >= 4096) ofNumber.clear();
+    ofNumber.set(v, (d = new Decimal(String(v))));
+  }
+  return d;
+}
+
 export function asDec(v: RV, c: Ctx): Decimal {
   if (v instanceof Decimal) return v;
   if (v === null || v === undefined) throw emptyFailure(c);
   if (Decimal.isDecimal(v)) return new Decimal((v as { toString(): string }).toString());
-  if (typeof v === 'number') return new Decimal(String(v));
+  if (typeof v === 'number') return decOfNumber(v);
   if (typeof v === 'object' && (v as DurationValue).kind === 'duration') return new Decimal((v as DurationValue).amount);
   throw new TypeError(`expected a number, found ${formatValue(v as Value)}`);
 }

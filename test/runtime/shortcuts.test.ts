@@ -9,6 +9,8 @@ import { Decimal } from '../../runtime/decimal.js';
 import { roundLine, setShortcuts } from '../../runtime/rounding.js';
 import { cmp, minus, plus } from '../../runtime/exact.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
+import { decOfNumber } from '../../runtime/engine/values.js';
+import { exactText, fixed } from '../../runtime/format.js';
 import type { Expr, RoundingMode, RunResult } from '../../runtime/ir.js';
 import { bin, component, credit, dealF, drawnDeals, flat, letE, letIR, otherwise, pct, plan, repF, reps, teamCredit, text, tiers, usd } from './builders.js';
 
@@ -40,6 +42,34 @@ describe('exact operations without decimal.js copies (runtime/exact.ts)', () => 
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('numbers and zeros without decimal.js text', () => {
+  it('gives a number the Decimal of its text, with the shortcuts on and off', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 3.5, 4.1, 0.1 + 0.2, 1e21, 5e-7)), (v) => {
+        expect(state(decOfNumber(v))).toBe(state(new Decimal(String(v))));
+        expect(decOfNumber(v)).toBe(decOfNumber(v));
+        const was = setShortcuts(false);
+        try {
+          expect(state(decOfNumber(v))).toBe(state(new Decimal(String(v))));
+        } finally {
+          setShortcuts(was);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('prints a zero (and -0) as the text of decimal.js, padded, never -0', () => {
+    for (const z of [new Decimal(0), new Decimal('-0'), new Decimal('0.000'), new Decimal('-0e-5')]) {
+      expect(exactText(z)).toBe('0');
+      for (let dp = 0; dp < 8; dp++) expect(fixed(z, dp)).toBe(dp === 0 ? '0' : `0.${'0'.repeat(dp)}`);
+    }
+    expect(fixed(new Decimal('-0.001'), 2)).toBe('0.00');
+    expect(fixed(new Decimal('12.5'), 2)).toBe('12.50');
+    expect(exactText(new Decimal('-12.50'))).toBe('-12.5');
   });
 });
 
