@@ -3,6 +3,7 @@
 // values), and each row a small object that points into them (its table and row number). A row's
 // `values` object and `loc` are made only when something asks for them (the workbench, the SQL
 // engines, a report); the evaluator reads cells straight from the columns (`cell`).
+import { Decimal } from './decimal.js';
 import type { RowValue, Value } from './ir.js';
 
 /**
@@ -20,16 +21,46 @@ export function rowValues(): new () => Record<string, Value> {
 /**
  * One field's cells: row i's value is `values[i]`, or `values[codes[i]]` when the column is coded
  * (its values are then its distinct ones; null: empty or bad).
+ *
+ * A number column (integer, decimal, percent, money) may also hold its values as exact scaled
+ * integers: `units[k] x 10^-scale`, where k is the row (or its code when coded), a JS number that
+ * is an integer of magnitude <= 2^53 - 1 (exact), or NaN where the value is not held so (null,
+ * too many digits or places: `values` has it). For an uncoded column with units, `values[i]` is
+ * `undefined` where units are held: read cells with `valueAt` (a Decimal made from the units, the
+ * same value as the cell's text gives) or `unitsAt` (no Decimal made).
  */
 export interface Column {
   readonly values: readonly Value[];
   readonly codes: Uint16Array | null;
+  readonly units?: Float64Array | null;
+  /** The places of `units` (0..17). */
+  readonly scale?: number;
+}
+
+/** The Decimal of `units` x 10^-scale (units: a safe integer). */
+export function decimalOfUnits(units: number, scale: number): Decimal {
+  return new Decimal(scale === 0 ? units : `${units}e-${scale}`);
 }
 
 /** A column's value at row i. */
 export function valueAt(col: Column, i: number): Value {
   const codes = col.codes;
-  return codes === null ? col.values[i]! : col.values[codes[i]!]!;
+  if (codes !== null) return col.values[codes[i]!]!;
+  const v = col.values[i];
+  if (v !== undefined) return v;
+  const units = col.units;
+  return units ? decimalOfUnits(units[i]!, col.scale!) : v!;
+}
+
+/**
+ * A number column's value at row i as an integer count of 10^-`col.scale` (exact), without making a
+ * Decimal; NaN when it is not held so (no units in the column, or this value: read `valueAt`).
+ */
+export function unitsAt(col: Column, i: number): number {
+  const units = col.units;
+  if (!units) return NaN;
+  const codes = col.codes;
+  return codes === null ? units[i]! : units[codes[i]!]!;
 }
 
 /** A table's cells by field (null-prototype: field names are the plan's), with each row's line. */
@@ -114,7 +145,9 @@ export class ColumnRow implements RowValue {
     const col = this.t.cols[name];
     if (col === undefined) return undefined;
     const codes = col.codes;
-    return codes === null ? col.values[this.i] : col.values[codes[this.i]!];
+    if (codes !== null) return col.values[codes[this.i]!];
+    const c = col.values[this.i];
+    return c !== undefined || !col.units ? c : decimalOfUnits(col.units[this.i]!, col.scale!);
   }
 }
 Object.defineProperty(ColumnRow.prototype, 'kind', { value: 'row', enumerable: true });

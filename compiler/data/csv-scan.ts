@@ -2,6 +2,7 @@
 // end inside it (NEED: scan it again once more bytes are in), into its fields' byte ranges; and a
 // column's distinct texts found by their bytes.
 import { hashText } from './keys.js';
+import { heldUnits, NOT_HELD, textOfUnits, unitsOfBytes } from './scaled.js';
 
 /** Distinct texts interned per column, at most (as ./columnar.ts). */
 const DICT_MAX = 4096;
@@ -174,7 +175,18 @@ export class TextColumn {
     return this.dict?.texts ?? [];
   }
 
-  constructor(capacity: number) {
+  /**
+   * A number column (mode: ./scaled.ts INTEGER/DECIMAL/PERCENT | POSITIVE; 0: a text column) past
+   * DICT_MAX distinct texts: each cell's units and places read from its bytes (`units`, `places`),
+   * no string made; a cell not held (places NOT_HELD) keeps its text in `texts` (undefined: no such cell).
+   */
+  units: Float64Array | null = null;
+  places: Uint8Array | null = null;
+
+  constructor(
+    capacity: number,
+    private readonly mode = 0,
+  ) {
     this.codes = new Uint16Array(Math.max(16, capacity));
   }
 
@@ -205,6 +217,7 @@ export class TextColumn {
       }
       this.uncode(r); // a column of many distinct texts (keys, amounts): kept as read from here on
     }
+    if (this.mode !== 0) return this.setNumber(r, buf, rec, k);
     let hashes = this.hashes!;
     if (r >= hashes.length) {
       hashes = new Int32Array(Math.ceil(hashes.length * 1.5) + 16);
@@ -223,10 +236,58 @@ export class TextColumn {
     hashes[r] = rec.f[k] === 0 ? rec.h[k]! : hashText(text);
   }
 
+  private setNumber(r: number, buf: Buffer, rec: Fields, k: number): void {
+    let units = this.units!;
+    if (r >= units.length) {
+      units = new Float64Array(Math.ceil(units.length * 1.5) + 16);
+      units.set(this.units!);
+      this.units = units;
+      const places = new Uint8Array(units.length);
+      places.set(this.places!);
+      this.places = places;
+    }
+    if (k >= rec.n) {
+      this.places![r] = NOT_HELD;
+      this.short = true;
+      return;
+    }
+    const p = rec.f[k]! & QUOTED ? NOT_HELD : unitsOfBytes(buf, rec.a[k]!, rec.b[k]!, this.mode);
+    this.places![r] = p;
+    if (p !== NOT_HELD) units[r] = heldUnits;
+    else this.texts![r] = rec.text(buf, k);
+  }
+
   private uncode(rows: number): void {
     const codes = this.codes!;
     const distinct = this.dict!.texts;
     const texts = new Array<string | undefined>(Math.min(codes.length, 30_000_000));
+    if (this.mode !== 0) {
+      // a number column: the rows so far as units (or texts), from their distinct texts
+      const units = new Float64Array(codes.length);
+      const places = new Uint8Array(codes.length);
+      const held = distinct.map((t) => {
+        const b = Buffer.from(t, 'utf8');
+        const p = unitsOfBytes(b, 0, b.length, this.mode);
+        return { p, u: heldUnits };
+      });
+      for (let r = 0; r < rows; r++) {
+        const c = codes[r]!;
+        if (c === NO_CELL) {
+          places[r] = NOT_HELD;
+          continue;
+        }
+        const h = held[c]!;
+        places[r] = h.p;
+        if (h.p !== NOT_HELD) units[r] = h.u;
+        else texts[r] = distinct[c];
+      }
+      this.texts = texts;
+      this.units = units;
+      this.places = places;
+      this.codes = null;
+      this.dict = null;
+      return;
+    }
     const hashes = new Int32Array(codes.length);
     const hashOfCode = distinct.map(hashText);
     for (let r = 0; r < rows; r++) {
@@ -245,11 +306,18 @@ export class TextColumn {
   finish(rows: number): void {
     if (this.codes !== null && this.codes.length !== rows) this.codes = this.codes.slice(0, rows);
     if (this.texts !== null && this.texts.length > rows) this.texts.length = rows;
+    if (this.units !== null && this.units.length !== rows) {
+      this.units = this.units.slice(0, rows);
+      this.places = this.places!.slice(0, rows);
+    }
   }
 
   text(r: number): string | undefined {
     const codes = this.codes;
-    if (codes === null) return this.texts![r];
+    if (codes === null) {
+      const p = this.places === null ? NOT_HELD : this.places[r]!;
+      return p === NOT_HELD ? this.texts![r] : textOfUnits(this.units![r]!, p);
+    }
     const c = codes[r]!;
     return c === NO_CELL ? undefined : this.dict!.texts[c];
   }

@@ -32,6 +32,11 @@ export interface StreamOptions extends SourceOptions {
   chunkBytes?: number;
   /** The header names (trimmed) whose texts are kept: a column no field reads is scanned, never decoded (default: all). */
   columns?: ReadonlySet<string>;
+  /**
+   * Header names (trimmed) of number columns, each with its mode (./scaled.ts): such a column,
+   * once it has many distinct texts, is read as exact scaled integers from its cells' bytes.
+   */
+  numbers?: ReadonlyMap<string, number>;
   /** Told how far the read is (`comp run`'s progress line). */
   progress?: (what: string) => void;
 }
@@ -192,7 +197,7 @@ function scanFile(file: string, src: string | number, fd: number, size: number, 
       for (let k = buf.indexOf(10, i); k >= 0 && k < len; k = buf.indexOf(10, k + 1)) breaks++;
       const est = eof ? breaks : Math.ceil(((breaks * Math.max(0, size - (base + i))) / Math.max(1, len - i)) * 1.05) + 16;
       // (past ~32M, `new Array(n)` is a dictionary: a larger column grows as it is filled)
-      cols = header.map((h) => (!opts.columns || opts.columns.has(h.trim()) ? new TextColumn(est) : null));
+      cols = header.map((h) => (!opts.columns || opts.columns.has(h.trim()) ? new TextColumn(est, opts.numbers?.get(h.trim()) ?? 0) : null));
       continue;
     }
     const nf = rec.n;
@@ -309,6 +314,11 @@ class FileGrid implements RawGrid {
   texts(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined {
     const c = this.cols[col];
     return c?.texts && c.hashes ? { texts: c.texts, hashes: c.hashes } : undefined;
+  }
+
+  numbers(col: number): { units: Float64Array; places: Uint8Array; texts: (string | undefined)[] } | undefined {
+    const c = this.cols[col];
+    return c?.units && c.places && c.texts ? { units: c.units, places: c.places, texts: c.texts } : undefined;
   }
 
   invalid(): undefined {

@@ -19,6 +19,7 @@ import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds } from './bounds.js';
 import { RowKeyIndex } from './keys.js';
+import { numberColumn, numberModes, unitsOfValues } from './scaled.js';
 import { ColumnRow, ColumnTable, cell, lineOf, valueAt, type Column } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
@@ -48,6 +49,8 @@ export type LoadOptions = SourceOptions & {
   progress?: (what: string) => void;
   /** Bytes per read of a CSV file (./csv-stream.ts; tests set tiny ones to hit chunk borders). */
   csvChunkBytes?: number;
+  /** false: number cells of a CSV file are all read from their texts, none as units from their bytes (tests hold the two ways equal). */
+  csvUnits?: boolean;
   /** Largest CSV file that is not plain read whole by the careful reader (default CAREFUL_MAX_BYTES; tests set small ones). */
   csvCarefulMaxBytes?: number;
 };
@@ -110,7 +113,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   for (const t of ir.tables) {
     dataset[t.name] = [];
     if (t.name === fromStdin.table && opts.stdin?.spool) {
-      const raw = readStdinSpool(opts.stdin.spool, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)) });
+      const raw = readStdinSpool(opts.stdin.spool, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)), numbers: opts.csvUnits === false ? undefined : numberModes(t) });
       if ('problem' in raw) report(raw.problem.def, raw.problem.file, { line: 1, column: 1 }, raw.problem.args, raw.problem.hint);
       else {
         const lt = checkTable(t, raw, report, ir.periods, opts.progress);
@@ -182,7 +185,7 @@ function readTable(file: string, t: TableIR, opts: LoadOptions, report: Report):
   opts.progress?.(`reading ${file}`);
   if (!file.toLowerCase().endsWith('.json')) {
     // only the declared columns' texts are kept (the others are reported, COMP6014, and never read)
-    const s = readCsvFile(file, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)) });
+    const s = readCsvFile(file, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)), numbers: opts.csvUnits === false ? undefined : numberModes(t) });
     if ('problem' in s) {
       report(s.problem.def, s.problem.file, start, s.problem.args, s.problem.hint);
       return undefined;
@@ -272,7 +275,11 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
           else if (bad[c] === 1) checkCell(t, f, distinct[c], grid, col, idx, file, report, seen, periods); // reports it
         }
       }
-      cols[f.name] = { values: vals, codes };
+      const num = f.type.t === 'integer' || f.type.t === 'decimal' || f.type.t === 'percent' || f.type.t === 'money';
+      cols[f.name] = num ? { values: vals, codes, ...unitsOfValues(vals) } : { values: vals, codes };
+    } else if (col >= 0 && isCsv && grid.numbers?.(col)) {
+      // a number column read as units by the scan: only the cells it did not hold are read from their texts
+      cols[f.name] = numberColumn(grid.numbers(col)!, n, (idx, text) => (text === undefined ? null : checkCell(t, f, text, grid, col, idx, file, report, seen, periods)));
     } else {
       // text as written (no alias, no bounds) that is not blank is its own value
       const asIs = (f.type.t === 'text' || f.type.t === 'ref') && !f.aliases && !f.bounds;
@@ -481,6 +488,7 @@ function reader(lt: LoadedTable, field: string): (idx: number) => Value | undefi
   const col = lt.cols?.[field];
   if (col === undefined) return (idx) => cell(lt.rows[idx]!, field);
   const { values, codes } = col;
+  if (col.units && codes === null) return (idx) => valueAt(col, idx);
   return codes === null ? (idx) => values[idx] : (idx) => values[codes[idx]!];
 }
 

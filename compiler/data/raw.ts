@@ -64,6 +64,12 @@ export interface RawGrid {
    * its values into it), with `hashText` (./keys.ts) of each text (0 for a row without the cell). Optional.
    */
   texts?(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined;
+  /**
+   * A number column read as exact scaled integers (./csv-stream.ts StreamOptions.numbers), handed
+   * over: row r's cell is `units[r]` x 10^-places[r] (places | PCT: ./scaled.ts), or when
+   * `places[r]` is NOT_HELD, its text `texts[r]` (undefined: the row has no such cell). Optional.
+   */
+  numbers?(col: number): { units: Float64Array; places: Uint8Array; texts: (string | undefined)[] } | undefined;
   /** The cell's text; undefined when the row has no such cell, null for a JSON `null`. */
   text(col: number, r: number): string | null | undefined;
   /** The cell when it cannot be a value at all (RawCell.invalid), else undefined. */
