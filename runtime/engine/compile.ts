@@ -54,6 +54,7 @@ export function compilePlan(ir: PlanIR): CompiledPlan {
     return {
       ir: k,
       appliesTo: k.appliesTo ? cx(k.appliesTo) : undefined,
+      ...(k.appliesTo && readsOnlyRep(k.appliesTo, ir) ? { appliesPerRep: true } : {}),
       measureWhere: k.measure.where ? cx(k.measure.where) : undefined,
       quota: k.quota ? cx(k.quota) : undefined,
       attainment: k.attainment ? cx(k.attainment) : undefined,

@@ -9,10 +9,10 @@ import { exactText, formatValue } from '../format.js';
 import type { AssignmentIndex } from '../mechanics/assignments.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { Settlement } from '../mechanics/cumulative.js';
-import type { Attribution, CompiledPlan, ComponentResult, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
+import type { Attribution, CompiledComponent, CompiledPlan, ComponentResult, Credit, Ctx, Env, RepPeriod, RV } from './types.js';
 import { provideComponents, readsEffectiveRates } from '../mechanics/effective-rate.js';
 import { asBool, byStr } from './values.js';
-import { plus } from '../exact.js';
+import { plus, shortcuts } from '../exact.js';
 import { bonusTrace, letValue } from './expr.js';
 import { evalComponent } from './component.js';
 import { describeFailure } from './errors.js';
@@ -123,6 +123,7 @@ export function earnRepPeriod(
   // each component evaluated once, in plan order or earlier when another reads its effective rate
   // (`effective_rate(NAME)`, runtime/mechanics/effective-rate.ts); null: it does not apply to the rep
   const results: (ComponentResult | null | { failed: unknown } | undefined)[] = new Array(P.components.length);
+  const appliesMemo = shortcuts() ? repApplies(env, P, rep) : undefined;
   const resultOf = (ki: number): ComponentResult | null => {
     let r = results[ki];
     if (r === IN_PROGRESS) throw new Error(`component \`${P.components[ki]!.ir.name}\` reads its own effective rate`);
@@ -132,7 +133,7 @@ export function earnRepPeriod(
       results[ki] = IN_PROGRESS;
       try {
         ctx.lastEmpty = undefined;
-        r = k.appliesTo && !asBool(k.appliesTo(ctx), ctx) ? null : settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
+        r = k.appliesTo && !applies(k, ki, ctx, appliesMemo) ? null : settle.component(k, ki, ctx, (c) => evalComponent(k, c, money, tracing));
       } catch (err) {
         r = { failed: err };
       }
@@ -193,6 +194,25 @@ export function earnRepPeriod(
   if (rp.notes?.length) trace.push({ kind: 'derivations', text: 'Proration, seasonal weights, rates by deal field, team quota, effective rates', children: rp.notes });
   trace.push(...componentTraces);
   return { repKey, rep, rp, ctx, lines, earned, paidOn, dealLines, values, trace };
+}
+
+/** Whether each component of P applies to the rep row (0 not known yet, 1 yes, 2 no), kept for this evaluation. */
+function repApplies(env: Env, P: CompiledPlan, rep: RowValue): Uint8Array {
+  let memo = env.repApplies;
+  if (memo === undefined || memo.plan !== P) env.repApplies = memo = { plan: P, byRep: new Map() };
+  let a = memo.byRep.get(rep);
+  if (a === undefined) memo.byRep.set(rep, (a = new Uint8Array(P.components.length)));
+  return a;
+}
+
+/** A component's `for`: when it reads only the rep, evaluated once per rep row (a failure is not kept: it fails again). */
+function applies(k: CompiledComponent, ki: number, ctx: Ctx, memo: Uint8Array | undefined): boolean {
+  if (memo === undefined || !k.appliesPerRep) return asBool(k.appliesTo!(ctx), ctx);
+  const known = memo[ki]!;
+  if (known !== 0) return known === 1;
+  const v = asBool(k.appliesTo!(ctx), ctx);
+  memo[ki] = v ? 1 : 2;
+  return v;
 }
 
 /** Credit lines in date, table, deal and rep order (a team's lines). */

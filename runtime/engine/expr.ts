@@ -459,7 +459,29 @@ const creditRuleHelpers: CreditRuleHelpers<Ctx> = {
   divisionByZero: (c) => {
     throw new EvalFailure('div0', c.rep?.loc);
   },
+  // a team's quota is its members' per-rep quotas: the same sum while the members array (the same
+  // object from period to period when no assignment moves a rep) and the `quota` let are the same
+  knownTeamQuota: (c) => {
+    const at = teamQuotaKey(c);
+    if (!at) return undefined;
+    const kept = c.env.teamQuotas?.get(at.members);
+    return kept && kept.quota === at.quota ? kept.value : undefined;
+  },
+  keepTeamQuota: (c, value) => {
+    const at = teamQuotaKey(c);
+    if (at) (c.env.teamQuotas ??= new WeakMap()).set(at.members, { quota: at.quota, value });
+  },
 };
+
+/** The members array and per-rep `quota` let a team's quota can be kept under (untraced, shortcuts on), if any. */
+function teamQuotaKey(c: Ctx): { members: readonly string[]; quota: CompiledLet } | undefined {
+  if (!c.env.untraced || !shortcuts() || !c.rep) return undefined;
+  const members = c.env.reportsOf?.get(c.rep.key);
+  if (!members || members.length === 0) return undefined;
+  const idx = c.env.plan.letIndex.get('quota');
+  const quota = idx === undefined ? undefined : c.env.plan.lets[idx];
+  return quota?.perRep ? { members, quota } : undefined;
+}
 
 // the effective rate of a component (runtime/mechanics/effective-rate.ts)
 const effectiveRateHelpers: EffectiveRateHelpers = {

@@ -102,6 +102,10 @@ export interface Env {
   untraced?: boolean;
   /** The values of lets read only from the rep (`CompiledLet.perRep`), by let and rep row, for this evaluation. */
   repLets?: Map<CompiledLet, Map<RowValue, RV>>;
+  /** Whether each component of `plan` applies to a rep row (0 not known, 1 yes, 2 no), for components whose `for` reads only the rep. */
+  repApplies?: { plan: CompiledPlan; byRep: Map<RowValue, Uint8Array> };
+  /** A team's `team quota` (the sum of its members' per-rep `quota`, untraced), by the team's members array and the `quota` let. */
+  teamQuotas?: WeakMap<readonly string[], { quota: CompiledLet; value: Decimal }>;
 }
 
 export interface Ctx {
@@ -142,6 +146,8 @@ export interface CompiledClawback {
 export interface CompiledComponent {
   ir: ComponentIR;
   appliesTo?: Fn;
+  /** `appliesTo` reads only the rep: its value is kept per rep row for an evaluation (runtime/engine/earn.ts). */
+  appliesPerRep?: boolean;
   measureWhere?: Fn;
   quota?: Fn;
   attainment?: Fn;

@@ -25,6 +25,9 @@ export interface CreditRuleHelpers<C> {
   teamQuotaLet(c: C): Decimal | undefined;
   /** Throws the evaluator's division-by-zero failure (caught by `otherwise`). */
   divisionByZero(c: C): never;
+  /** The direct team's default `team quota` when this evaluation already summed it for the same members (no trace kept). */
+  knownTeamQuota?(c: C): Decimal | undefined;
+  keepTeamQuota?(c: C, q: Decimal): void;
 }
 
 /** A run error with its own registry code, located on a data row. */
@@ -64,6 +67,15 @@ export function defaultTeamQuota<C>(c: C, h: CreditRuleHelpers<C>, hier?: Hierar
     value: total.toFixed(),
   });
   return total;
+}
+
+/** The direct team's `team quota` when no `let team quota` is declared, summed once per team when the evaluator can keep it. */
+function teamQuota<C>(c: C, h: CreditRuleHelpers<C>): Decimal {
+  const known = h.knownTeamQuota?.(c);
+  if (known !== undefined) return known;
+  const q = defaultTeamQuota(c, h);
+  h.keepTeamQuota?.(c, q);
+  return q;
 }
 
 export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C) => unknown, h: CreditRuleHelpers<C>): (c: C) => unknown {
@@ -116,9 +128,9 @@ export function compileCreditRule<C>(e: CreditRuleExpr, sub: (x: Expr) => (c: C)
           return a;
         };
       }
-      if (e.what === 'quota') return (c) => h.teamQuotaLet(c) ?? defaultTeamQuota(c, h);
+      if (e.what === 'quota') return (c) => h.teamQuotaLet(c) ?? teamQuota(c, h);
       return (c) => {
-        const q = h.teamQuotaLet(c) ?? defaultTeamQuota(c, h);
+        const q = h.teamQuotaLet(c) ?? teamQuota(c, h);
         const credit = h.teamCredit(c);
         if (q.isZero()) h.divisionByZero(c);
         const a = credit.div(q);

@@ -1,5 +1,6 @@
 // The evaluator's exact shortcuts (runtime/rounding.ts `setShortcuts`: a power-of-ten rounding in
-// one step, lets read only from the rep computed once per rep, zero-rate bands skipped, 0% and
+// one step, lets and components' `for` read only from the rep computed once per rep, a team's
+// quota summed once per team, zero-rate bands skipped, 0% and
 // 100% band bounds without a multiplication, a zero divisor under `otherwise` without an
 // exception; runtime/exact.ts: plus, minus and compare without copies) against the general path:
 // the same Decimal, the same evaluation output.
@@ -147,7 +148,7 @@ describe('evaluation with and without the shortcuts', () => {
             ),
           });
           const data = {
-            reps: reps({ id: 'M1', role: 'Manager', quota: quotas[0] }, { id: 'R1', manager: 'M1', quota: quotas[1] }, { id: 'R2', manager: 'M1', quota: quotas[2] }, { id: 'R3', quota: quotas[3] }),
+            reps: reps({ id: 'M1', role: 'Manager', quota: quotas[0] }, { id: 'R1', manager: 'M1', quota: quotas[1] }, { id: 'R2', manager: 'M1', quota: quotas[2] }, { id: 'R3', manager: 'M2', quota: quotas[3] }, { id: 'M2', role: 'Manager', quota: quotas[1] }),
             deals: drawnDeals(ds),
           };
           const compiled = compilePlan(ir);
