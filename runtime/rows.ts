@@ -1,6 +1,7 @@
 // A loaded table held as columns (compiler/data/load.ts): the values of each field, parsed once
 // (a value per row, or for a column of few distinct texts a 2-byte code per row into its distinct
-// values), and each row a small object that points into them (its table and row number). A row's
+// values), and each row a small object that points into them (its table and row number), made
+// only when someone asks for the table's rows (`LazyRows`; phase 1 walks by row number). A row's
 // `values` object and `loc` are made only when something asks for them (the workbench, the SQL
 // engines, a report); the evaluator reads cells straight from the columns (`cell`).
 import { Decimal } from './decimal.js';
@@ -128,6 +129,16 @@ export class ColumnRow implements RowValue {
     (this.x ??= { v: undefined, l: undefined }).l = l;
   }
 
+  /**
+   * Points this row at row `i` (key `key`) of its table, forgetting any `values`/`loc` made: for a
+   * `RowCursor` only (one object walked over a table's rows by number, ./rows.ts `columnsOf`).
+   */
+  protected moveTo(i: number, key: string): void {
+    (this as { i: number }).i = i;
+    this.key = key;
+    this.x = undefined;
+  }
+
   /** Whether `values` was read or set (a cell is then read from it, not from the columns). */
   hasValues(): boolean {
     return this.x?.v !== undefined;
@@ -151,6 +162,87 @@ export class ColumnRow implements RowValue {
   }
 }
 Object.defineProperty(ColumnRow.prototype, 'kind', { value: 'row', enumerable: true });
+
+/**
+ * One object standing for each row of a column table in turn (`at`): a walk by row number makes no
+ * object per row. Whatever is kept past the row must be `pinRow(cursor)`, a row of its own.
+ */
+export class RowCursor extends ColumnRow {
+  at(i: number, key: string): this {
+    this.moveTo(i, key);
+    return this;
+  }
+}
+
+/** A row that may be kept: a cursor's current row as a row of its own (same key, table, number), any other row itself. */
+export function pinRow(row: RowValue): RowValue {
+  return row instanceof RowCursor ? new ColumnRow(row.key, row.t, row.i) : row;
+}
+
+/**
+ * A table loaded as columns whose rows are made only when asked (`rows()`, once): readers that
+ * walk it by row number (`n`, `key(i)`, `table`) make no row object.
+ */
+export class LazyRows {
+  private made: RowValue[] | undefined;
+  constructor(
+    readonly table: ColumnTable,
+    /** The number of rows. */
+    readonly n: number,
+    /** Row i's key (its key cell's text, or its 1-based position for a table without a key). */
+    readonly key: (i: number) => string,
+  ) {}
+
+  /** Whether the row objects exist (they may then have been changed: read them, not the columns). */
+  get isMade(): boolean {
+    return this.made !== undefined;
+  }
+
+  /** The rows, in order, made on the first call (a ColumnRow each). */
+  rows(): RowValue[] {
+    let rows = this.made;
+    if (rows === undefined) {
+      const { n, table, key } = this;
+      rows = new Array<RowValue>(n);
+      for (let i = 0; i < n; i++) rows[i] = new ColumnRow(key(i), table, i);
+      this.made = rows;
+    }
+    return rows;
+  }
+}
+
+// a dataset's tables still held as columns only (not a field of the dataset: a copy has none)
+const unmade = new WeakMap<object, Map<string, LazyRows>>();
+
+/**
+ * Puts a column table into a dataset (`data[name]`) whose row array is made on first read (the
+ * property then becomes that array; setting it replaces it).
+ */
+export function putLazyRows(data: Record<string, RowValue[]>, name: string, lazy: LazyRows): void {
+  let m = unmade.get(data);
+  if (!m) unmade.set(data, (m = new Map()));
+  m.set(name, lazy);
+  const settle = (rows: RowValue[]): RowValue[] => {
+    unmade.get(data)?.delete(name);
+    Object.defineProperty(data, name, { value: rows, writable: true, enumerable: true, configurable: true });
+    return rows;
+  };
+  Object.defineProperty(data, name, {
+    get: () => settle(lazy.rows()),
+    set: (rows: RowValue[]) => settle(rows),
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * A dataset's table as columns, when no one has asked for its row objects yet (they could then
+ * have been changed or replaced): walk it by row number with a `RowCursor`. Undefined: read `data[name]`.
+ */
+export function columnsOf(data: Record<string, RowValue[]>, name: string): LazyRows | undefined {
+  const lazy = unmade.get(data)?.get(name);
+  return lazy === undefined || lazy.isMade ? undefined : lazy;
+}
 
 /** A row's cell: from its columns when it has them (no `values` object made), else from `values`. */
 export function cell(row: RowValue, name: string): Value | undefined {

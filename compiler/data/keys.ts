@@ -29,7 +29,8 @@ export class RowKeyIndex {
   constructor(
     rowCount: number,
     private readonly names: ArrayLike<unknown>,
-    private readonly rows: readonly RowValue[],
+    /** The rows, or row i made when asked (a table whose rows are made lazily). */
+    private readonly rows: readonly RowValue[] | ((i: number) => RowValue),
     private readonly known?: Int32Array,
   ) {
     let cap = 16;
@@ -67,7 +68,9 @@ export class RowKeyIndex {
 
   get(key: string): RowValue | undefined {
     const r = this.slots[2 * this.slot(key, hashText(key)) + 1]! - 1;
-    return r < 0 ? undefined : this.rows[r];
+    if (r < 0) return undefined;
+    const rows = this.rows;
+    return typeof rows === 'function' ? rows(r) : rows[r];
   }
 
   has(key: string): boolean {

@@ -17,10 +17,10 @@ import type { Sheets } from './xlsx.js';
 import { readStdinSpool, STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
 import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
-import { checkParentLoops, outOfBounds } from './bounds.js';
+import { checkParentLoops, outOfBounds, parentField } from './bounds.js';
 import { RowKeyIndex } from './keys.js';
 import { numberColumn, numberModes, unitsOfValues } from './scaled.js';
-import { ColumnRow, ColumnTable, cell, lineOf, valueAt, type Column } from '../../runtime/rows.js';
+import { ColumnRow, ColumnTable, LazyRows, cell, putLazyRows, valueAt, type Column } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
 export interface LoadError extends DataError {
@@ -77,7 +77,13 @@ interface LoadedTable {
   cols?: Record<string, Column>;
   /** The table of the rows (they are ColumnRows of it), when they point into columns. */
   table?: ColumnTable;
+  /** Its rows made only when asked (`rows` is then a getter of `lazy.rows()`), for a column table but the roster. */
+  lazy?: LazyRows;
 }
+
+/** A loaded table's rows into the dataset (made on first read when they are lazy); their number. */
+const putRows = (dataset: Dataset, name: string, lt: LoadedTable): void => (lt.lazy ? putLazyRows(dataset, name, lt.lazy) : void (dataset[name] = lt.rows));
+const rowCount = (lt: LoadedTable): number => (lt.lazy ? lt.lazy.n : lt.rows.length);
 
 function keyString(v: Value): string {
   if (v === null) return '';
@@ -117,7 +123,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
       if ('problem' in raw) report(raw.problem.def, raw.problem.file, { line: 1, column: 1 }, raw.problem.args, raw.problem.hint);
       else {
         const lt = checkTable(t, raw, report, ir.periods, opts.progress);
-        dataset[t.name] = lt.rows;
+        putRows(dataset, t.name, lt);
         loaded.set(t.name, lt);
       }
       continue;
@@ -125,7 +131,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     if (t.name === fromStdin.table && opts.stdin?.text !== undefined) {
       const text = opts.stdin.text;
       const lt = checkTable(t, stdinIsJson(text) ? readJson(STDIN_FILE, text) : readCsv(STDIN_FILE, text), report, ir.periods);
-      dataset[t.name] = lt.rows;
+      putRows(dataset, t.name, lt);
       loaded.set(t.name, lt);
       continue;
     }
@@ -138,7 +144,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     const sheet = found.file ? undefined : opts.sheets?.tables.get(t.name);
     if (sheet) {
       const lt = checkTable(t, sheet, report, ir.periods);
-      dataset[t.name] = lt.rows;
+      putRows(dataset, t.name, lt);
       loaded.set(t.name, lt);
       continue;
     }
@@ -155,14 +161,14 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
         continue;
       }
       const lt = checkTable(t, pre, report, ir.periods);
-      dataset[t.name] = lt.rows;
+      putRows(dataset, t.name, lt);
       loaded.set(t.name, lt);
       continue;
     }
     const raw = readTable(file, t, opts, report);
     if (!raw) continue;
     const lt = checkTable(t, raw, report, ir.periods, opts.progress);
-    dataset[t.name] = lt.rows;
+    putRows(dataset, t.name, lt);
     loaded.set(t.name, lt);
   }
 
@@ -171,7 +177,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   for (const f of opts.sheets?.files ?? []) tried.add(f);
   for (const f of unreadFiles(inputs, tried)) report(Codes.UnreadDataFile, f, { line: 1, column: 1 }, { file: f });
   checkReferences(ir, loaded, report);
-  for (const lt of loaded.values()) checkParentLoops(lt.ir, lt.rows, lt.keys, (row, field, args) => report(Codes.ParentLoop, lt.file, at(lt, row, field), args));
+  for (const lt of loaded.values()) if (parentField(lt.ir)) checkParentLoops(lt.ir, lt.rows, lt.keys, (row, field, args) => report(Codes.ParentLoop, lt.file, at(lt, row, field), args));
   checkSplits(ir, loaded, report);
   checkLookups(ir, loaded, report);
 
@@ -320,20 +326,28 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const keyType = t.fields.find((f) => f.name === keyField)?.type.t;
   const textKeys = keyVals !== undefined && (keyType === 'text' || keyType === 'ref');
   const names: (string | undefined)[] | readonly Value[] = textKeys ? keyVals : new Array<string | undefined>(keyCol ? n : 0);
-  lt.keys = new RowKeyIndex(keyCol ? n : 0, names, lt.rows, textKeys ? keyHashes : undefined);
-  // the roster's rows are plain objects (assignments copy them with a spread); the others point into the columns
+  // the roster's rows are plain objects (assignments copy them with a spread); the others point
+  // into the columns and are made only when asked (runtime/rows.ts LazyRows: phase 1 walks the
+  // table by row number); a key is its key cell's text (no string made), else spelt once per row
   const plain = t.roster === true;
-  const rows = lt.rows;
+  const spelt: string[] | undefined = textKeys || !keyField ? undefined : new Array<string>(n);
+  const keyAt = textKeys ? (idx: number) => (keyVals![idx] ?? '') as string : spelt ? (idx: number) => spelt[idx]! : (idx: number) => String(idx + 1);
+  const lazy = (lt.lazy = plain ? undefined : new LazyRows(table, n, keyAt));
+  const rows = plain ? lt.rows : undefined;
+  if (lazy) Object.defineProperty(lt, 'rows', { get: () => lazy.rows(), enumerable: true, configurable: true });
+  lt.keys = new RowKeyIndex(keyCol ? n : 0, names, rows ?? ((r) => lazy!.rows()[r]!), textKeys ? keyHashes : undefined);
   for (let idx = 0; idx < n; idx++) {
     const kv = keyCol ? (keyVals ? keyVals[idx]! : valueAt(keyCol, idx)) ?? null : null;
-    const key = textKeys ? (kv === null ? '' : (kv as string)) : keyField ? keyString(kv) : String(idx + 1);
-    let row: RowValue = new ColumnRow(key, table, idx);
-    if (plain) row = { kind: 'row', table: t.name, key, values: row.values, loc: { file, line: lines[idx]! } };
-    rows.push(row);
+    const key = textKeys ? (kv === null ? '' : (kv as string)) : keyField ? keyString(kv) : '';
+    if (spelt) spelt[idx] = key;
+    if (rows) {
+      const values = new ColumnRow(key, table, idx).values;
+      rows.push({ kind: 'row', table: t.name, key: keyField ? key : String(idx + 1), values, loc: { file, line: lines[idx]! } });
+    }
     if (keyField && kv !== null) {
       if (!textKeys) (names as (string | undefined)[])[idx] = key;
       const first = lt.keys.addFirst(idx);
-      if (first >= 0) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lineOf(rows[first]!) });
+      if (first >= 0) report(Codes.DuplicateKey, file, cellAt(grid, colOf.get(keyField) ?? -1, idx), { key, table: t.name, line: lines[first]! });
     }
   }
   return lt;
@@ -464,11 +478,11 @@ function checkReferences(ir: PlanIR, loaded: Map<string, LoadedTable>, report: R
         });
         if (!any) continue;
         const codes = col.codes;
-        for (let idx = 0; idx < lt.rows.length; idx++) if (missing[codes[idx]!] === 1) unknown(idx, col.values[codes[idx]!] as string);
+        for (let idx = 0, n = rowCount(lt); idx < n; idx++) if (missing[codes[idx]!] === 1) unknown(idx, col.values[codes[idx]!] as string);
         continue;
       }
       let good: string | undefined; // the last value found (runs of one rep, one product)
-      for (let idx = 0; idx < lt.rows.length; idx++) {
+      for (let idx = 0, n = rowCount(lt); idx < n; idx++) {
         const v = col ? col.values[idx] : cell(lt.rows[idx]!, f.name);
         if (typeof v !== 'string' || v === good) continue;
         if (target.keys.has(v)) {

@@ -15,6 +15,7 @@
 import type { DataError, Dataset, PeriodValue, RowValue } from '../ir.js';
 import * as cal from '../calendar.js';
 import { ExactSums } from '../scaled-sum.js';
+import { ColumnRow, pinRow } from '../rows.js';
 import type { CompiledPlan, Credit, Ctx, Env, EvaluateOptions, Fn } from './types.js';
 import { asBool } from './values.js';
 import { credit, creditRows, sortCredits } from './credit.js';
@@ -110,6 +111,7 @@ export function aggregateCredits(
   let lastDate = '';
   let pi = -1;
   let lastRow: RowValue | null = null;
+  let lastI = -1;
   let isNamed = false;
 
   const test = (fn: Fn, row: RowValue, rep: string): boolean => {
@@ -141,13 +143,16 @@ export function aggregateCredits(
         if (i === undefined) periodOfDate.set(date, (i = keyIdx.get(cal.periodOf(spec, date).key) ?? -1));
         pi = i;
       }
-      if (row !== lastRow) {
+      // (a new row: another object, or the crediting loop's cursor moved on)
+      const ri = row instanceof ColumnRow ? row.i : -1;
+      if (row !== lastRow || ri !== lastI) {
         lastRow = row;
+        lastI = ri;
         isNamed = wanted.size > 0 && wantedMay.mayHave(row.key) && wanted.has(row.key);
         rowN++;
       }
       if (pi < 0) {
-        outside.push(credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey));
+        outside.push(credit(rep, rule, table, pinRow(row), date, dealAmount, share, overlay, amount, splitKey));
         return;
       }
       const m = byPeriod[pi]!;
@@ -161,7 +166,7 @@ export function aggregateCredits(
         m.set(rep, acc);
       }
       if (isNamed) {
-        const cr = credit(rep, rule, table, row, date, dealAmount, share, overlay, amount, splitKey);
+        const cr = credit(rep, rule, table, pinRow(row), date, dealAmount, share, overlay, amount, splitKey);
         cr.period = periods[pi]!.key;
         cr.named = true;
         named.push(cr);
@@ -217,7 +222,7 @@ export function aggregateCredits(
     } catch {
       failed = true;
     }
-  });
+  }, true);
   if (failed || errors.length > before) {
     errors.length = before;
     return undefined;

@@ -5,7 +5,7 @@
 // per rep and period instead.
 import { Decimal } from '../decimal.js';
 import type { DataError, Dataset, RowValue } from '../ir.js';
-import { cell, fileOf, lineOf } from '../rows.js';
+import { RowCursor, cell, columnsOf, fileOf, lineOf } from '../rows.js';
 import { formatPercent } from '../format.js';
 import { CodedRunError } from '../mechanics/currency.js';
 import { EvalFailure, type CompiledPlan, type Credit, type EvaluateOptions, type Ctx, type Env, type RV } from './types.js';
@@ -38,11 +38,20 @@ export function creditDeals(plan: CompiledPlan, env: Env, data: Dataset, errors:
   return sortCredits(raw);
 }
 
-/** The credit lines of every credited row, rule by rule and row by row, each given to `emit`; failures into `errors`. */
-export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions, emit: CreditSink): void {
+/**
+ * The credit lines of every credited row, rule by rule and row by row, each given to `emit`;
+ * failures into `errors`. `byIndex`: a table still held as columns only (../rows.ts `columnsOf`)
+ * is walked by row number with one `RowCursor` (no row object made): `emit` then gets the cursor,
+ * and must `pinRow` any row it keeps.
+ */
+export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: DataError[], opts: EvaluateOptions, emit: CreditSink, byIndex = false): void {
   plan.credits.forEach((rule, ri) => {
     // the rows in their own order: the credits' sort below ends on the rows' order (key, file, line)
-    const src = data[rule.ir.table] ?? NONE;
+    const cols = byIndex ? columnsOf(data, rule.ir.table) : undefined;
+    const src = cols ? NONE : data[rule.ir.table] ?? NONE;
+    const len = cols ? cols.n : src.length;
+    const cur = cols ? new RowCursor('', cols.table, 0) : undefined;
+    const keyAt = cols?.key;
     const split = rule.ir.split;
     const splitIdx = new Map<string, RowValue[]>();
     if (split) {
@@ -69,9 +78,9 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
       if (rk === undefined) return;
       emit(rk, ri, rule.ir.table, row, iso, amount, share, overlay, amount.times(share), s.key);
     };
-    for (let i = 0; i < src.length; i++) {
-      const row = src[i]!;
-      if (progress && (++n & 0xffff) === 0) progress(`crediting ${rule.ir.table}: ${n.toLocaleString('en-US')} of ${src.length.toLocaleString('en-US')} rows`);
+    for (let i = 0; i < len; i++) {
+      const row = cur ? cur.at(i, keyAt!(i)) : src[i]!;
+      if (progress && (++n & 0xffff) === 0) progress(`crediting ${rule.ir.table}: ${n.toLocaleString('en-US')} of ${len.toLocaleString('en-US')} rows`);
       if (pre && !pre.handBack.get(ri)?.has(row.key)) {
         for (const l of pre.lines.get(ri)?.get(row.key) ?? []) {
           const dealAmount = new Decimal(l.dealAmount);

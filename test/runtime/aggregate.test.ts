@@ -20,6 +20,7 @@ import { buildIndices } from '../../runtime/engine/indices.js';
 import { asBool } from '../../runtime/engine/values.js';
 import type { Ctx } from '../../runtime/engine/types.js';
 import { KeyFilter } from '../../runtime/engine/key-filter.js';
+import { columnsOf } from '../../runtime/rows.js';
 import type { Dataset, PlanIR } from '../../runtime/ir.js';
 import { planCases } from '../engines/cases.js';
 import { clawsBack, dealFiles, money } from '../helpers/random-deals.js';
@@ -29,21 +30,30 @@ function everything(o: EvaluateOutput, ir: PlanIR): string {
   return (o.result ? formatJson(o.result) + formatTable(o.result, ir) + formatCsv(o.result, { ir }) : '') + JSON.stringify({ errors: o.errors, warnings: o.warnings });
 }
 
-const tally = { cases: 0, casesSums: 0, random: 0, randomSums: 0, failing: 0, memo: 0 };
+const tally = { cases: 0, casesSums: 0, random: 0, randomSums: 0, failing: 0, memo: 0, byIndex: 0 };
 afterAll(() => {
   console.log(
-    `aggregate: ${tally.cases} shipped plans identical (${tally.casesSums} through sums), ${tally.random} random plans identical (${tally.randomSums} through sums, ${tally.failing} failing runs); ${tally.memo} credit filters remembered by their cells answer as their closures`,
+    `aggregate: ${tally.cases} shipped plans identical (${tally.casesSums} through sums), ${tally.random} random plans identical (${tally.randomSums} through sums, ${tally.failing} failing runs); ${tally.memo} credit filters remembered by their cells answer as their closures; ${tally.byIndex} evaluations walked a credited table by row number`,
   );
 });
 
-function bothWays(ir: PlanIR, data: Dataset): { sums: boolean; failed: boolean } {
+/**
+ * `fresh`: the data loaded again, its column tables' rows not yet made, so that the sums walk
+ * them by row number (runtime/rows.ts `columnsOf`, a `RowCursor`); `data` is walked row by row.
+ */
+function bothWays(ir: PlanIR, data: Dataset, fresh?: () => Dataset): { sums: boolean; failed: boolean } {
   const compiled = compilePlan(ir);
   const opts = { traces: false, deals: false };
-  const lines = evaluate(compiled, data, { ...opts, aggregate: false });
-  const sums = evaluate(compiled, data, opts);
-  expect(everything(sums, ir)).toBe(everything(lines, ir));
+  const unmade = (d: Dataset): Dataset => {
+    if (compiled.credits.some((r) => columnsOf(d, r.ir.table))) tally.byIndex++;
+    return d;
+  };
+  const sums = evaluate(compiled, unmade(fresh?.() ?? data), opts);
   // with the scaled sums off too (decimal.js throughout phase 2; phase 1's sums are exact integers or the full path)
-  expect(everything(evaluate(compiled, data, { ...opts, scaledSums: false }), ir)).toBe(everything(lines, ir));
+  const noScaled = evaluate(compiled, unmade(fresh?.() ?? data), { ...opts, scaledSums: false });
+  const lines = evaluate(compiled, data, { ...opts, aggregate: false });
+  expect(everything(sums, ir)).toBe(everything(lines, ir));
+  expect(everything(noScaled, ir)).toBe(everything(lines, ir));
   return { sums: aggregatePlan(compiled) !== undefined, failed: lines.errors.length > 0 };
 }
 
@@ -52,7 +62,7 @@ describe('every shipped plan: sums per rep and period pay what every line pays',
   it('finds the plans', () => expect(cases.length).toBeGreaterThan(40));
   for (const c of cases) {
     it(c.name, () => {
-      const r = bothWays(c.ir, c.data);
+      const r = bothWays(c.ir, c.data, () => loadDataset(c.ir, [join(c.dir, 'data')]).dataset);
       tally.cases++;
       if (r.sums) tally.casesSums++;
     });
@@ -244,7 +254,7 @@ describe('random plans and data: sums per rep and period pay what every line pay
           }
           tally.memo++;
         }
-        const r = bothWays(a.ir!, loaded.dataset);
+        const r = bothWays(a.ir!, loaded.dataset, () => loadDataset(a.ir!, [dir]).dataset);
         tally.random++;
         if (r.sums) tally.randomSums++;
         if (r.failed) tally.failing++;
@@ -252,6 +262,7 @@ describe('random plans and data: sums per rep and period pay what every line pay
       { numRuns: Number(process.env.COMP_AGGREGATE_RUNS ?? 300) },
     );
     expect(tally.randomSums).toBeGreaterThan(50);
+    expect(tally.byIndex).toBeGreaterThan(100);
   });
 });
 
