@@ -217,7 +217,7 @@ async function query(conn: DuckDBConnection, sql: string): Promise<unknown[][]> 
   const u = process.cpuUsage();
   const r = (await conn.runAndReadAll(sql)).getRows() as unknown[][];
   const c = process.cpuUsage(u);
-  process.stderr.write(`engine: input query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${sql.replace(/\s+/g, ' ').slice(0, 110)}\n`);
+  process.stderr.write(`engine: input query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${process.env.COMP_ENGINE_TRACE === 'sql' ? sql : sql.replace(/\s+/g, ' ').slice(0, 110)}\n`);
   return r;
 }
 
@@ -240,6 +240,7 @@ async function read(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: 
   const tables = new Map<string, EngineTable>();
   const direct = new Map<string, Map<string, string>>();
   const tried = new Set<string>();
+  const keysChecked = new Set<string>();
   for (const t of ir.tables) {
     const found = resolveSource(t, inputs, opts);
     if (found.problem || !found.file) refer(`table ${t.name}: no file`);
@@ -255,15 +256,16 @@ async function read(conn: DuckDBConnection, ir: PlanIR, inputs: string[], opts: 
   for (const f of unreadFiles(inputs, tried).sort()) notes.push({ code: def.code, message: format(def.template, { file: f }), file: f, line: 1, column: 1 });
   for (const t of ir.tables) {
     const et = tables.get(t.name)!;
-    const narrowed = await typedView(conn, ir, t, direct.get(t.name)!, et.kind === 'parquet');
+    const { narrowed, keyChecked } = await typedView(conn, ir, t, direct.get(t.name)!, et.kind === 'parquet');
     if (narrowed) et.narrowed = narrowed;
+    if (keyChecked) keysChecked.add(t.name);
     if (et.kind === 'csv') {
       // the typed table holds every value: the text copy goes
       await conn.run(`DROP VIEW ${id(`${t.name}__raw`)}`);
       await conn.run(`DROP TABLE ${id(`${t.name}__text`)}`);
     }
   }
-  await checks(conn, ir, tables);
+  await checks(conn, ir, keysChecked);
   return tables;
 }
 
@@ -345,7 +347,13 @@ function checkColumns(t: TableIR, names: string[], file: string): void {
  * `<t>`: the typed table, or with `view` the typed view (and its `narrowed`, EngineTable);
  * unusual spellings read by the loader's cell reader into `<t>__<field>__map`.
  */
-async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR, direct: Map<string, string>, view: boolean): Promise<EngineTable['narrowed']> {
+async function typedView(
+  conn: DuckDBConnection,
+  ir: PlanIR,
+  t: TableIR,
+  direct: Map<string, string>,
+  view: boolean,
+): Promise<{ narrowed?: EngineTable['narrowed']; keyChecked: boolean }> {
   const raw = id(`${t.name}__raw`);
   const empty = (c: string): string => `(${c} IS NULL OR ${c} = '')`;
   const isPlain = (f: FieldIR, c: string): string => {
@@ -362,6 +370,12 @@ async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR, direct:
     return [`count_if(NOT ${empty(c)} AND NOT ${isPlain(f, c)})`, required(f) ? `count_if(${empty(c)})` : '0'];
   });
   const counts = probes.length ? (await query(conn, `SELECT ${probes.join(', ')} FROM ${raw}`))[0]!.map(Number) : [];
+  // a text key whose cells are all plain and not empty is its raw text: duplicates counted there
+  // (not through the typed view's CASE), by 64-bit hash (cheaper to gather than the texts; two keys
+  // of one hash are taken as duplicates: the loader then reads the inputs, and finds what it finds)
+  const key = t.key ? t.fields.findIndex((f) => f.name === t.key) : -1;
+  const keyChecked = key >= 0 && t.fields[key]!.type.t === 'text' && !direct.has(t.key!) && counts[2 * key]! === 0 && counts[2 * key + 1]! === 0;
+  if (keyChecked && Number((await query(conn, `SELECT count(*) - count(DISTINCT hash(${id(t.key!)})) FROM ${raw}`))[0]![0]) > 0) refer(`${t.name}: duplicate keys (or two of one hash)`);
   const joins: string[] = [];
   const cols: string[] = [];
   for (const [i, f] of t.fields.entries()) {
@@ -405,20 +419,22 @@ async function typedView(conn: DuckDBConnection, ir: PlanIR, t: TableIR, direct:
   if (!t.key) cols.push(`CAST(r._n + 1 AS VARCHAR) AS _row`);
   cols.push('r._n AS _n');
   await query(conn, `CREATE ${view ? 'VIEW' : 'TABLE'} ${id(t.name)} AS SELECT ${cols.join(',\n  ')}\nFROM ${raw} AS r ${joins.join(' ')}`);
-  const key = t.key ? t.fields.find((f) => f.name === t.key)! : undefined;
-  if (!view || (key && key.type.t !== 'text')) return undefined;
+  const kf = key >= 0 ? t.fields[key]! : undefined;
+  if (!view || (kf && kf.type.t !== 'text')) return { keyChecked };
   // the raw key text is the typed key wherever it is not empty (a text key is never an odd spelling)
-  const rawKey = key ? `r.${id(key.name)}` : `CAST(r._n + 1 AS VARCHAR)`;
-  return (keys) => `SELECT ${cols.join(', ')} FROM ${raw} AS r SEMI JOIN (${keys}) AS k ON k.key = ${rawKey} ${joins.join(' ')}`;
+  const rawKey = kf ? `r.${id(kf.name)}` : `CAST(r._n + 1 AS VARCHAR)`;
+  return { narrowed: (keys) => `SELECT ${cols.join(', ')} FROM ${raw} AS r SEMI JOIN (${keys}) AS k ON k.key = ${rawKey} ${joins.join(' ')}`, keyChecked };
 }
 
 /**
  * The checks the loader makes once every table is read, in SQL: one query per table for its
- * `positive` cells, bounds and duplicate keys (one scan), one anti-join per reference, then the
- * split and per-rep checks.
+ * `positive` cells, bounds and duplicate keys (one scan; a text key's duplicates are counted in
+ * `typedView`'s scan instead: `keysChecked`), one anti-join per referenced table, then the split
+ * and per-rep checks.
  */
-async function checks(conn: DuckDBConnection, ir: PlanIR, tables: Map<string, EngineTable>): Promise<void> {
+async function checks(conn: DuckDBConnection, ir: PlanIR, keysChecked: Set<string>): Promise<void> {
   const probes: [string, string][] = [];
+  const refs = new Map<string, { key: string; from: [string, string][] }>();
   for (const t of ir.tables) {
     const v = id(t.name);
     const per: [string, string][] = [];
@@ -435,17 +451,25 @@ async function checks(conn: DuckDBConnection, ir: PlanIR, tables: Map<string, En
         if (!target?.key) continue;
         const kf = target.fields.find((x) => x.name === target.key)!;
         if (kf.type.t !== 'text' && kf.type.t !== 'ref') refer(`${t.name}.${f.name}: a reference to a key that is not text`);
-        // an anti-join (DuckDB plans it as a hash join: about half the CPU of NOT EXISTS here)
-        probes.push([`${t.name}.${f.name}: unknown references`, `SELECT count(*) FROM ${v} AS x ANTI JOIN ${id(target.name)} AS y ON y.${id(target.key)} = ${c} WHERE ${c} IS NOT NULL`]);
+        let r = refs.get(target.name);
+        if (!r) refs.set(target.name, (r = { key: target.key, from: [] }));
+        r.from.push([`${t.name}.${f.name}`, `SELECT ${id(f.name)} AS k FROM ${v} WHERE ${id(f.name)} IS NOT NULL`]);
       }
     }
-    if (t.key) {
+    if (t.key && !keysChecked.has(t.name)) {
       const k = t.fields.find((x) => x.name === t.key)!;
       const kt = k.type.t === 'text' || k.type.t === 'ref' ? `x.${id(t.key)}` : `CAST(x.${id(t.key)} AS VARCHAR)`;
       per.push([`${t.name}: duplicate keys`, `count(*) - count(DISTINCT ${kt})`]);
     }
     if (per.length) probes.push([per.map((p) => p[0]).join('\u0000'), `SELECT ${per.map((p) => p[1]).join(', ')} FROM ${v} AS x`]);
   }
+  // the references to one table in one anti-join (DuckDB plans it as a hash join: about half the
+  // CPU of NOT EXISTS here), its keys hashed once however many tables name it (at 1M deals ~50 ms each)
+  for (const [target, r] of refs)
+    probes.push([
+      `${r.from.map((x) => x[0]).join(', ')}: unknown references`,
+      `SELECT count(*) FROM (${r.from.map((x) => x[1]).join(' UNION ALL ')}) AS x ANTI JOIN ${id(target)} AS y ON y.${id(r.key)} = x.k`,
+    ]);
   const done = new Set<string>();
   for (const rule of ir.credits) {
     const s = rule.split;
@@ -455,10 +479,11 @@ async function checks(conn: DuckDBConnection, ir: PlanIR, tables: Map<string, En
     const share = id(s.shareField);
     const deal = id(s.dealField);
     const overlay = s.overlayField ? `COALESCE(${id(s.overlayField)}, FALSE)` : 'FALSE';
-    probes.push([`${s.table}: a share outside 0%..100%`, `SELECT count(*) FROM ${v} WHERE ${deal} IS NOT NULL AND (${share} < 0 OR ${share} > 1)`]);
+    // one scan: per deal, shares outside 0..1 and whether its ordinary shares sum to 100%
     probes.push([
-      `${s.table}: splits not summing to 100%`,
-      `SELECT count(*) FROM (SELECT ${deal} FROM ${v} WHERE ${deal} IS NOT NULL AND NOT ${overlay} GROUP BY ${deal} HAVING COALESCE(SUM(${share}), 0) <> 1)`,
+      `${s.table}: a share outside 0%..100%\u0000${s.table}: splits not summing to 100%`,
+      `SELECT COALESCE(SUM(bad), 0), count_if(ordinary > 0 AND total <> 1) FROM (SELECT count_if(${share} < 0 OR ${share} > 1) AS bad, ` +
+        `count_if(NOT ${overlay}) AS ordinary, COALESCE(SUM(${share}) FILTER (WHERE NOT ${overlay}), 0) AS total FROM ${v} WHERE ${deal} IS NOT NULL GROUP BY ${deal})`,
     ]);
   }
   for (const name of lookupTables(ir)) {
@@ -476,7 +501,6 @@ async function checks(conn: DuckDBConnection, ir: PlanIR, tables: Map<string, En
     const pf = parentField(t);
     if (pf && t.key) await parentLoops(conn, t, pf.name);
   }
-  void tables;
 }
 
 /** A parent chain that comes back to itself (the loader reports it as COMP6251). */
