@@ -117,11 +117,16 @@ export class DuckDbEngine {
    */
   async inputRows(ir: PlanIR, tables: Map<string, EngineTable>, credits: PrecomputedCredits, prune = true, have?: Dataset): Promise<Dataset> {
     const data: Dataset = Object.create(null) as Dataset;
+    const u = process.cpuUsage();
     const keep = prune ? await reachableRows(this.conn, ir, credits, creditingOnly(ir, credits)) : new Map<string, Set<string>>();
+    const c = process.cpuUsage(u);
+    if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: rows reachable ${Math.round((c.user + c.system) / 1000)} ms cpu\n`);
     for (const t of ir.tables) {
       const t0 = Date.now();
+      const u = process.cpuUsage();
       data[t.name] = have?.[t.name] ?? (await rowsOf(this.conn, ir, tables.get(t.name)!, keep.get(t.name)));
-      if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: ${t.name} ${data[t.name]!.length} rows ${Date.now() - t0} ms\n`);
+      const c = process.cpuUsage(u);
+      if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: ${t.name} ${data[t.name]!.length} rows ${Date.now() - t0} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu\n`);
     }
     return data;
   }

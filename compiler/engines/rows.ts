@@ -96,9 +96,11 @@ export async function readCreditLines(conn: DuckDBConnection, sql: string): Prom
   const [rule, deal, rep, date, dealAmount, share, overlay, amount, splitKey, handBack] = CREDIT_COLUMNS.map((n) => names.indexOf(n));
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const c = chunk.getColumns() as unknown[][];
-    for (let i = 0; i < chunk.rowCount; i++)
+    // rowCount is a native call: read once a chunk
+    const rowCount = chunk ? chunk.rowCount : 0;
+    if (rowCount === 0) break;
+    const c = chunk!.getColumns() as unknown[][];
+    for (let i = 0; i < rowCount; i++)
       b.add({
         rule: c[rule!]![i] as number,
         deal_key: c[deal!]![i] as string,
@@ -131,6 +133,7 @@ export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable,
   Values.prototype = Object.create(null) as object;
   const cols = fields.map((f) => `CAST(${DUCKDB.ident(f.name)} AS VARCHAR)`).join(', ');
   let from = DUCKDB.ident(t.ir.name);
+  if (keep?.size === 0) return [];
   if (keep) {
     // the keys kept, into the engine: only those rows cross into JavaScript
     const k = `${t.ir.name}__keep`;
@@ -168,9 +171,10 @@ export async function rowsOf(conn: DuckDBConnection, ir: PlanIR, t: EngineTable,
   const keyAt = t.ir.key ? fields.findIndex((f) => f.name === t.ir.key) : -1;
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const c = chunk.getColumns() as unknown[][];
-    for (let i = 0; i < chunk.rowCount; i++) {
+    const rowCount = chunk ? chunk.rowCount : 0;
+    if (rowCount === 0) break;
+    const c = chunk!.getColumns() as unknown[][];
+    for (let i = 0; i < rowCount; i++) {
       const n = Number(c[0]![i]);
       const values = new Values();
       for (let j = 0; j < fields.length; j++) {

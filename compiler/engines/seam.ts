@@ -23,7 +23,7 @@ async function rows(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
   const u = process.cpuUsage();
   const r = (await conn.runAndReadAll(sql)).getRows() as unknown[][];
   const c = process.cpuUsage(u);
-  if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
+  if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${process.env.COMP_ENGINE_TRACE === 'sql' ? sql : sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
   return r;
 }
 
@@ -60,7 +60,12 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR, narrowed?:
       m.set(String(r[1]), { credit: new Decimal(String(r[2])), partial });
     }
     const schema = String((await rows(conn, 'SELECT current_schema()'))[0]![0]);
-    const credits = await readCreditLines(conn, seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema, ...(narrowed ? { narrowed } : {}) }));
+    const lines = seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema, ...(narrowed ? { narrowed } : {}) });
+    const t = Date.now();
+    const u = process.cpuUsage();
+    const credits = await readCreditLines(conn, lines);
+    const c = process.cpuUsage(u);
+    if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: lines ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu${process.env.COMP_ENGINE_TRACE === 'sql' ? `: ${lines}` : ''}\n`);
     return { ok: true, credits, aggregates: out };
   }
 }
