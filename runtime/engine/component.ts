@@ -6,7 +6,7 @@ import { sumAmounts } from '../scaled-sum.js';
 import type { RowValue, TraceNode } from '../ir.js';
 import { exactText, formatMultiplier, formatPercent as formatPct } from '../format.js';
 import { applyMinimum, payBonus } from '../mechanics/bonuses.js';
-import { EvalFailure, LazyAttribution, type Attribution, type CompiledComponent, type ComponentResult, type Credit, type Ctx, type RV } from './types.js';
+import { EvalFailure, LazyAttribution, type Attribution, type CompiledBand, type CompiledComponent, type ComponentResult, type Credit, type Ctx, type RepPeriod, type RV } from './types.js';
 import { asBool, asDec, sum } from './values.js';
 import { bonusHelpers } from './expr.js';
 import { hierarchyCredits } from '../mechanics/relations.js';
@@ -145,6 +145,113 @@ class Paid implements ComponentResult {
   }
 }
 
+/** The deals a component is paid on: the pool, or those of it its `on credit where` keeps. */
+function dealsOf(k: CompiledComponent, ctx: Ctx, pool: Credit[]): Credit[] {
+  if (!k.measureWhere) return pool;
+  const deals: Credit[] = [];
+  const dc: Ctx = { ...ctx, row: null, lastEmpty: undefined };
+  for (let i = 0; i < pool.length; i++) {
+    const cr = pool[i]!;
+    dc.row = cr.row;
+    dc.lastEmpty = undefined;
+    if (!asBool(k.measureWhere(dc), dc)) continue;
+    deals.push(cr);
+  }
+  return deals;
+}
+
+/** The component's measure: the sum of its deals (the rep-period's `credit` / `team credit` when it is the pool). */
+function measureOf(k: CompiledComponent, rp: RepPeriod, pool: Credit[], deals: Credit[]): Decimal {
+  // a SQL engine's sums (./measures.ts): the lines kept by a `where` are only those clawback events name
+  if (k.measureWhere) return rp.partial ? (rp.partial.components.get(k.ir.name)?.measure ?? ZERO) : sumOf(deals);
+  // the pool itself (never changed here)
+  return pool === rp.credits ? (rp.creditSum ??= sumOf(pool)) : pool === rp.team ? (rp.teamSum ??= sumOf(pool)) : sumOf(pool);
+}
+
+/** A tier table's bands in amount space for the rep-period (`scale`: the quota on the attainment axis, else 1). */
+function resolveBands(k: CompiledComponent, cbands: CompiledBand[], scale: Decimal, ctx: Ctx, tracing: boolean): ResolvedBand[] {
+  // (untraced only: a rate read twice, once to check it, leaves a curve's log twice in a trace)
+  const known = shortcuts() && !tracing ? knownBands(k, scale, ctx) : undefined;
+  if (known) return known;
+  const bands = cbands.map((b, i) => {
+    const rate = asDec(b.rate(ctx), ctx);
+    return {
+      lo: scaled(b.from, scale),
+      hi: b.to ? scaled(b.to, scale) : null,
+      rate,
+      label: b.label,
+      open: i === 0 && b.from.isZero(),
+    };
+  });
+  if (shortcuts() && !tracing) keepBands(k, scale, bands);
+  return bands;
+}
+
+/** Whether every gate of the component is met (each is read, in order; `children`: their trace). */
+function gatesMet(k: CompiledComponent, ctx: Ctx, children: TraceNode[] | undefined): boolean {
+  let pass = true;
+  for (const g of k.gates) {
+    const ok = asBool(g.cond(ctx), ctx);
+    if (children) children.push({ kind: 'gate', text: `gate ${g.text}: ${ok ? 'met' : 'not met, pays 0.00'}`, value: ok ? 'pass' : 'fail' });
+    if (!ok) pass = false;
+  }
+  return pass;
+}
+
+/** The amount after the period caps, in order (`children`: their trace). */
+function capped(k: CompiledComponent, ctx: Ctx, amount: Decimal, children: TraceNode[] | undefined, money: (d: Decimal) => string, V: (d: Decimal) => string): Decimal {
+  for (const cap of k.periodCaps) {
+    const lim = asDec(cap.limit(ctx), ctx);
+    if (cmp(amount, lim) > 0) {
+      if (children) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
+      amount = lim;
+    } else if (children) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
+  }
+  return amount;
+}
+
+/** What a period-total component paid on one of its deals: its share of the measure. */
+function periodShare(d: Credit, paid: Decimal, measure: Decimal, zeroMeasure: boolean): Attribution {
+  return zeroMeasure ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, paid, d.amount, null, measure);
+}
+
+/**
+ * Without a trace, a component paid on the period total with a flat rate or marginal tiers and no
+ * bonus, attainment cap, multiplier or roll-up: the same steps as evalComponent below (the same
+ * helpers, in the same order) without its trace and per-deal machinery. undefined: a zero quota
+ * (the plan's stated attainment), which evalComponent handles.
+ */
+function periodTotalUntraced(k: CompiledComponent, ctx: Ctx): ComponentResult | undefined {
+  const rp = ctx.rp!;
+  const ir = k.ir;
+  const pool = ir.measure.team ? rp.team : rp.credits;
+  const deals = dealsOf(k, ctx, pool);
+  const measure = measureOf(k, rp, pool, deals);
+  const rate = k.rate;
+  let subtotal: Decimal;
+  if (rate.k === 'tiers') {
+    let scale = ONE;
+    if (rate.axis === 'attainment') {
+      if (!k.quota) return undefined;
+      scale = asDec(k.quota(ctx), ctx);
+      if (scale.isZero()) return undefined;
+    }
+    subtotal = marginalTotal(resolveBands(k, rate.bands, scale, ctx, false), measure);
+  } else {
+    const portion = measure.d && measure.d.length <= 8 ? measure : measure.minus(ZERO);
+    const rc: Ctx = { ...ctx, row: null, lastEmpty: undefined };
+    subtotal = portion.times(asDec(rate.fn(rc), rc));
+  }
+  const amount = gatesMet(k, ctx, undefined) ? capped(k, ctx, subtotal, undefined, NO_TEXT, NO_TEXT) : capped(k, ctx, ZERO, undefined, NO_TEXT, NO_TEXT);
+  const zeroMeasure = measure.isZero();
+  return new Paid(amount, { kind: 'component', text: ir.label, value: '', children: [] }, (i) => periodShare(deals[i]!, amount, measure, zeroMeasure), deals, { paid: subtotal, on: measure });
+}
+
+/** The marginal tiers' payout on [0, x), band by band (untraced: 0% bands skipped). */
+function marginalTotal(bands: ResolvedBand[], x: Decimal): Decimal {
+  return marginalSlice(bands, ZERO, x, false).total;
+}
+
 /**
  * `tracing` false: the trace's amounts and rates are left out (`money` then returns '' too); the
  * figures and attributions are the same.
@@ -152,31 +259,18 @@ class Paid implements ComponentResult {
 const NO_TEXT = (): string => '';
 
 export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal) => string, tracing = true): ComponentResult {
+  if (!tracing && shortcuts() && k.ir.basis === 'period total' && !k.bonus && !k.attainmentCap && k.multipliers.length === 0 && !k.ir.measure.hierarchy && (k.rate.k === 'flat' || k.rate.mode === 'marginal')) {
+    const lean = periodTotalUntraced(k, ctx);
+    if (lean) return lean;
+  }
   const V: (d: Decimal) => string = tracing ? exactText : NO_TEXT;
   const formatPercent: (d: Decimal) => string = tracing ? formatPct : NO_TEXT;
   const rp = ctx.rp!;
   const ir = k.ir;
   const children: TraceNode[] = [];
   const pool = ir.measure.hierarchy ? hierarchyCredits(ctx, ir.measure.hierarchy) : ir.measure.team ? rp.team : rp.credits;
-  let deals: Credit[];
-  let measure: Decimal;
-  if (k.measureWhere) {
-    deals = [];
-    const dc: Ctx = { ...ctx, row: null, lastEmpty: undefined };
-    for (let i = 0; i < pool.length; i++) {
-      const cr = pool[i]!;
-      dc.row = cr.row;
-      dc.lastEmpty = undefined;
-      if (!asBool(k.measureWhere(dc), dc)) continue;
-      deals.push(cr);
-    }
-    // a SQL engine's sums (./measures.ts): the lines here are only those clawback events name
-    measure = rp.partial ? (rp.partial.components.get(ir.name)?.measure ?? ZERO) : sumOf(deals);
-  } else {
-    // the pool itself (never changed here); its sum is the rep-period's `credit` / `team credit`
-    deals = pool;
-    measure = pool === rp.credits ? (rp.creditSum ??= sumOf(pool)) : pool === rp.team ? (rp.teamSum ??= sumOf(pool)) : sumOf(pool);
-  }
+  const deals = dealsOf(k, ctx, pool);
+  const measure = measureOf(k, rp, pool, deals);
   if (tracing) children.push({
     kind: 'measure',
     text: `on ${ir.measure.text}: ${money(measure)} from ${deals.length} ${deals.length === 1 ? 'deal' : 'deals'}`,
@@ -243,20 +337,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     const axis = k.rate.axis;
     const cbands = k.rate.bands;
     const scale = axis === 'attainment' && quota && !quota.isZero() ? quota : ONE;
-    // (untraced only: a rate read twice, once to check it, leaves a curve's log twice in a trace)
-    const known = shortcuts() && !tracing ? knownBands(k, scale, ctx) : undefined;
-    if (known) bands = known;
-    else bands = cbands.map((b, i) => {
-      const rate = asDec(b.rate(ctx), ctx);
-      return {
-        lo: scaled(b.from, scale),
-        hi: b.to ? scaled(b.to, scale) : null,
-        rate,
-        label: b.label,
-        open: i === 0 && b.from.isZero(),
-      };
-    });
-    if (!known && shortcuts() && !tracing) keepBands(k, scale, bands);
+    bands = resolveBands(k, cbands, scale, ctx, tracing);
     if (axis === 'attainment' && quota && quota.isZero()) {
       const attainmentBands = cbands.map((b, i) => ({ lo: b.from, hi: b.to, rate: bands[i]!.rate, label: b.label, open: i === 0 && b.from.isZero() }));
       constantBand = statedAttainment ? bandAt(attainmentBands, statedAttainment, k.rate.boundsInLower) : undefined;
@@ -383,22 +464,11 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
     factor = factor.times(f);
   }
   // gates
-  let gatesPass = true;
-  for (const g of k.gates) {
-    const ok = asBool(g.cond(ctx), ctx);
-    if (tracing) children.push({ kind: 'gate', text: `gate ${g.text}: ${ok ? 'met' : 'not met, pays 0.00'}`, value: ok ? 'pass' : 'fail' });
-    if (!ok) gatesPass = false;
-  }
+  const gatesPass = gatesMet(k, ctx, tracing ? children : undefined);
   if (!gatesPass) amount = ZERO;
   // period caps
   const beforeCaps = amount;
-  for (const cap of k.periodCaps) {
-    const lim = asDec(cap.limit(ctx), ctx);
-    if (cmp(amount, lim) > 0) {
-      if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} -> ${money(lim)}`, value: V(lim) });
-      amount = lim;
-    } else if (tracing) children.push({ kind: 'cap', text: `${cap.text}: ${money(amount)} is within ${money(lim)}`, value: V(amount) });
-  }
+  amount = capped(k, ctx, amount, tracing ? children : undefined, money, V);
 
   // per-deal attribution (for clawbacks, JSON deal lines): made when first read (most runs read
   // none: only deals some clawback event names are recorded, and only JSON prints deal lines)
@@ -408,7 +478,7 @@ export function evalComponent(k: CompiledComponent, ctx: Ctx, money: (d: Decimal
   let capRatio: Decimal | null | undefined;
   const attributionAt = (i: number): Attribution => {
     const d = deals[i]!;
-    if (periodTotal) return zeroMeasure ? new LazyAttribution(d, ZERO, null, null, null) : new LazyAttribution(d, paid, d.amount, null, measure);
+    if (periodTotal) return periodShare(d, paid, measure, zeroMeasure);
     if (capRatio === undefined) capRatio = beforeCaps.isZero() || paid.eq(beforeCaps) ? null : paid.div(beforeCaps);
     return gatesPass ? new LazyAttribution(d, dealAmounts[i]!, factor, capRatio, null) : new LazyAttribution(d, ZERO, null, capRatio, null);
   };
