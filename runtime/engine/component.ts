@@ -71,6 +71,9 @@ function marginalSlice(bands: ResolvedBand[], a: Decimal, b: Decimal, pieces: bo
   for (let i = 0; i < bands.length; i++) {
     const band = bands[i]!;
     if (!pieces && band.rate.isZero() && shortcuts()) continue;
+    // both ends at or below the band's start (not the open first band), or both at or above its
+    // end: both clamp to the same bound, the portion is zero (skipped below), without arithmetic
+    if (shortcuts() && ((!band.open && cmp(a, band.lo) <= 0 && cmp(b, band.lo) <= 0) || (band.hi && cmp(a, band.hi) >= 0 && cmp(b, band.hi) >= 0))) continue;
     const portion = minus(clampBand(band, b), clampBand(band, a));
     if (portion.isZero()) continue;
     const amount = portion.times(band.rate);
