@@ -170,6 +170,11 @@ export class TextColumn {
   hashes: Int32Array | null = null;
   /** Some row has no such cell (a short row). */
   short = false;
+  /**
+   * Uncoded (texts): every row so far has the cell, and its first character is printable and
+   * not a space (`!`..`~`): a text field's value as written (false may also mean: not looked at).
+   */
+  plain = true;
   /** The distinct texts the codes point to. */
   get distinct(): readonly string[] {
     return this.dict?.texts ?? [];
@@ -228,12 +233,20 @@ export class TextColumn {
       this.texts![r] = undefined;
       hashes[r] = 0;
       this.short = true;
+      this.plain = false;
       return;
     }
     const text = rec.text(buf, k);
     this.texts![r] = text;
     // an unquoted ASCII value's bytes are its UTF-16 units: the scan's hash is the text's
-    hashes[r] = rec.f[k] === 0 ? rec.h[k]! : hashText(text);
+    if (rec.f[k] === 0) {
+      hashes[r] = rec.h[k]!;
+      const a = rec.a[k]!;
+      if (a === rec.b[k]! || buf[a]! <= 32 || buf[a]! >= 127) this.plain = false;
+    } else {
+      hashes[r] = hashText(text);
+      this.plain = false;
+    }
   }
 
   private setNumber(r: number, buf: Buffer, rec: Fields, k: number): void {
@@ -290,9 +303,14 @@ export class TextColumn {
     }
     const hashes = new Int32Array(codes.length);
     const hashOfCode = distinct.map(hashText);
+    const plainCode = distinct.map((t) => t.length > 0 && t.charCodeAt(0) > 32 && t.charCodeAt(0) < 127);
     for (let r = 0; r < rows; r++) {
       const c = codes[r]!;
-      if (c === NO_CELL) continue;
+      if (c === NO_CELL) {
+        this.plain = false;
+        continue;
+      }
+      if (!plainCode[c]) this.plain = false;
       texts[r] = distinct[c];
       hashes[r] = hashOfCode[c]!;
     }

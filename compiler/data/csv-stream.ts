@@ -311,9 +311,9 @@ class FileGrid implements RawGrid {
     return c?.codes ? { codes: c.codes, distinct: c.distinct, none: NO_CELL, short: c.short } : undefined;
   }
 
-  texts(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined {
+  texts(col: number): { texts: (string | undefined)[]; hashes: Int32Array; plain: boolean } | undefined {
     const c = this.cols[col];
-    return c?.texts && c.hashes ? { texts: c.texts, hashes: c.hashes } : undefined;
+    return c?.texts && c.hashes ? { texts: c.texts, hashes: c.hashes, plain: c.plain } : undefined;
   }
 
   numbers(col: number): { units: Float64Array; places: Uint8Array; texts: (string | undefined)[] } | undefined {

@@ -16,10 +16,11 @@ import { DEFAULT_MAX_BYTES, readDataFile, resolveSource, unreadFiles, type Sourc
 import type { Sheets } from './xlsx.js';
 import { readStdinSpool, STDIN_FILE, stdinIsJson, stdinTableFor, type StdinTable } from './stdin.js';
 import { parseValue, type Parsed } from './values.js';
-import { gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
+import { cellAt, gridOf, type Position, type RawGrid, type RawTable } from './raw.js';
 import { checkParentLoops, outOfBounds, parentField } from './bounds.js';
 import { RowKeyIndex } from './keys.js';
 import { numberColumn, numberModes, unitsOfValues } from './scaled.js';
+import { checkSplits } from './splits.js';
 import { ColumnRow, ColumnTable, LazyRows, cell, putLazyRows, valueAt, type Column } from '../../runtime/rows.js';
 
 /** A data problem as the loader reports it: a DataError with its severity and an optional hint. */
@@ -49,7 +50,7 @@ export type LoadOptions = SourceOptions & {
   progress?: (what: string) => void;
   /** Bytes per read of a CSV file (./csv-stream.ts; tests set tiny ones to hit chunk borders). */
   csvChunkBytes?: number;
-  /** false: number cells of a CSV file are all read from their texts, none as units from their bytes (tests hold the two ways equal). */
+  /** false: number cells of a CSV file are all read from their texts and held as Decimals only, no units (tests hold the two ways equal). */
   csvUnits?: boolean;
   /** Largest CSV file that is not plain read whole by the careful reader (default CAREFUL_MAX_BYTES; tests set small ones). */
   csvCarefulMaxBytes?: number;
@@ -98,10 +99,6 @@ function keyString(v: Value): string {
   return String(v);
 }
 
-function percentText(d: Decimal): string {
-  return `${d.times(100).toString()}%`;
-}
-
 export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}): LoadResult {
   const errors: LoadError[] = [];
   const dataset: Dataset = Object.create(null) as Dataset;
@@ -122,7 +119,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
       const raw = readStdinSpool(opts.stdin.spool, { ...opts, chunkBytes: opts.csvChunkBytes, columns: new Set(t.fields.map((f) => f.name)), numbers: opts.csvUnits === false ? undefined : numberModes(t) });
       if ('problem' in raw) report(raw.problem.def, raw.problem.file, { line: 1, column: 1 }, raw.problem.args, raw.problem.hint);
       else {
-        const lt = checkTable(t, raw, report, ir.periods, opts.progress);
+        const lt = checkTable(t, raw, report, ir.periods, opts.progress, opts.csvUnits !== false);
         putRows(dataset, t.name, lt);
         loaded.set(t.name, lt);
       }
@@ -167,7 +164,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
     }
     const raw = readTable(file, t, opts, report);
     if (!raw) continue;
-    const lt = checkTable(t, raw, report, ir.periods, opts.progress);
+    const lt = checkTable(t, raw, report, ir.periods, opts.progress, opts.csvUnits !== false);
     putRows(dataset, t.name, lt);
     loaded.set(t.name, lt);
   }
@@ -178,7 +175,7 @@ export function loadDataset(ir: PlanIR, inputs: string[], opts: LoadOptions = {}
   for (const f of unreadFiles(inputs, tried)) report(Codes.UnreadDataFile, f, { line: 1, column: 1 }, { file: f });
   checkReferences(ir, loaded, report);
   for (const lt of loaded.values()) if (parentField(lt.ir)) checkParentLoops(lt.ir, lt.rows, lt.keys, (row, field, args) => report(Codes.ParentLoop, lt.file, at(lt, row, field), args));
-  checkSplits(ir, loaded, report);
+  checkSplits(ir, loaded, rowCount, reader, report);
   checkLookups(ir, loaded, report);
 
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
@@ -214,7 +211,8 @@ function readTable(file: string, t: TableIR, opts: LoadOptions, report: Report):
 
 type Report = (def: DiagnosticDef, file: string, at: Position, args: Record<string, string | number>, hint?: string, message?: string) => void;
 
-function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsIR, progress?: (what: string) => void): LoadedTable {
+/** `units`: number columns also held as units (RawGrid.numbers, and the distinct values of coded ones). */
+function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsIR, progress?: (what: string) => void, units = true): LoadedTable {
   const file = raw.file;
   for (const p of raw.problems) {
     if (p.code === Codes.DataTooDeep.code) report(Codes.DataTooDeep, file, p, { max: MAX_JSON_DEPTH });
@@ -281,7 +279,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
           else if (bad[c] === 1) checkCell(t, f, distinct[c], grid, col, idx, file, report, seen, periods); // reports it
         }
       }
-      const num = f.type.t === 'integer' || f.type.t === 'decimal' || f.type.t === 'percent' || f.type.t === 'money';
+      const num = units && (f.type.t === 'integer' || f.type.t === 'decimal' || f.type.t === 'percent' || f.type.t === 'money');
       cols[f.name] = num ? { values: vals, codes, ...unitsOfValues(vals) } : { values: vals, codes };
     } else if (col >= 0 && isCsv && grid.numbers?.(col)) {
       // a number column read as units by the scan: only the cells it did not hold are read from their texts
@@ -293,7 +291,8 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
       const handed = col >= 0 && isCsv ? grid.texts?.(col) : undefined;
       const out = (handed ? handed.texts : new Array<Value>(n)) as Value[]; // (undefined texts become null below)
       if (handed && asIs && f.name === keyField) keyHashes = handed.hashes;
-      for (let idx = 0; idx < n; idx++) {
+      // (every text plain, as the scan saw it: each is its own value, no pass over them)
+      for (let idx = handed && asIs && handed.plain === true ? n : 0; idx < n; idx++) {
         if ((idx & 0xffff) === 0 && idx > 0) say(idx);
         const text = handed ? (out[idx] as string | undefined) : col >= 0 ? grid.text(col, idx) : undefined;
         if (asIs && text) {
@@ -354,10 +353,6 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
 }
 
 
-/** Where a cell was read: the cell, or its row when the table has no such column. */
-function cellAt(grid: RawGrid, col: number, idx: number): Position {
-  return col >= 0 ? grid.cellAt(col, idx) : grid.rowAt(idx);
-}
 
 /** Distinct texts remembered per column: values repeat (stages, products, dates, amounts), keys do not. */
 const SEEN_MAX = 4096;
@@ -504,50 +499,6 @@ function reader(lt: LoadedTable, field: string): (idx: number) => Value | undefi
   const { values, codes } = col;
   if (col.units && codes === null) return (idx) => valueAt(col, idx);
   return codes === null ? (idx) => values[idx] : (idx) => values[codes[idx]!];
-}
-
-// (Decimals are immutable: one of each serves every comparison and sum)
-const ZERO = new Decimal(0);
-const ONE = new Decimal(1);
-
-function checkSplits(ir: PlanIR, loaded: Map<string, LoadedTable>, report: Report): void {
-  const done = new Set<string>();
-  for (const rule of ir.credits) {
-    const s = rule.split;
-    if (!s) continue;
-    const id = `${s.table}\u0000${s.dealField}`;
-    if (done.has(id)) continue;
-    done.add(id);
-    const lt = loaded.get(s.table);
-    if (!lt) continue;
-    const byDeal = new Map<string, { first: RowValue; sum: Decimal; ordinary: boolean }>();
-    const dealOf = reader(lt, s.dealField);
-    const shareOf = reader(lt, s.shareField);
-    const overlayOf = s.overlayField ? reader(lt, s.overlayField) : undefined;
-    for (let idx = 0; idx < lt.rows.length; idx++) {
-      const deal = dealOf(idx);
-      if (typeof deal !== 'string') continue;
-      const row = lt.rows[idx]!;
-      let g = byDeal.get(deal);
-      if (!g) {
-        g = { first: row, sum: ZERO, ordinary: false };
-        byDeal.set(deal, g);
-      }
-      const share = shareOf(idx);
-      if (share instanceof Decimal && (share.lt(ZERO) || share.gt(ONE))) {
-        report(Codes.SplitShareOutOfRange, lt.file, at(lt, row, s.shareField), { found: percentText(share) }, 'a share is the part of the deal credited to this rep: from 0% to 100%');
-      }
-      if (overlayOf?.(idx) === true) continue;
-      g.ordinary = true;
-      if (share instanceof Decimal) g.sum = g.sum === ZERO ? share : g.sum.plus(share);
-    }
-    for (const [deal, g] of byDeal) {
-      // A deal whose split rows are all overlays is credited in full to `to` (language.md, section 9).
-      if (g.sum.eq(ONE) || !g.ordinary) continue;
-      const loc = at(lt, g.first, s.dealField);
-      report(Codes.SplitSum, lt.file, loc, { deal, sum: percentText(g.sum) }, s.overlayField ? `overlay rows (\`${s.overlayField}\` = true) are not counted` : undefined);
-    }
-  }
 }
 
 // ------------------------------------------------------------------ per-rep lookups

@@ -61,9 +61,11 @@ export interface RawGrid {
   coded?(col: number): { codes: Uint16Array; distinct: readonly string[]; none: number; short: boolean } | undefined;
   /**
    * A column held as a text per row, handed over (the grid keeps no use of it: the loader may write
-   * its values into it), with `hashText` (./keys.ts) of each text (0 for a row without the cell). Optional.
+   * its values into it), with `hashText` (./keys.ts) of each text (0 for a row without the cell),
+   * and `plain`: every row has the cell, and each starts with a character from `!` to `~`
+   * (false may also mean: not known). Optional.
    */
-  texts?(col: number): { texts: (string | undefined)[]; hashes: Int32Array } | undefined;
+  texts?(col: number): { texts: (string | undefined)[]; hashes: Int32Array; plain?: boolean } | undefined;
   /**
    * A number column read as exact scaled integers (./csv-stream.ts StreamOptions.numbers), handed
    * over: row r's cell is `units[r]` x 10^-places[r] (places | PCT: ./scaled.ts), or when
@@ -110,6 +112,11 @@ export function gridOf(t: RawTable): RawGrid {
       return { line: c.line, column: c.column };
     },
   };
+}
+
+/** Where a cell was read: the cell, or its row when the table has no such column (col < 0). */
+export function cellAt(grid: RawGrid, col: number, idx: number): Position {
+  return col >= 0 ? grid.cellAt(col, idx) : grid.rowAt(idx);
 }
 
 /** A spreadsheet cell's name: `E3` for row 3, column 5. */

@@ -12,7 +12,7 @@ import { cellValue, loadDataset } from '../../compiler/data/load.js';
 import { Decimal } from '../../runtime/decimal.js';
 import type { FieldIR, Value } from '../../runtime/ir.js';
 import { ColumnRow, decimalOfUnits, unitsAt, valueAt } from '../../runtime/rows.js';
-import { decimal, field, integer, money, percent, plan, table, text } from './ir.js';
+import { boolean, decimal, field, integer, money, percent, plan, ref, table, testPlan, text } from './ir.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'comp-scaled-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,6 +123,33 @@ describe('number cells as scaled integers', () => {
         rmSync(d, { recursive: true, force: true });
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('checks split shares summed as units as it does with Decimals (the same errors, same texts)', () => {
+    const p = plan(
+      [
+        table('reps', [field('id', text)], { key: 'id', roster: true }),
+        table('deals', [field('id', text)], { key: 'id' }),
+        table('splits', [field('deal', ref('deals')), field('rep', ref('reps')), field('share', percent), field('overlay', boolean, { optional: true })]),
+      ],
+      { credits: testPlan.credits },
+    );
+    const share = fc.constantFrom('50%', '0.5', '100%', '0%', '-10%', '110%', '33.3333%', '33.3334%', '1', '0', '-0%', '-0', 'x', '', '0.25', '25%', '12.5%', '99999999999999999%', '0.000000000000001', '1.000000000000000000001');
+    const overlay = fc.constantFrom('', 'yes', 'no');
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(6), share, overlay), { minLength: 1, maxLength: 30 }), (rows) => {
+        const d = mkdtempSync(path.join(dir, `s${run++}-`));
+        writeFileSync(path.join(d, 'reps.csv'), 'id\nr\n');
+        writeFileSync(path.join(d, 'deals.csv'), 'id\n' + [0, 1, 2, 3, 4].map((i) => `d${i}`).join('\n') + '\n');
+        writeFileSync(path.join(d, 'splits.csv'), 'deal,rep,share,overlay\n' + rows.map(([k, sh, o]) => `d${k},r,${sh},${o}`).join('\n') + '\n');
+        const held = loadDataset(p, [d]);
+        const texts = loadDataset(p, [d], { csvUnits: false });
+        expect(held.errors).toEqual(texts.errors);
+        rmSync(d, { recursive: true, force: true });
+      }),
+      { numRuns: 150 },
     );
   });
 });
