@@ -168,6 +168,9 @@ Object.defineProperty(ColumnRow.prototype, 'kind', { value: 'row', enumerable: t
  * object per row. Whatever is kept past the row must be `pinRow(cursor)`, a row of its own.
  */
 export class RowCursor extends ColumnRow {
+  /** Each row's key hash (32-bit FNV-1a of its UTF-16 code units), when the table keeps them (`LazyRows.hashes`). */
+  hashes: Int32Array | undefined = undefined;
+
   at(i: number, key: string): this {
     this.moveTo(i, key);
     return this;
@@ -191,6 +194,11 @@ export class LazyRows {
     readonly n: number,
     /** Row i's key (its key cell's text, or its 1-based position for a table without a key). */
     readonly key: (i: number) => string,
+    /**
+     * Row i's key hash, when known: 32-bit FNV-1a over the key's UTF-16 code units (the CSV scan's
+     * hash of a text key): asking a key filter by it reads no key text (a million cold strings).
+     */
+    readonly hashes?: Int32Array,
   ) {}
 
   /** Whether the row objects exist (they may then have been changed: read them, not the columns). */

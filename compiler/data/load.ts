@@ -331,7 +331,7 @@ function checkTable(t: TableIR, raw: RawTable, report: Report, periods: PeriodsI
   const plain = t.roster === true;
   const spelt: string[] | undefined = textKeys || !keyField ? undefined : new Array<string>(n);
   const keyAt = textKeys ? (idx: number) => (keyVals![idx] ?? '') as string : spelt ? (idx: number) => spelt[idx]! : (idx: number) => String(idx + 1);
-  const lazy = (lt.lazy = plain ? undefined : new LazyRows(table, n, keyAt));
+  const lazy = (lt.lazy = plain ? undefined : new LazyRows(table, n, keyAt, textKeys ? keyHashes : undefined));
   const rows = plain ? lt.rows : undefined;
   if (lazy) Object.defineProperty(lt, 'rows', { get: () => lazy.rows(), enumerable: true, configurable: true });
   lt.keys = new RowKeyIndex(keyCol ? n : 0, names, rows ?? ((r) => lazy!.rows()[r]!), textKeys ? keyHashes : undefined);

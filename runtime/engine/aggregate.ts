@@ -148,7 +148,7 @@ export function aggregateCredits(
       if (row !== lastRow || ri !== lastI) {
         lastRow = row;
         lastI = ri;
-        isNamed = wanted.size > 0 && wantedMay.mayHave(row.key) && wanted.has(row.key);
+        isNamed = wanted.size > 0 && wantedMay.mayHaveRow(row) && wanted.has(row.key);
         rowN++;
       }
       if (pi < 0) {

@@ -13,6 +13,7 @@ import { asBool, asDec, byStr, isoOfValue, keyOf, sortRows, sum } from './values
 import { dataError, msg } from './errors.js';
 import { filterReads, memoFilter, rowFields } from './memo.js';
 import { KeyFilter } from './key-filter.js';
+import { cellReader } from './columns.js';
 
 const ONE = new Decimal(1);
 
@@ -51,7 +52,14 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
     const src = cols ? NONE : data[rule.ir.table] ?? NONE;
     const len = cols ? cols.n : src.length;
     const cur = cols ? new RowCursor('', cols.table, 0) : undefined;
+    if (cur) cur.hashes = cols!.hashes;
     const keyAt = cols?.key;
+    // by row number, a plain field's cells straight from its column (./columns.ts; undefined: ask the closure)
+    const types = plan.fieldTypes.get(rule.ir.table);
+    const refRows = (t: string) => env.tables.get(t);
+    const amountAt = cols && !opts.credits ? cellReader(rule.ir.amount, cols.table, types, refRows) : undefined;
+    const dateAt = cols && !opts.credits ? cellReader(rule.ir.date, cols.table, types, refRows) : undefined;
+    const toAt = cols && !opts.credits ? cellReader(rule.ir.to, cols.table, types, refRows) : undefined;
     const split = rule.ir.split;
     const splitIdx = new Map<string, RowValue[]>();
     if (split) {
@@ -95,21 +103,21 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
       try {
         if (rule.where && !(whereOnce ? whereOnce(row) : asBool(rule.where(c), c))) continue;
         stage = 'amount';
-        const amountV = rule.amount(c);
+        const amountV = (amountAt && amountAt(i)) ?? rule.amount(c);
         if (amountV === null) {
           errors.push(dataError('COMP7003', msg('COMP7003', { what: `amount (${rule.ir.table} \`${row.key}\`)` }), row.loc));
           continue;
         }
         const amount = asDec(amountV, c);
         stage = 'date';
-        const dateV = rule.date(c);
+        const dateV = (dateAt && dateAt(i)) ?? rule.date(c);
         if (dateV === null) {
           errors.push(dataError('COMP7003', msg('COMP7003', { what: `date (${rule.ir.table} \`${row.key}\`)` }), row.loc));
           continue;
         }
         const iso = isoOfValue(dateV, c);
         const table = rule.ir.table;
-        const splits = split && splitMay!.mayHave(row.key) ? splitIdx.get(row.key) ?? NONE : NONE;
+        const splits = split && splitMay!.mayHaveRow(row) ? splitIdx.get(row.key) ?? NONE : NONE;
         const ordinary = splits.length === 0 ? NONE : splits.filter((s) => !(split?.overlayField && cell(s, split.overlayField) === true));
         const overlays = splits.length === 0 ? NONE : splits.filter((s) => split?.overlayField && cell(s, split.overlayField) === true);
         if (ordinary.length > 0 && split) {
@@ -122,7 +130,7 @@ export function creditRows(plan: CompiledPlan, env: Env, data: Dataset, errors: 
         }
         if (ordinary.length === 0) {
           stage = 'to';
-          const toV = rule.to(c);
+          const toV = (toAt && toAt(i)) ?? rule.to(c);
           const rk = keyOf(toV);
           if (rk === undefined) {
             errors.push(dataError('COMP7003', msg('COMP7003', { what: `rep to credit (${rule.ir.table} \`${row.key}\`)` }), row.loc, rule.ir.at));

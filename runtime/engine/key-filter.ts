@@ -4,8 +4,11 @@
 // cold string and probes a large table); a small FNV-1a hash of the key into a bitset answers "no"
 // for almost all of them, and only a "maybe" goes to the Map. Never a wrong answer: the Map decides.
 
-/** FNV-1a over the text's UTF-16 code units (32 bits). */
-function textHash(s: string): number {
+import type { RowValue } from '../ir.js';
+import { RowCursor } from '../rows.js';
+
+/** FNV-1a over the text's UTF-16 code units (32 bits; compiler/data/keys.ts hashText, the CSV scan's). */
+export function textHash(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -32,7 +35,21 @@ export class KeyFilter {
 
   /** False: `key` is none of the keys; true: it may be one (ask the Map or Set). */
   mayHave(key: string): boolean {
-    const v = textHash(key) & this.mask;
+    return this.mayHaveHash(textHash(key));
+  }
+
+  /** `mayHave` of a key whose hash is known (`textHash(key)`: a table's `LazyRows.hashes`). */
+  mayHaveHash(h: number): boolean {
+    const v = h & this.mask;
     return (this.bits[v >>> 5]! & (1 << (v & 31))) !== 0;
+  }
+
+  /** `mayHave(row.key)`, by the hash the row's table keeps when it is a cursor over one. */
+  mayHaveRow(row: RowValue): boolean {
+    if (row instanceof RowCursor) {
+      const hashes = row.hashes;
+      if (hashes !== undefined) return this.mayHaveHash(hashes[row.i]!);
+    }
+    return this.mayHave(row.key);
   }
 }

@@ -8,6 +8,7 @@ import { analyze } from '../../compiler/analysis.js';
 import { loadDataset } from '../../compiler/data/load.js';
 import { ColumnRow, RowCursor, cell, columnsOf, pinRow } from '../../runtime/rows.js';
 import type { RowValue } from '../../runtime/ir.js';
+import { KeyFilter, textHash } from '../../runtime/engine/key-filter.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'samples', 'crm');
 const ir = analyze('plan.comp', readFileSync(join(dir, 'plan.comp'), 'utf8')).ir!;
@@ -36,6 +37,18 @@ describe('rows made when asked', () => {
     expect(rows.map((r) => ({ key: r.key, values: JSON.stringify(r.values), line: r.loc.line }))).toEqual(seen);
     expect(rows.every((r) => r instanceof ColumnRow && r.table === 'deals' && r.kind === 'row')).toBe(true);
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
+  it('keeps each key hash as the key filter hashes the key', () => {
+    const lazy = columnsOf(load(), 'deals')!;
+    expect(lazy.hashes).toBeDefined();
+    const cur = new RowCursor('', lazy.table, 0);
+    cur.hashes = lazy.hashes;
+    const some = new KeyFilter([lazy.key(3), lazy.key(7)], 2);
+    for (let i = 0; i < lazy.n; i++) {
+      expect(lazy.hashes![i]).toBe(textHash(lazy.key(i)));
+      expect(some.mayHaveRow(cur.at(i, lazy.key(i)))).toBe(some.mayHave(lazy.key(i)));
+    }
   });
 
   it('is copied and replaced as a plain property', () => {
