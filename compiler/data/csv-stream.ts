@@ -129,7 +129,8 @@ function scanFile(file: string, src: string | number, fd: number, size: number, 
 
   const starts = new Nums(new Float64Array(1024), (n) => new Float64Array(n));
   const lines = new Nums(new Int32Array(1024), (n) => new Int32Array(n));
-  const counts = new Nums(new Int32Array(1024), (n) => new Int32Array(n));
+  // rows whose number of values is not the header's: [row, count] pairs (most files have none)
+  const odd: number[] = [];
   let header: string[] | undefined;
   let headStart = 0;
   let headLine = 1;
@@ -204,7 +205,7 @@ function scanFile(file: string, src: string | number, fd: number, size: number, 
     for (let k = 0; k < width; k++) cols[k]?.set(rows, buf, rec, k);
     starts.push(start);
     lines.push(startLine);
-    counts.push(nf);
+    if (nf !== width) odd.push(rows, nf);
     rows++;
   }
 
@@ -219,10 +220,9 @@ function scanFile(file: string, src: string | number, fd: number, size: number, 
   table.start = grid.position(headStart, headLine, headStart);
   const headOffsets = grid.fieldOffsets(headStart);
   readHeader(table, header, (k) => grid.position(headStart, headLine, headOffsets[k]!));
-  const got = counts.done();
-  for (let r = 0; r < rows; r++) {
-    if (got[r] === width) continue;
-    problems.push({ ...grid.rowAt(r), message: `this row has ${got[r]} ${got[r] === 1 ? 'value' : 'values'}, the header has ${width} columns` });
+  for (let k = 0; k < odd.length; k += 2) {
+    const got = odd[k + 1]!;
+    problems.push({ ...grid.rowAt(odd[k]!), message: `this row has ${got} ${got === 1 ? 'value' : 'values'}, the header has ${width} columns` });
   }
   table.grid = grid;
   return { table };
