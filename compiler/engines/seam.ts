@@ -14,14 +14,14 @@ import { seamPlan } from '../../runtime/engine/seam.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { Unsupported } from '../sql/cte.js';
 import { seamLines, seamSums } from '../sql/seam.js';
-import { readCreditLines } from './rows.js';
+import { readCreditLines, textRows } from './rows.js';
 
 export type SeamOutcome = { ok: true; credits: PrecomputedCredits; aggregates: CreditAggregates } | { ok: false; why: string };
 
 async function rows(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
   const t = Date.now();
   const u = process.cpuUsage();
-  const r = (await conn.runAndReadAll(sql)).getRows() as unknown[][];
+  const r = await textRows(conn, sql);
   const c = process.cpuUsage(u);
   if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: query ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu: ${process.env.COMP_ENGINE_TRACE === 'sql' ? sql : sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
   return r;
