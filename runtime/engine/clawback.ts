@@ -171,15 +171,22 @@ export function applyClawbacks(input: ClawbackInput): Decimal {
       if (!byTable) continue;
       // match events with what was paid on their deals, from the smaller side
       const pairs: [ClawbackEvent, Attribution][] = [];
-      for (const [table, byKey] of byTable) {
-        if (cb.dealTable && table !== cb.dealTable) continue;
+      byTable.forEach((byKey, table) => {
+        if (cb.dealTable && table !== cb.dealTable) return;
         if (evMap.size <= byKey.size) {
-          for (const [deal, evs] of evMap) for (const a of byKey.get(deal) ?? []) for (const ev of evs) pairs.push([ev, a]);
+          evMap.forEach((evs, deal) => {
+            const atts = byKey.get(deal);
+            if (atts) for (const a of atts) for (const ev of evs) pairs.push([ev, a]);
+          });
         } else {
-          for (const [deal, atts] of byKey) for (const ev of evMap.get(deal) ?? []) for (const a of atts) pairs.push([ev, a]);
+          byKey.forEach((atts, deal) => {
+            const evs = evMap.get(deal);
+            if (evs) for (const ev of evs) for (const a of atts) pairs.push([ev, a]);
+          });
         }
-      }
-      pairs.sort(
+      });
+      if (pairs.length === 0) continue;
+      if (pairs.length > 1) pairs.sort(
         (x, y) => x[0].order - y[0].order || byStr(x[1].date, y[1].date) || byStr(x[1].table, y[1].table) || byStr(x[1].credit.splitKey, y[1].credit.splitKey),
       );
       for (const [ev, a] of pairs) {

@@ -112,7 +112,24 @@ export function compileExpr(e: Expr, plan: CompileEnv): Fn {
       const field = e.field;
       const perPeriod = plan.perPeriod.get(table) ?? false;
       const at = e.at;
-      return (c) => lookup(c, table, field, perPeriod, at);
+      if (!perPeriod) return (c) => lookup(c, table, field, perPeriod, at);
+      // a per-period table's rows of the period by rep, looked up once per evaluation and period
+      // (the same Map lookup() makes; kept while the evaluation's lookups and the period are the same objects)
+      let cLookups: Env['lookups'] | undefined;
+      let cPeriod: PeriodValue | null | undefined;
+      let cRows: Map<string, RowValue> | undefined;
+      return (c) => {
+        const rep = c.rep;
+        if (!rep || !shortcuts()) return lookup(c, table, field, perPeriod, at);
+        if (c.env.lookups !== cLookups || c.period !== cPeriod) {
+          cLookups = c.env.lookups;
+          cPeriod = c.period;
+          cRows = cLookups.get(table)?.byPeriod?.get(cPeriod?.key ?? '');
+        }
+        const row = cRows?.get(rep.key);
+        if (!row) throw new EvalFailure('missingRow', rep.loc, { table, key: rep.key }, at);
+        return fieldOf(c, row, field);
+      };
     }
     case 'bin':
       return compileBin(e.op, sub(e.l), sub(e.r), e.at);

@@ -12,8 +12,8 @@ import { cmp, minus, plus } from '../../runtime/exact.js';
 import { compilePlan, evaluate } from '../../runtime/evaluate.js';
 import { decOfNumber } from '../../runtime/engine/values.js';
 import { exactText, fixed } from '../../runtime/format.js';
-import type { Expr, RoundingMode, RunResult } from '../../runtime/ir.js';
-import { bin, component, credit, dealF, drawnDeals, flat, letE, letIR, otherwise, pct, plan, repF, reps, teamCredit, text, tiers, usd } from './builders.js';
+import type { Expr, RoundingMode, RunResult, TableIR, Value } from '../../runtime/ir.js';
+import { bin, component, credit, dealF, drawnDeals, f, flat, letE, letIR, lookup, otherwise, pct, plan, repF, reps, row, T, teamCredit, text, tiers, usd } from './builders.js';
 
 const MODES: RoundingMode[] = ['half away from zero', 'half even', 'half up', 'half down', 'up', 'down'];
 
@@ -122,10 +122,12 @@ describe('evaluation with and without the shortcuts', () => {
         fc.tuple(quota$, quota$, quota$, quota$),
         fc.constantFrom('0.01', '1', '0.05', '0.001'),
         fc.constantFrom(...MODES),
-        (comps, ds, quotas, place, mode) => {
+        fc.integer({ min: 0, max: 4 }),
+        (comps, ds, quotas, place, mode, shift) => {
           const forAE: Expr = bin('=', repF('role'), text('AE'));
           const ir = plan({
             rounding: { mode, place },
+            tables: [...plan().tables, csatTable],
             lets: [
               // read only from the rep (once per rep), and a division under `otherwise` (zero quotas)
               letIR('quota', bin('*', repF('quota'), { k: 'num', value: '3', unit: 'integer' }), 'money'),
@@ -141,7 +143,8 @@ describe('evaluation with and without the shortcuts', () => {
                   measure: team ? { team: true, text: 'team credit' } : { team: false, text: 'credit' },
                   ...(team ? { quota: { k: 'team', what: 'quota' } as Expr, attainment: letE('team attainment') } : {}),
                   appliesTo: team ? bin('=', repF('role'), text('Manager')) : forAE,
-                  gates: gated ? [{ cond: bin('>=', letE('attainment'), pct(50)), text: 'gate' }] : [],
+                  // a gate on attainment, or on a per-period table's number (`csat.score`, read per rep and period)
+                  gates: gated ? [i % 2 === 0 ? { cond: bin('>=', letE('attainment'), pct(50)), text: 'gate' } : { cond: bin('>=', lookup('csat', 'score'), { k: 'num', value: '3.5', unit: 'decimal' } as Expr), text: 'csat' }] : [],
                   caps: i === 0 ? [{ per: 'period', limit: usd(5000), text: 'cap' }] : [],
                 },
               ),
@@ -150,6 +153,10 @@ describe('evaluation with and without the shortcuts', () => {
           const data = {
             reps: reps({ id: 'M1', role: 'Manager', quota: quotas[0] }, { id: 'R1', manager: 'M1', quota: quotas[1] }, { id: 'R2', manager: 'M1', quota: quotas[2] }, { id: 'R3', manager: 'M2', quota: quotas[3] }, { id: 'M2', role: 'Manager', quota: quotas[1] }),
             deals: drawnDeals(ds),
+            // every rep and month has a score (numbers, as a loader's number column gives them)
+            csat: ['M1', 'R1', 'R2', 'R3', 'M2'].flatMap((rep, r) =>
+              Array.from({ length: 12 }, (_, m) => row('csat', `${rep}-${m}`, { rep, month: `2026-${String(m + 1).padStart(2, '0')}`, score: (((r * 7 + m * 3 + shift) % 5) + 1.5) as unknown as Value })),
+            ),
           };
           const compiled = compilePlan(ir);
           const on = evaluate(compiled, data);
@@ -164,6 +171,15 @@ describe('evaluation with and without the shortcuts', () => {
     );
   });
 });
+
+const csatTable: TableIR = {
+  name: 'csat',
+  source: 'csat.csv',
+  roster: false,
+  fields: [f('rep', T.ref('reps')), f('month', T.period), f('score', T.dec)],
+  repField: 'rep',
+  periodField: 'month',
+};
 
 /** A run's figures: every statement without its trace, values and deal lines. */
 function figures(r: RunResult | undefined): string {
