@@ -50,6 +50,7 @@ export type {
   Loc,
   RepPeriod,
   RV,
+  StatementSink,
 } from './engine/types.js';
 
 const ZERO = new Decimal(0);
@@ -160,9 +161,12 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     paidOn,
     balances: new Map<string, Settled>(repKeys.map((k) => [k, { owed: ZERO, drawBalance: ZERO }])),
   };
-  const statements: Statement[] = [];
-  const paidValues: Decimal[] = [];
-  const clawedValues: Decimal[] = [];
+  // the statements (or, with a sink, one period's), and the sums of their `paid` and `clawedBack`
+  // (the values of their texts, ./engine/settle.ts), summed a period at a time
+  const sink = opts.sink;
+  let statements: Statement[] = [];
+  let totalPaid = ZERO;
+  let totalClawed = ZERO;
 
   for (let pi = 0; pi <= lastIdx; pi++) {
     const period = allPeriods[pi]!;
@@ -198,6 +202,8 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     const frame: PeriodFrame = { plan, P, inForce, period, env, assigned, credits: pCredits, reportsOf, repRow, deals: opts.deals !== false, partial, shownOnly: opts.values === 'shown' };
     let n = 0;
     opts.progress?.(`evaluating ${period.key}`);
+    const paidValues: Decimal[] = [];
+    const clawedValues: Decimal[] = [];
     for (const repKey of repKeys) {
       if (opts.onlyReps && !opts.onlyReps.has(repKey)) continue;
       if (opts.progress && (++n & 0x3ff) === 0) opts.progress(`evaluating ${period.key}: rep ${n.toLocaleString('en-US')} of ${repKeys.length.toLocaleString('en-US')}`);
@@ -207,20 +213,25 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
         statements.push(statement);
         paidValues.push(state.lastPaid!);
         clawedValues.push(state.lastClawed!);
+        if (sink && statements.length === SINK_BATCH) statements = handOut(sink, statements, errors);
       }
     }
+    if (!reported[pi]) continue;
+    totalPaid = totalPaid.plus(sumDecimals(paidValues));
+    totalClawed = totalClawed.plus(sumDecimals(clawedValues));
+    if (sink) statements = handOut(sink, statements, errors);
   }
 
   const uniq = dedupe(errors);
   const uniqWarnings = dedupe(warnings);
   // a failure on the path through sums: the errors are the full path's (which reads every line)
-  if (uniq.length > 0 && agg) return evaluateRun(plan, data, { ...opts, aggregate: false });
+  if (uniq.length > 0 && agg) {
+    sink?.restart();
+    return evaluateRun(plan, data, { ...opts, aggregate: false });
+  }
   if (uniq.length > 0) return { errors: uniq, warnings: uniqWarnings };
 
   const periods = allPeriods.filter((_, i) => reported[i]);
-  // the sums of the statements' `paid` and `clawedBack` (the values of their texts, ./engine/settle.ts)
-  const totalPaid = sumDecimals(paidValues);
-  const totalClawed = sumDecimals(clawedValues);
   const result: RunResult = {
     plan: ir.name,
     currency: ir.currency,
@@ -236,6 +247,15 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     },
   };
   return { result, errors: [], warnings: uniqWarnings };
+}
+
+/** Statements handed out to a sink at most this many at a time (they die young). */
+const SINK_BATCH = 256;
+
+/** Hands out a batch (not after an error: a run with errors hands out no result); a new batch. */
+function handOut(sink: NonNullable<EvaluateOptions['sink']>, statements: Statement[], errors: readonly DataError[]): Statement[] {
+  if (errors.length === 0 && statements.length > 0) sink.add(statements);
+  return [];
 }
 
 /** The plan periods: its range, or the credits' dates when it states none (`raw` in credit order). */

@@ -12,10 +12,14 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** CSV text (RFC 4180, csv-stringify); `text` columns are neutralised unless `raw`. */
-export function csvRows(header: string[], rows: string[][], textColumns: Set<number>, raw = false): string {
+/**
+ * CSV text (RFC 4180, csv-stringify); `text` columns are neutralised unless `raw`. Every row ends
+ * with a line break, so rows made in parts (no header after the first) give the same text as whole.
+ */
+export function csvRows(header: string[] | undefined, rows: string[][], textColumns: Set<number>, raw = false): string {
   const cells = raw ? rows : rows.map((r) => r.map((c, i) => (textColumns.has(i) ? neutraliseFormula(c) : c)));
-  return stringify([header, ...cells], { record_delimiter: '\n' });
+  const all = header ? [header, ...cells] : cells;
+  return all.length === 0 ? '' : stringify(all, { record_delimiter: '\n' });
 }
 
 /** Control characters (C0, DEL, C1) shown as `\xHH`: a terminal sees text, never an escape sequence. */

@@ -2,6 +2,7 @@
 // explanation of one statement. Pure functions of the result: the same result prints the same
 // bytes.
 import type { PlanIR, RunResult, Statement, TraceNode } from '../../runtime/ir.js';
+import type { StatementSink } from '../../runtime/evaluate.js';
 import { Decimal } from '../../runtime/decimal.js';
 import { formatPercent, groupThousands } from '../../runtime/format.js';
 import { csvRows, displayWidth, escapeControls, padDisplay } from './cells.js';
@@ -128,14 +129,22 @@ export function formatSummary(result: RunResult): string {
   return 'Summary\n' + rows.map(([k, v]) => `  ${(k + ':').padEnd(w)}  ${escapeControls(v)}\n`).join('');
 }
 
+const CSV_HEADER = ['rep', 'period', 'kind', 'name', 'label', 'amount', 'exact'];
+const CSV_TEXT = new Set([0, 1, 2, 3, 4]);
+
 /**
  * One row per payout line: rep, period, kind, name, label, amount (rounded), exact. Text cells
  * that a spreadsheet would run as a formula are neutralised unless `raw` (./cells.ts).
  */
 export function formatCsv(result: RunResult, opts: { raw?: boolean; ir?: PlanIR } = {}): string {
+  return csvRows(CSV_HEADER, [], CSV_TEXT) + csvStatements(result.statements, opts);
+}
+
+/** formatCsv's rows of some statements, no header: statements in parts give the text in parts. */
+export function csvStatements(statements: readonly Statement[], opts: { raw?: boolean; ir?: PlanIR } = {}): string {
   const rows: string[][] = [];
   const shown = shownValues(opts.ir);
-  for (const s of result.statements) {
+  for (const s of statements) {
     // `show units, margin`: one `value` row per shown let, before the payout lines
     for (const v of shown) {
       const text = s.values?.[v.name];
@@ -143,7 +152,23 @@ export function formatCsv(result: RunResult, opts: { raw?: boolean; ir?: PlanIR 
     }
     for (const l of s.lines) rows.push([s.rep, s.period, l.kind, l.name, l.label, l.amount, l.exact]);
   }
-  return csvRows(['rep', 'period', 'kind', 'name', 'label', 'amount', 'exact'], rows, new Set([0, 1, 2, 3, 4]), opts.raw);
+  return csvRows(undefined, rows, CSV_TEXT, opts.raw);
+}
+
+/**
+ * formatCsv made as a run goes (runtime `EvaluateOptions.sink`): the rows of each batch of
+ * statements as text once they are settled; the statements are not kept. `parts` joined is
+ * formatCsv's text.
+ */
+export class CsvParts implements StatementSink {
+  readonly parts: string[] = [csvRows(CSV_HEADER, [], CSV_TEXT)];
+  constructor(private readonly opts: { raw?: boolean; ir?: PlanIR } = {}) {}
+  add(statements: Statement[]): void {
+    this.parts.push(csvStatements(statements, this.opts));
+  }
+  restart(): void {
+    this.parts.length = 1;
+  }
 }
 
 export function formatJson(result: RunResult): string {

@@ -116,7 +116,7 @@ export function protectInput(file: string): void {
  * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed over
  * it. A folder, a missing folder, or a file the command reads is a usage error (COMP830x).
  */
-export function writeFileAtomic(file: string, text: string | Uint8Array, what = '--out'): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array | readonly string[], what = '--out'): void {
   const abs = path.resolve(file);
   let st;
   try {
@@ -147,7 +147,8 @@ export function writeFileAtomic(file: string, text: string | Uint8Array, what = 
     const fd = openSync(tmp, 'wx', st ? st.mode & 0o777 : 0o666);
     try {
       if (typeof text === 'string') writeSync(fd, text);
-      else writeSync(fd, text);
+      else if (text instanceof Uint8Array) writeSync(fd, text);
+      else for (const part of text) writeSync(fd, part);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -196,11 +197,12 @@ export function replaceFileAtomic(file: string, read: string, text: string): voi
 }
 
 /** Write the command's output to --out FILE (atomically), or stdout. */
-export function emit(text: string, out?: string): void {
+export function emit(text: string | readonly string[], out?: string): void {
   if (out) {
     writeFileAtomic(out, text);
     writeErr(`wrote ${out}\n`);
-  } else writeOut(text);
+  } else if (typeof text === 'string') writeOut(text);
+  else for (const part of text) writeOut(part);
 }
 
 export function readSource(file: string): string {

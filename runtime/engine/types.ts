@@ -1,7 +1,7 @@
 // The shared shapes of the evaluator: runtime values, the evaluation context, the compiled plan,
 // what a component earns. The bottom of runtime/engine/ and runtime/mechanics/: imports no code.
 import type { Decimal } from '../decimal.js';
-import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, PeriodValue, PlanAt, PlanIR, RowValue, RunResult, DataError, TraceNode, Value } from '../ir.js';
+import type { ClawbackIR, ComponentIR, CreditRuleIR, DrawIR, FieldType, LetIR, PeriodValue, PlanAt, PlanIR, RowValue, RunResult, DataError, Statement, TraceNode, Value } from '../ir.js';
 import type { CompiledBonus } from '../mechanics/bonuses.js';
 import type { CompiledVersion } from '../mechanics/versions.js';
 import type { FxIndex } from '../mechanics/currency.js';
@@ -268,6 +268,24 @@ export interface EvaluateOptions {
    * phase 1 as sums (untraced, no deal lines, a plan the seam accepts: ./aggregate.ts).
    */
   phase1?: Phase1Memo;
+  /**
+   * Statements handed out as they are settled instead of kept in the result (its `statements` are
+   * then empty; its periods and summary are as always): what `comp run` prints as CSV is made as
+   * the run goes, and a large run holds no statements (they die young: a batch of a few hundred).
+   */
+  sink?: StatementSink;
+}
+
+/**
+ * Where a run's statements go as they are settled (`EvaluateOptions.sink`): in the result's order
+ * (periods in date order, each period's reps in roster order), a few hundred at a time, so the
+ * concatenation of what `add` is given is the result's `statements`. Only a run that ends with no
+ * error hands out a result: a caller keeps what it made of them until `evaluate` returns.
+ */
+export interface StatementSink {
+  add(statements: Statement[]): void;
+  /** What was handed out so far is void: the run starts again (a failed run through sums, again on every line). */
+  restart(): void;
 }
 
 export interface Phase1Memo {

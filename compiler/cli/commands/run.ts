@@ -1,6 +1,6 @@
 // comp run <plan> --data <paths...> [--period P | --from P --to P] [--format table|csv|json] [--out FILE]
 import { Command, Option } from 'commander';
-import { formatCsv, formatTable } from '../report.js';
+import { CsvParts, formatCsv, formatTable } from '../report.js';
 import { EXIT_ERRORS, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit, setProgress } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
@@ -77,8 +77,11 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
     dataset = await loadData(plan.ir, o.data, { ...loadOptions(o), progress: progress.step });
     if (!dataset) return setExit(EXIT_ERRORS);
   }
-  // only the JSON output prints traces: the table and CSV skip building most of their text
-  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', values: o.format === 'json' ? 'all' : 'shown', credits, aggregates, progress: progress.step });
+  // only the JSON output prints traces: the table and CSV skip building most of their text. CSV is
+  // made a period at a time as the run settles it (no statements kept), and written once the run
+  // has ended without an error (as the whole text was: nothing is written by a failed run)
+  const csv = o.format === 'csv' && !o.ledger ? new CsvParts({ raw: o.rawCsv === true, ir: plan.ir }) : undefined;
+  const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', values: o.format === 'json' ? 'all' : 'shown', credits, aggregates, progress: progress.step, sink: csv });
   progress.done();
   if (process.env.COMP_ENGINE_TRACE) {
     const u = process.cpuUsage();
@@ -97,6 +100,7 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
     markJsonWritten();
     return;
   }
+  if (csv) return emit(csv.parts, o.out);
   const text = o.format === 'csv' ? formatCsv(result, { raw: o.rawCsv === true, ir: plan.ir }) : formatTable(result, plan.ir);
   emit(text, o.out);
 }
