@@ -123,8 +123,12 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
     events = indexEvents(plan, data, spec);
     paidOn = new PaidOn(events);
     creditsBy = intoPeriods(raw, spec, allPeriods, paidOn, warnings);
-    // a SQL engine's sums: every line's credit, and the lines present only those clawback events name
-    if (opts.aggregates) mergeAggregates(ir, creditsBy, opts.aggregates);
+    // a SQL engine's sums (every line's credit; the lines present are only those clawback events
+    // name) go in a period at a time, at its turn below
+    if (opts.aggregates) {
+      const seam = seamPlan(ir);
+      if (!seam.ok) throw new Error(`internal: credit sums given for a plan whose phase 2 reads its lines (${seam.why})`);
+    }
   }
   // cumulative bases, advances, holdbacks, clawback schedules, draws (runtime/mechanics/cumulative.ts)
   const settle = new Settlement(plan, spec, data, { asDec, asBool, isoOf: isoOfValue, letValue, round, str, money, moneyR });
@@ -171,6 +175,9 @@ function evaluateRun(plan: CompiledPlan, data: Dataset, opts: EvaluateOptions): 
   for (let pi = 0; pi <= lastIdx; pi++) {
     const period = allPeriods[pi]!;
     const pCredits: Map<string, RepPeriodCredit> = creditsBy.get(period.key) ?? new Map();
+    if (opts.aggregates) mergeAggregates(period.key, pCredits, opts.aggregates);
+    // (a period's credits are not read again once it is settled: a large run holds one period's)
+    creditsBy.delete(period.key);
     // the plan version in force on the period's first day; assignments in force on its last day
     const inForce = versionAt(plan.versions, period.start);
     const P = inForce?.plan ?? plan;
@@ -314,21 +321,14 @@ function namedDeals(events: EventIndex): Set<string> {
   return out;
 }
 
-/** Sums from a SQL engine over the partial lines' periods (./engine/seam.ts says which plans may). */
-function mergeAggregates(ir: CompiledPlan['ir'], creditsBy: CreditedPeriods, aggregates: CreditAggregates): void {
-  const seam = seamPlan(ir);
-  if (!seam.ok) throw new Error(`internal: credit sums given for a plan whose phase 2 reads its lines (${seam.why})`);
-  for (const [pk, reps] of aggregates) {
-    let m = creditsBy.get(pk);
-    if (!m) creditsBy.set(pk, (m = new Map()));
-    for (const [rep, a] of reps) {
-      const rc = m.get(rep);
-      if (rc) {
-        rc.credit = a.credit;
-        rc.partial = a.partial;
-      } else m.set(rep, { lines: [], credit: a.credit, partial: a.partial });
-    }
+/** A SQL engine's sums of one period into its credits (./engine/seam.ts says which plans may). */
+function mergeAggregates(pk: string, m: Map<string, RepPeriodCredit>, aggregates: CreditAggregates): void {
+  for (const [rep, a] of aggregates.period(pk) ?? []) {
+    const rc = m.get(rep);
+    if (rc) {
+      rc.credit = a.credit;
+      rc.partial = a.partial;
+    } else m.set(rep, { lines: [], credit: a.credit, partial: a.partial });
   }
-  for (const [pk, m] of creditsBy)
-    for (const [rep, rc] of m) if (!rc.partial) throw new Error(`internal: credit lines of ${rep} in ${pk} without the engine's sums`);
+  for (const [rep, rc] of m) if (!rc.partial) throw new Error(`internal: credit lines of ${rep} in ${pk} without the engine's sums`);
 }

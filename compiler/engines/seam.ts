@@ -9,14 +9,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { Decimal } from '../../runtime/decimal.js';
 import type { PlanIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
-import type { ComponentAggregate, CreditAggregates, PartialCredit } from '../../runtime/engine/measures.js';
+import { eachRow, EngineSums } from './sums.js';
 import { seamPlan } from '../../runtime/engine/seam.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { Unsupported } from '../sql/cte.js';
 import { seamLines, seamSums } from '../sql/seam.js';
 import { readCreditLines, textRows } from './rows.js';
 
-export type SeamOutcome = { ok: true; credits: PrecomputedCredits; aggregates: CreditAggregates } | { ok: false; why: string };
+export type SeamOutcome = { ok: true; credits: PrecomputedCredits; aggregates: EngineSums } | { ok: false; why: string };
 
 async function rows(conn: DuckDBConnection, sql: string): Promise<unknown[][]> {
   const t = Date.now();
@@ -41,31 +41,29 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR, narrowed?:
       if (e instanceof Unsupported) return { ok: false, why: e.construct };
       throw e;
     }
-    const got = await rows(conn, sql);
-    if (got.some((r) => Number(r[3]) > 0)) return { ok: false, why: 'rows handed back to the runtime' };
-    const out: CreditAggregates = new Map();
-    for (const r of got) {
-      if (r[0] === null) continue; // lines outside the plan periods: read as lines below
-      const period = String(r[0]);
-      const partial: PartialCredit = { components: new Map() };
-      for (const [i, { s }] of comps.entries()) {
-        const at = 4 + 4 * i;
-        if (r[0] !== null && Number(r[at + 3]) > 0) return { ok: false, why: `an empty value in a filter of component ${s.name}` };
-        const sums: ComponentAggregate = { measure: new Decimal(String(r[at])), lines: Number(r[at + 1]) };
-        if (s.bonus) sums.bonusWeight = new Decimal(String(r[at + 2]));
-        partial.components.set(s.name, sums);
-      }
-      let m = out.get(period);
-      if (!m) out.set(period, (m = new Map()));
-      m.set(String(r[1]), { credit: new Decimal(String(r[2])), partial });
-    }
-    const schema = String((await rows(conn, 'SELECT current_schema()'))[0]![0]);
-    const lines = seamLines(ir, d, { outside: got.some((r) => r[0] === null), schema, ...(narrowed ? { narrowed } : {}) });
+    // read a chunk at a time into compact columns (./sums.ts): the runtime makes a period's
+    // Decimals at its turn
+    const out = new EngineSums(comps.map(({ s }) => ({ name: s.name, bonus: !!s.bonus })));
+    let outside = false;
+    let handedBack = false;
+    let empty: string | undefined;
     const t = Date.now();
+    await eachRow(conn, sql, (r) => {
+      if (Number(r[3]) > 0) handedBack = true;
+      if (r[0] === null) outside = true; // lines outside the plan periods: read as lines below
+      else for (const [i, { s }] of comps.entries()) if (Number(r[4 + 4 * i + 3]) > 0) empty ??= `an empty value in a filter of component ${s.name}`;
+      if (!handedBack && !empty && r[0] !== null) out.add(String(r[0]), String(r[1]), [String(r[2]), ...comps.flatMap((_, i) => [String(r[4 + 4 * i]), String(r[4 + 4 * i + 2])])], comps.map((_, i) => Number(r[4 + 4 * i + 1])));
+    });
+    if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: sums read in ${Date.now() - t} ms: ${sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
+    if (handedBack) return { ok: false, why: 'rows handed back to the runtime' };
+    if (empty) return { ok: false, why: empty };
+    const schema = String((await rows(conn, 'SELECT current_schema()'))[0]![0]);
+    const lines = seamLines(ir, d, { outside, schema, ...(narrowed ? { narrowed } : {}) });
+    const t1 = Date.now();
     const u = process.cpuUsage();
     const credits = await readCreditLines(conn, lines);
     const c = process.cpuUsage(u);
-    if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: lines ${Date.now() - t} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu${process.env.COMP_ENGINE_TRACE === 'sql' ? `: ${lines}` : ''}\n`);
+    if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: lines ${Date.now() - t1} ms wall ${Math.round((c.user + c.system) / 1000)} ms cpu${process.env.COMP_ENGINE_TRACE === 'sql' ? `: ${lines}` : ''}\n`);
     return { ok: true, credits, aggregates: out };
   }
 }

@@ -42,11 +42,14 @@ export interface PartialCredit {
 }
 
 /**
- * Phase 1 from a SQL engine, as sums: period key -> rep key -> the rep's credit (over all lines)
- * and the component sums. Given with `EvaluateOptions.credits` holding only the lines of deals a
- * clawback event names (`EvaluateOptions.aggregates`).
+ * Phase 1 from a SQL engine, as sums: per period (its key), rep key -> the rep's credit (over all
+ * lines) and the component sums. Given with `EvaluateOptions.credits` holding only the lines of
+ * deals a clawback event names (`EvaluateOptions.aggregates`). A period's map is asked for when
+ * its turn comes (the engine may make it then: a large run holds one period's sums at a time).
  */
-export type CreditAggregates = Map<string, Map<string, { credit: Decimal; partial: PartialCredit }>>;
+export interface CreditAggregates {
+  period(key: string): ReadonlyMap<string, { credit: Decimal; partial: PartialCredit }> | undefined;
+}
 
 /** Phase 1's result: period key -> rep key -> the rep's credit. Reps with no credit are absent. */
 export type CreditedPeriods = Map<string, Map<string, RepPeriodCredit>>;

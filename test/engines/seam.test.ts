@@ -40,7 +40,8 @@ describe('the seam is refused where phase 2 walks lines', () => {
   it('the evaluator refuses sums for a plan runtime/engine/seam.ts rejects', async () => {
     const c = cases.find((x) => !seamPlan(x.ir).ok && compiles(x.ir));
     expect(c, 'a plan the seam rejects').toBeDefined();
-    const aggregates = new Map([['2026-01', new Map([['R1', { credit: new Decimal(0), partial: { components: new Map() } }]])]]);
+    const sums = new Map([['2026-01', new Map([['R1', { credit: new Decimal(0), partial: { components: new Map() } }]])]]);
+    const aggregates = { period: (k: string) => sums.get(k) };
     expect(() => evaluate(compilePlan(c!.ir), c!.data, { traces: false, deals: false, credits: { lines: new Map(), handBack: new Map() }, aggregates })).toThrow(/internal: credit sums given/);
     expect((await engine.sums(c!.ir, c!.data)).ok).toBe(false);
   });
@@ -75,8 +76,8 @@ describe('sums per rep and period pay what every line pays', () => {
       const full = evaluate(compiled, c.data);
       if (!full.result) return;
       const shown = runtimeMeasures(c, full.result);
-      for (const [period, reps] of got.aggregates)
-        for (const [rep, a] of reps)
+      for (const period of got.aggregates.periods())
+        for (const [rep, a] of got.aggregates.period(period)!)
           for (const [name, s] of a.partial.components) {
             const want = shown.get(`${name} | ${rep} | ${period}`);
             if (want === undefined) continue;
