@@ -6,7 +6,6 @@
 // or filters reading an empty value: the caller reads every line instead (the runtime reports
 // those), never another figure.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { Decimal } from '../../runtime/decimal.js';
 import type { PlanIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
 import { eachRow, EngineSums } from './sums.js';
