@@ -38,9 +38,40 @@ export interface Column {
   readonly scale?: number;
 }
 
-/** The Decimal of `units` x 10^-scale (units: a safe integer). */
+// A Decimal's digits as decimal.js keeps them (its documented instance properties, which
+// runtime/scaled-sum.ts also reads): s the sign, e the exponent of the most significant digit,
+// d the digits in words of 7 (base 1e7), the first word holding what aligns e to a word, no
+// trailing zero word. decimal.js makes a Decimal from any object tagged so by copying these.
+const LOG_BASE = 7;
+const made = { s: 1, e: 0, d: [0], toStringTag: '[object Decimal]' };
+
+/**
+ * The Decimal of `units` x 10^-scale (units: a safe integer): the same Decimal as
+ * `new Decimal(`${units}e-${scale}`)` (test/runtime/units.test.ts), laid out here as decimal.js's
+ * parse lays it out, without parsing a text.
+ */
 export function decimalOfUnits(units: number, scale: number): Decimal {
-  return new Decimal(scale === 0 ? units : `${units}e-${scale}`);
+  if (units === 0 || !Number.isSafeInteger(units)) return new Decimal(scale === 0 ? units : `${units}e-${scale}`);
+  let str = String(units < 0 ? -units : units);
+  let len = str.length;
+  while (str.charCodeAt(len - 1) === 48) len--;
+  const e = str.length - 1 - scale;
+  str = str.slice(0, len);
+  const d: number[] = [];
+  let i = (e + 1) % LOG_BASE;
+  if (e < 0) i += LOG_BASE;
+  if (i < len) {
+    if (i) d.push(+str.slice(0, i));
+    for (len -= LOG_BASE; i < len; ) d.push(+str.slice(i, (i += LOG_BASE)));
+    str = str.slice(i);
+    i = LOG_BASE - str.length;
+  } else i -= len;
+  for (; i--; ) str += '0';
+  d.push(+str);
+  made.s = units < 0 ? -1 : 1;
+  made.e = e;
+  made.d = d;
+  return new Decimal(made as unknown as Decimal);
 }
 
 /** A column's value at row i. */
