@@ -312,7 +312,9 @@ function compileCall(fn: BuiltinFn, args: Fn[]): Fn {
 export function letValue(c: Ctx, name: string): RV {
   const rp = c.rp;
   if (!rp) throw new Error(`let ${name} used outside a rep's period`);
-  if (rp.lets.has(name)) return rp.lets.get(name)!;
+  // (one Map lookup: a let's value is never undefined, `has` only tells an undefined entry from none)
+  const had = rp.lets.get(name);
+  if (had !== undefined || rp.lets.has(name)) return had!;
   const plan = c.env.plan;
   const idx = plan.letIndex.get(name);
   if (idx === undefined) throw new Error(`unknown let ${name}`);
@@ -323,10 +325,12 @@ export function letValue(c: Ctx, name: string): RV {
     const all = (c.env.repLets ??= new Map());
     byRep = all.get(cl);
     if (!byRep) all.set(cl, (byRep = new Map()));
-    else if (byRep.has(rp.rep)) {
-      const v = byRep.get(rp.rep)!;
-      rp.lets.set(name, v);
-      return v;
+    else {
+      const v = byRep.get(rp.rep);
+      if (v !== undefined || byRep.has(rp.rep)) {
+        rp.lets.set(name, v!);
+        return v!;
+      }
     }
   }
   const lc: Ctx = { env: c.env, rp, rep: rp.rep, period: rp.period, row: null, event: null };
