@@ -8,7 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PlanIR } from '../../runtime/ir.js';
 import type { PrecomputedCredits } from '../../runtime/evaluate.js';
-import { EngineSums } from './sums.js';
+import { eachRow, EngineSums } from './sums.js';
 import { seamPlan } from '../../runtime/engine/seam.js';
 import { DUCKDB } from '../sql/dialect.js';
 import { Unsupported } from '../sql/cte.js';
@@ -47,15 +47,11 @@ export async function seamCredits(conn: DuckDBConnection, ir: PlanIR, narrowed?:
     let handedBack = false;
     let empty: string | undefined;
     const t = Date.now();
-    // (as JSON texts of 2,048 rows, ./rows.ts textRows; `_n` first: a cell's column is 1 + its index in the query)
-    const each = (r: readonly (string | null)[]): void => {
-      if (Number(r[4]) > 0) handedBack = true;
-      if (r[1] === null) outside = true; // lines outside the plan periods: read as lines below
-      else for (const [i, { s }] of comps.entries()) if (Number(r[5 + 4 * i + 3]) > 0) empty ??= `an empty value in a filter of component ${s.name}`;
-      if (!handedBack && !empty && r[1] !== null) out.add(r[1]!, r[2]!, [r[3]!, ...comps.flatMap((_, i) => [r[5 + 4 * i]!, r[5 + 4 * i + 2]!])], comps.map((_, i) => Number(r[5 + 4 * i + 1])));
-    };
-    await textRows(conn, `(SELECT row_number() OVER () AS _n, * FROM (${sql})) AS t`, '_n', (rows) => {
-      for (const r of rows) each(r);
+    await eachRow(conn, sql, (r) => {
+      if (Number(r[3]) > 0) handedBack = true;
+      if (r[0] === null) outside = true; // lines outside the plan periods: read as lines below
+      else for (const [i, { s }] of comps.entries()) if (Number(r[4 + 4 * i + 3]) > 0) empty ??= `an empty value in a filter of component ${s.name}`;
+      if (!handedBack && !empty && r[0] !== null) out.add(String(r[0]), String(r[1]), [String(r[2]), ...comps.flatMap((_, i) => [String(r[4 + 4 * i]), String(r[4 + 4 * i + 2])])], comps.map((_, i) => Number(r[4 + 4 * i + 1])));
     });
     if (process.env.COMP_ENGINE_TRACE) process.stderr.write(`engine: sums read in ${Date.now() - t} ms: ${sql.split('\n').slice(-3).join(' ').slice(0, 80)}\n`);
     if (handedBack) return { ok: false, why: 'rows handed back to the runtime' };

@@ -1,9 +1,10 @@
 // The runtime seam's sums as the Node side holds them (issue 12: the engine holds the data, not
-// JavaScript): the sums query's result read in texts of 2,048 rows (./rows.ts textRows) into
+// JavaScript): the sums query's result read chunk by chunk (no object per result row at once) into
 // compact columns per period (rep keys, and each decimal as exact units and places in packed
 // number arrays, its text when it has more than 15 digits); a period's map of Decimals is made when
 // the runtime asks for it (runtime/engine/measures.ts CreditAggregates), at its turn, and dropped
 // after it. At 10M pipeline rows (196,800 rep-quarters) the maps made at once held 181 MB.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { Decimal } from '../../runtime/decimal.js';
 import type { ComponentAggregate, CreditAggregates, PartialCredit } from '../../runtime/engine/measures.js';
 
@@ -85,4 +86,10 @@ export class EngineSums implements CreditAggregates {
     }
     return out;
   }
+}
+
+/** Each row of `sql` to `row`, read a chunk at a time (a chunk's values are garbage once it is read). */
+export async function eachRow(conn: DuckDBConnection, sql: string, row: (r: readonly unknown[]) => void): Promise<void> {
+  const result = await conn.stream(sql);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) for (const r of chunk.getRows()) row(r);
 }
