@@ -157,31 +157,17 @@ export function csvStatements(statements: readonly Statement[], opts: { raw?: bo
 
 /**
  * formatCsv made as a run goes (runtime `EvaluateOptions.sink`): the rows of each batch of
- * statements as text once they are settled; the statements are not kept. `parts` joined (or
- * what went to `out`) is formatCsv's text.
+ * statements as text once they are settled; the statements are not kept. `parts` joined is
+ * formatCsv's text.
  */
 export class CsvParts implements StatementSink {
-  readonly parts: string[] = [];
-  /** `out`: the parts go there as they are made (--out's temporary file), not kept. */
-  constructor(
-    private readonly opts: { raw?: boolean; ir?: PlanIR } = {},
-    private readonly out?: { write(text: string): void; restart(): void },
-  ) {
-    this.put(csvRows(CSV_HEADER, [], CSV_TEXT));
-  }
+  readonly parts: string[] = [csvRows(CSV_HEADER, [], CSV_TEXT)];
+  constructor(private readonly opts: { raw?: boolean; ir?: PlanIR } = {}) {}
   add(statements: Statement[]): void {
-    this.put(csvStatements(statements, this.opts));
+    this.parts.push(csvStatements(statements, this.opts));
   }
   restart(): void {
-    if (!this.out) this.parts.length = 1;
-    else {
-      this.out.restart();
-      this.out.write(csvRows(CSV_HEADER, [], CSV_TEXT));
-    }
-  }
-  private put(text: string): void {
-    if (this.out) this.out.write(text);
-    else this.parts.push(text);
+    this.parts.length = 1;
   }
 }
 

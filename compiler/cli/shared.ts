@@ -1,6 +1,6 @@
 // What the commands share: exit codes, colour, reading a plan, loading its data, printing
 // located data errors.
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Analysis } from '../analysis.js';
 import type { DataError, Dataset, PlanIR } from '../../runtime/ir.js';
@@ -112,8 +112,11 @@ export function protectInput(file: string): void {
   }
 }
 
-/** Where --out goes, checked (a folder, a missing folder, an input: COMP830x): its temporary file beside it. */
-function outTarget(file: string, what: string): { abs: string; tmp: string; mode: number } {
+/**
+ * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed over
+ * it. A folder, a missing folder, or a file the command reads is a usage error (COMP830x).
+ */
+export function writeFileAtomic(file: string, text: string | Uint8Array | readonly string[], what = '--out'): void {
   const abs = path.resolve(file);
   let st;
   try {
@@ -140,17 +143,8 @@ function outTarget(file: string, what: string): { abs: string; tmp: string; mode
     if (inputFiles.has(real)) throw new UsageError(`${what} \`${file}\` is an input of this command: it would be overwritten`, 'write the output to another file', 'COMP8302');
   }
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  return { abs, tmp, mode: st ? st.mode & 0o777 : 0o666 };
-}
-
-/**
- * Write a file whole or not at all: into a temporary file beside it, flushed, then renamed over
- * it. A folder, a missing folder, or a file the command reads is a usage error (COMP830x).
- */
-export function writeFileAtomic(file: string, text: string | Uint8Array | readonly string[], what = '--out'): void {
-  const { abs, tmp, mode } = outTarget(file, what);
   try {
-    const fd = openSync(tmp, 'wx', mode);
+    const fd = openSync(tmp, 'wx', st ? st.mode & 0o777 : 0o666);
     try {
       if (typeof text === 'string') writeSync(fd, text);
       else if (text instanceof Uint8Array) writeSync(fd, text);
@@ -163,89 +157,6 @@ export function writeFileAtomic(file: string, text: string | Uint8Array | readon
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new UsageError(`cannot write \`${file}\`: ${(e as Error).message}`, undefined, 'COMP8303');
-  }
-}
-
-/**
- * --out written as the command goes (`comp run --format csv`): parts go into the temporary file
- * writeFileAtomic would write, `commit` flushes it and renames it over the file, `discard` removes
- * it (a failed run leaves no file, as before; also on exit). `open` gives undefined where
- * writeFileAtomic would refuse or cannot start: the caller then writes at the end as before, and
- * gets the same usage error there. A failed write is reported at `commit`, as at the end before.
- */
-export class OutFile {
-  private pos = 0;
-  private failed: Error | undefined;
-  private done = false;
-  private committed = false;
-  private readonly onExit = (): void => this.discard();
-
-  private constructor(
-    private readonly file: string,
-    private readonly abs: string,
-    private readonly tmp: string,
-    private readonly fd: number,
-  ) {
-    process.once('exit', this.onExit);
-  }
-
-  static open(file: string, what = '--out'): OutFile | undefined {
-    try {
-      const t = outTarget(file, what);
-      return new OutFile(file, t.abs, t.tmp, openSync(t.tmp, 'wx', t.mode));
-    } catch {
-      return undefined;
-    }
-  }
-
-  write(text: string): void {
-    if (this.failed || this.done) return;
-    try {
-      this.pos += writeSync(this.fd, text, this.pos);
-    } catch (e) {
-      this.failed = e as Error;
-    }
-  }
-
-  /** What was written is void (the run starts again). */
-  restart(): void {
-    if (this.failed || this.done) return;
-    try {
-      ftruncateSync(this.fd, 0);
-      this.pos = 0;
-    } catch (e) {
-      this.failed = e as Error;
-    }
-  }
-
-  commit(): void {
-    if (this.done) return;
-    try {
-      if (this.failed) throw this.failed;
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      this.done = true;
-      renameSync(this.tmp, this.abs);
-      this.committed = true;
-      process.removeListener('exit', this.onExit);
-    } catch (e) {
-      this.discard();
-      throw new UsageError(`cannot write \`${this.file}\`: ${(e as Error).message}`, undefined, 'COMP8303');
-    }
-  }
-
-  discard(): void {
-    if (this.committed) return;
-    if (!this.done) {
-      this.done = true;
-      try {
-        closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-    }
-    rmSync(this.tmp, { force: true });
-    process.removeListener('exit', this.onExit);
   }
 }
 

@@ -2,8 +2,7 @@
 // are settled (EvaluateOptions.sink, in batches) and report.ts CsvParts turns each batch into CSV
 // text; no statement is kept. The text must be the whole result's formatCsv byte for byte, the
 // result's periods and summary unchanged, and a run that fails (an error mid-run, after batches
-// were handed out) prints what it printed before: its errors, nothing on stdout, no --out file
-// (--out is written into its temporary file as the run goes: removed unless the run ends well).
+// were handed out) prints what it printed before: its errors, nothing on stdout, no --out file.
 import fc from 'fast-check';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,7 +86,7 @@ describe('CSV made as the run goes', { timeout: 600_000 }, () => {
         }
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout, text).toBe(formatCsv(whole.result, { ir: a.ir! }));
-        // --out: written into its temporary file as the run goes, renamed at the end
+        // --out: the same text, written whole at the end
         const out = join(work, `out-${k}.csv`);
         const f = comp(['run', join(dir, 'plan.comp'), '--data', dir, '--format', 'csv', '--quiet', '--out', out]);
         expect(f.code, f.stderr).toBe(0);

@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
 import { CsvParts, formatCsv, formatTable } from '../report.js';
-import { EXIT_ERRORS, OutFile, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit, setProgress, writeErr } from '../shared.js';
+import { EXIT_ERRORS, UsageError, collectedProblems, compilePlanFile, emit, evaluatePlan, loadData, markJsonWritten, protectInput, readSource, setExit, setProgress } from '../shared.js';
 import { addDataOptions, loadOptions, type DataFlags } from '../data-options.js';
 import { compileVersionFiles } from '../versions.js';
 import { periodFromKey } from '../../../runtime/calendar.js';
@@ -85,27 +85,7 @@ async function runLoaded(files: string[], plan: { ir: PlanIR }, range: { from?: 
   // only the JSON output prints traces: the table and CSV skip building most of their text. CSV is
   // made a period at a time as the run settles it (no statements kept), and written once the run
   // has ended without an error (as the whole text was: nothing is written by a failed run)
-  // (with --out, into its temporary file as it goes: removed unless the run ends well)
-  const outFile = o.format === 'csv' && !o.ledger && o.out ? OutFile.open(o.out) : undefined;
-  try {
-    await evaluated(plan, dataset, range, o, progress, files, credits, aggregates, outFile);
-  } finally {
-    outFile?.discard();
-  }
-}
-
-async function evaluated(
-  plan: { ir: PlanIR },
-  dataset: Dataset,
-  range: { from?: string; to?: string },
-  o: RunOptions,
-  progress: Progress,
-  files: string[],
-  credits: EvaluateOptions['credits'],
-  aggregates: EvaluateOptions['aggregates'],
-  outFile: OutFile | undefined,
-): Promise<void> {
-  const csv = o.format === 'csv' && !o.ledger ? new CsvParts({ raw: o.rawCsv === true, ir: plan.ir }, outFile) : undefined;
+  const csv = o.format === 'csv' && !o.ledger ? new CsvParts({ raw: o.rawCsv === true, ir: plan.ir }) : undefined;
   const result = o.ledger ? await runLedger(files, plan.ir, dataset, o, range, credits) : await evaluatePlan(plan.ir, dataset, { ...range, traces: o.format === 'json', deals: o.format === 'json', values: o.format === 'json' ? 'all' : 'shown', credits, aggregates, progress: progress.step, sink: csv });
   progress.done();
   if (process.env.COMP_ENGINE_TRACE) {
@@ -123,11 +103,6 @@ async function evaluated(
     // the machine contract: schemas/run.v1.json
     emit(JSON.stringify({ kind: 'comp.run', schemaVersion: 1, ...result, warnings: collectedProblems() }, null, 2) + '\n', o.out);
     markJsonWritten();
-    return;
-  }
-  if (outFile) {
-    outFile.commit();
-    writeErr(`wrote ${o.out}\n`);
     return;
   }
   if (csv) return emit(csv.parts, o.out);
