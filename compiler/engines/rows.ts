@@ -91,19 +91,12 @@ export class CreditsBuilder {
 /**
  * A query's rows, every value as text (or null), brought into JavaScript as JSON texts DuckDB
  * writes: JSON.parse reads them about twice as fast as the node API's value readers turn each
- * cell into a string (15,840 per-rep sums of 12 columns: ~120 -> ~55 ms CPU). Nothing is a JSON
- * number: a decimal never passes through a double. Without `order`, one text of every row (for
- * results the size of reps x periods), in any order; with `order` (a non-negative integer
- * expression over the columns of the relation `sql`, e.g. `_n`), the rows in that order, in texts
- * of at most 2,048 rows each, handed to `each` one by one (memory stays small at any size).
+ * cell into a string. Nothing is a JSON number: a decimal never passes through a double. The rows
+ * in the order of `order` (a non-negative integer expression over the columns of the relation
+ * `sql`, e.g. `_n`), in texts of at most 2,048 rows each, handed to `each` one by one (memory
+ * stays small at any size; one text of every row ran DuckDB out of its memory at 10M lines).
  */
-export async function textRows(conn: DuckDBConnection, sql: string, order?: string, each?: (rows: (string | null)[][]) => void): Promise<(string | null)[][]> {
-  if (!order) {
-    const text = (await conn.runAndReadAll(`SELECT CAST(to_json(list(json_array(*COLUMNS(*)))) AS VARCHAR) FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM (${sql}))`)).getRows()[0]?.[0];
-    const rows = typeof text === 'string' ? (JSON.parse(text) as (string | null)[][]) : [];
-    each?.(rows);
-    return rows;
-  }
+export async function textRows(conn: DuckDBConnection, sql: string, order: string, each: (rows: (string | null)[][]) => void): Promise<void> {
   const result = await conn.stream(
     `SELECT CAST(to_json(list(json_array(*COLUMNS(* EXCLUDE (__order))) ORDER BY __order)) AS VARCHAR) ` +
       `FROM (SELECT ${order} AS __order, CAST(COLUMNS(*) AS VARCHAR) FROM ${sql}) GROUP BY __order // 2048 ORDER BY __order // 2048`,
@@ -113,9 +106,8 @@ export async function textRows(conn: DuckDBConnection, sql: string, order?: stri
     const rowCount = chunk ? chunk.rowCount : 0;
     if (rowCount === 0) break;
     const texts = chunk!.getColumns()[0] as string[];
-    for (let i = 0; i < rowCount; i++) each?.(JSON.parse(texts[i]!) as (string | null)[][]);
+    for (let i = 0; i < rowCount; i++) each(JSON.parse(texts[i]!) as (string | null)[][]);
   }
-  return [];
 }
 
 /** Credit lines (the columns of `creditQuery`) read chunk by chunk: no object per result row. */

@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Decimal } from '../../runtime/decimal.js';
 import type { ComponentAggregate, CreditAggregates, PartialCredit } from '../../runtime/engine/measures.js';
+import { decimalOfUnits } from '../../runtime/rows.js';
 
 /** What the sums query gives per component: its name, and whether it pays a bonus (a weight). */
 export interface SumsComponent {
@@ -70,8 +71,7 @@ export class EngineSums implements CreditAggregates {
     const dec = (at: number): Decimal => {
       const u = p.nums[at]!;
       if (Number.isNaN(u)) return new Decimal(p.texts.get(at)!);
-      const places = p.nums[at + 1]!;
-      return new Decimal(places === 0 ? String(u) : `${u}e-${places}`);
+      return decimalOfUnits(u, p.nums[at + 1]!);
     };
     const n = this.comps.length;
     for (let r = 0; r < p.reps.length; r++) {
